@@ -1,0 +1,19 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.ui.settings.SettingsStore;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The desktop application: reads the settings and opens the main window. */
+public final class ArmorBenchApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        SettingsStore store = SettingsStore.forEnvironment(System.getenv());
+        SettingsStore.Loaded loaded = store.load();
+        loaded.warning().ifPresent(warning -> System.err.println("armorbench: warning: " + warning));
+        MainWindow window = new MainWindow(stage, store, loaded, new FxUserPrompts(stage), Platform::exit);
+        window.show();
+        window.openSampleIfEmpty();
+    }
+}

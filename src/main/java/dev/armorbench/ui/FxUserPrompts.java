@@ -1,0 +1,106 @@
+package dev.armorbench.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar.ButtonData;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link UserPrompts} as JavaFX dialogs owned by the main window. */
+public class FxUserPrompts implements UserPrompts {
+    static final ButtonType SAVE = new ButtonType("Save", ButtonData.YES);
+    static final ButtonType DISCARD = new ButtonType("Discard", ButtonData.NO);
+    static final ButtonType RELOAD = new ButtonType("Reload", ButtonData.YES);
+    static final ButtonType KEEP_MINE = new ButtonType("Keep Editor Version", ButtonData.NO);
+    static final ButtonType OVERWRITE = new ButtonType("Overwrite", ButtonData.YES);
+
+    private final Window owner;
+
+    public FxUserPrompts(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public UnsavedAnswer askSaveChanges(String documentName) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes",
+                "Save the changes to " + documentName + "?",
+                "Your changes are lost if you discard them.", SAVE, DISCARD, ButtonType.CANCEL);
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == SAVE) {
+            return UnsavedAnswer.SAVE;
+        }
+        return answer == DISCARD ? UnsavedAnswer.DISCARD : UnsavedAnswer.CANCEL;
+    }
+
+    @Override
+    public DiskChangeAnswer askReloadChanged(String documentName, boolean editorHasChanges) {
+        String detail = editorHasChanges
+                ? "Reloading replaces your unsaved changes with the version on disk."
+                : "Reload it to see the version on disk.";
+        Alert alert = alert(Alert.AlertType.WARNING, "File changed on disk",
+                documentName + " was changed by another program.", detail, RELOAD, KEEP_MINE);
+        return alert.showAndWait().orElse(KEEP_MINE) == RELOAD ? DiskChangeAnswer.RELOAD : DiskChangeAnswer.KEEP_MINE;
+    }
+
+    @Override
+    public boolean confirmOverwriteChanged(String documentName) {
+        Alert alert = alert(Alert.AlertType.WARNING, "File changed on disk",
+                documentName + " was changed by another program since you opened it.",
+                "Saving overwrites those changes with the editor's text.", OVERWRITE, ButtonType.CANCEL);
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == OVERWRITE;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, title, message, ButtonType.OK).showAndWait();
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, title, message, ButtonType.OK).showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(Path initialDirectory) {
+        FileChooser chooser = profileChooser("Open Profile", initialDirectory);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName) {
+        FileChooser chooser = profileChooser("Save Profile As", initialDirectory);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser profileChooser(String title, Path initialDirectory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("AppArmor profiles", "*.profile", "*.apparmor"));
+        return chooser;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String header, String content, ButtonType... buttons) {
+        Alert alert = new Alert(type, "", buttons);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        // A wrapping label: long paths and error causes must be readable, not cut with an ellipsis.
+        Label text = new Label(content);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        text.getStyleClass().add("dialog-message");
+        alert.getDialogPane().setContent(text);
+        return alert;
+    }
+}

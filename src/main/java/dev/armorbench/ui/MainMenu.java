@@ -1,0 +1,136 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.ui.settings.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import org.fxmisc.richtext.CodeArea;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The menu bar: File, Edit, View, Help, with the standard shortcuts. */
+final class MainMenu {
+    private final MainWindow window;
+    private final MenuBar bar = new MenuBar();
+    private final Menu openRecent = new Menu("Open Recent");
+
+    MainMenu(MainWindow window) {
+        this.window = window;
+        openRecent.setId("menu-open-recent");
+        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        bar.setUseSystemMenuBar(true);
+    }
+
+    MenuBar bar() {
+        return bar;
+    }
+
+    void refreshRecentFiles(List<String> files) {
+        openRecent.getItems().clear();
+        for (String file : files) {
+            MenuItem item = new MenuItem(file);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> window.open(Path.of(file)));
+            openRecent.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            openRecent.getItems().add(none);
+        } else {
+            openRecent.getItems().addAll(new SeparatorMenuItem(),
+                    item("Clear Recent Files", null, null, event -> window.clearRecentFiles()));
+        }
+    }
+
+    private Menu fileMenu() {
+        Menu samples = new Menu("Open Sample");
+        for (String sample : Samples.ALL) {
+            MenuItem item = new MenuItem(sample);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> window.openSample(sample));
+            samples.getItems().add(item);
+        }
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("_New", "mdi2f-file-outline", "Shortcut+N", event -> window.newDocument()),
+                item("_Open…", "mdi2f-folder-open-outline", "Shortcut+O", event -> window.openWithChooser()),
+                openRecent,
+                samples,
+                new SeparatorMenuItem(),
+                item("_Save", "mdi2c-content-save-outline", "Shortcut+S", onCurrent(window::save)),
+                item("Save _As…", null, "Shortcut+Shift+S", onCurrent(window::saveAs)),
+                new SeparatorMenuItem(),
+                item("_Close", null, "Shortcut+W", onCurrent(window::close)),
+                item("_Quit", "mdi2p-power", "Shortcut+Q", event -> window.requestQuit()));
+        file.getItems().get(0).setId("menu-new");
+        return file;
+    }
+
+    private Menu editMenu() {
+        Menu edit = new Menu("_Edit");
+        edit.getItems().addAll(
+                item("_Undo", "mdi2u-undo", "Shortcut+Z", onArea(CodeArea::undo)),
+                item("_Redo", "mdi2r-redo", "Shortcut+Shift+Z", onArea(CodeArea::redo)),
+                new SeparatorMenuItem(),
+                item("Cu_t", "mdi2c-content-cut", "Shortcut+X", onArea(CodeArea::cut)),
+                item("_Copy", "mdi2c-content-copy", "Shortcut+C", onArea(CodeArea::copy)),
+                item("_Paste", "mdi2c-content-paste", "Shortcut+V", onArea(CodeArea::paste)),
+                new SeparatorMenuItem(),
+                item("_Find…", "mdi2m-magnify", "Shortcut+F", event -> window.currentTab()
+                        .ifPresent(tab -> tab.findBar().open())));
+        return edit;
+    }
+
+    private Menu viewMenu() {
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("_Light Theme");
+        RadioMenuItem dark = new RadioMenuItem("_Dark Theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        (window.settings().theme() == Settings.Theme.DARK ? dark : light).setSelected(true);
+        light.setOnAction(event -> window.setTheme(Settings.Theme.LIGHT));
+        dark.setOnAction(event -> window.setTheme(Settings.Theme.DARK));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(light, dark);
+        return view;
+    }
+
+    private Menu helpMenu() {
+        Menu help = new Menu("_Help");
+        help.getItems().add(item("_About ArmorBench", "mdi2i-information-outline", null, event -> window.showAbout()));
+        return help;
+    }
+
+    private EventHandler<ActionEvent> onCurrent(Consumer<EditorTab> action) {
+        return event -> window.currentTab().ifPresent(action);
+    }
+
+    /**
+     * Edit actions go to the selected editor. When the editor has focus it handles the shortcut itself and
+     * consumes the key, so the accelerator does not fire a second time.
+     */
+    private EventHandler<ActionEvent> onArea(Consumer<CodeArea> action) {
+        return event -> window.currentTab().ifPresent(tab -> action.accept(tab.area()));
+    }
+
+    private static MenuItem item(String text, String icon, String accelerator, EventHandler<ActionEvent> action) {
+        MenuItem item = new MenuItem(text);
+        if (icon != null) {
+            item.setGraphic(new FontIcon(icon));
+        }
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(action);
+        return item;
+    }
+}

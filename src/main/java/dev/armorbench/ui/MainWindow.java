@@ -1,0 +1,412 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.files.TextFile;
+import dev.armorbench.ui.settings.Settings;
+import dev.armorbench.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: open documents in tabs, the menus, and the rules that keep the user's text safe
+ * (ask before losing changes, notice files changed by other programs, report failed saves).
+ */
+public final class MainWindow {
+    private static final double DEFAULT_WIDTH = 1200;
+    private static final double DEFAULT_HEIGHT = 800;
+
+    private final Stage stage;
+    private final SettingsStore settingsStore;
+    private final UserPrompts prompts;
+    private final Runnable onQuit;
+    private final TabPane tabs = new TabPane();
+    private final VBox top = new VBox();
+    private final Label caretStatus = new Label();
+    private final Label fileStatus = new Label();
+    private final MainMenu menu;
+    private Settings settings;
+    private int untitledCount;
+
+    /**
+     * @param onQuit what quitting does once every document is safe (the app exits; tests just note it)
+     */
+    public MainWindow(Stage stage, SettingsStore settingsStore, SettingsStore.Loaded loaded, UserPrompts prompts,
+            Runnable onQuit) {
+        this.stage = stage;
+        this.settingsStore = settingsStore;
+        this.settings = loaded.settings();
+        this.prompts = prompts;
+        this.onQuit = onQuit;
+        this.menu = new MainMenu(this);
+
+        tabs.setId("documents");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getTabs().addListener((ListChangeListener<Tab>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(tab -> tab.setOnCloseRequest(event -> {
+                    event.consume();
+                    close((EditorTab) tab);
+                }));
+            }
+        });
+        top.getChildren().add(menu.bar());
+        loaded.warning().ifPresent(this::showNotification);
+
+        BorderPane root = new BorderPane();
+        root.setTop(top);
+        root.setCenter(new StackPane(emptyState(), tabs));
+        root.setBottom(statusBar());
+        tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
+
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        stage.setScene(scene);
+        Themes.apply(settings.theme(), scene);
+        bindTitle();
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
+            bindTitle();
+            updateStatus();
+        });
+        menu.refreshRecentFiles(settings.recentFiles());
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            requestQuit();
+        });
+        stage.focusedProperty().addListener((obs, wasFocused, focused) -> {
+            if (focused) {
+                checkDiskChanges();
+            }
+        });
+        restoreBounds();
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<EditorTab> editorTabs() {
+        List<EditorTab> result = new ArrayList<>();
+        tabs.getTabs().forEach(tab -> result.add((EditorTab) tab));
+        return result;
+    }
+
+    public Optional<EditorTab> currentTab() {
+        return Optional.ofNullable((EditorTab) tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /** On a first start with nothing open, shows the sample that the documentation's shape follows. */
+    public void openSampleIfEmpty() {
+        if (tabs.getTabs().isEmpty()) {
+            openSample(Samples.FIRST_START);
+        }
+    }
+
+    public EditorTab openSample(String name) {
+        return addTab(EditorTab.untitled(name + " (sample)", Samples.text(name)));
+    }
+
+    public EditorTab newDocument() {
+        untitledCount++;
+        return addTab(EditorTab.untitled("Untitled " + untitledCount, ""));
+    }
+
+    public void openWithChooser() {
+        prompts.chooseFileToOpen(lastDirectory()).ifPresent(this::open);
+    }
+
+    /** Opens {@code path}, or selects its tab when it is already open; reports a file that cannot be read. */
+    public Optional<EditorTab> open(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (EditorTab tab : editorTabs()) {
+            if (tab.path().map(absolute::equals).orElse(false)) {
+                tabs.getSelectionModel().select(tab);
+                return Optional.of(tab);
+            }
+        }
+        try {
+            EditorTab tab = addTab(EditorTab.forFile(TextFile.read(absolute)));
+            rememberFile(absolute);
+            return Optional.of(tab);
+        } catch (IOException e) {
+            if (e instanceof NoSuchFileException) {
+                updateSettings(settings.withoutRecentFile(absolute.toString()));
+            }
+            prompts.showError("Cannot open " + absolute.getFileName(),
+                    absolute + " could not be opened: " + describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Saves the tab to its file, or asks where when it has none. Returns whether the text is now on disk. */
+    public boolean save(EditorTab tab) {
+        Optional<Path> path = tab.path();
+        if (path.isEmpty()) {
+            return saveAs(tab);
+        }
+        if (tab.changedOnDisk() && !prompts.confirmOverwriteChanged(tab.name())) {
+            return false;
+        }
+        return writeTo(tab, path.get());
+    }
+
+    public boolean saveAs(EditorTab tab) {
+        Path directory = tab.path().map(Path::getParent).orElseGet(this::lastDirectory);
+        String suggested = tab.path().map(p -> p.getFileName().toString())
+                .orElse(tab.name().replace(" (sample)", ""));
+        Optional<Path> target = prompts.chooseFileToSave(directory, suggested);
+        return target.isPresent() && writeTo(tab, target.get().toAbsolutePath().normalize());
+    }
+
+    private boolean writeTo(EditorTab tab, Path target) {
+        try {
+            tab.saveTo(target);
+            rememberFile(target);
+            updateStatus();
+            return true;
+        } catch (IOException e) {
+            prompts.showError("Cannot save " + target.getFileName(),
+                    target + " could not be written: " + describe(e)
+                            + "\n\nYour text is still in the editor. Use File → Save As… to write it elsewhere.");
+            return false;
+        }
+    }
+
+    /** Closes the tab, asking first when it has unsaved changes. Returns false when the user cancelled. */
+    public boolean close(EditorTab tab) {
+        if (tab.isUnsaved()) {
+            tabs.getSelectionModel().select(tab);
+            switch (prompts.askSaveChanges(tab.name())) {
+                case CANCEL:
+                    return false;
+                case SAVE:
+                    if (!save(tab)) {
+                        return false;
+                    }
+                    break;
+                case DISCARD:
+                default:
+                    break;
+            }
+        }
+        tabs.getTabs().remove(tab);
+        return true;
+    }
+
+    /** Quits once every unsaved document is saved or discarded; any Cancel keeps the app open. */
+    public boolean requestQuit() {
+        for (EditorTab tab : editorTabs()) {
+            if (tab.isUnsaved() && !close(tab)) {
+                return false;
+            }
+        }
+        rememberBounds();
+        onQuit.run();
+        return true;
+    }
+
+    /** Asks about every open file that another program changed or removed since it was read or saved. */
+    public void checkDiskChanges() {
+        for (EditorTab tab : editorTabs()) {
+            if (!tab.changedOnDisk()) {
+                continue;
+            }
+            Path path = tab.path().orElseThrow();
+            if (!Files.exists(path)) {
+                tab.keepEditorVersion();
+                showNotification(path + " was deleted or moved by another program. Its text is still in the "
+                        + "editor; save it to write it back.");
+                continue;
+            }
+            tabs.getSelectionModel().select(tab);
+            if (prompts.askReloadChanged(tab.name(), tab.isUnsaved()) == UserPrompts.DiskChangeAnswer.RELOAD) {
+                try {
+                    tab.reload();
+                } catch (IOException e) {
+                    tab.keepEditorVersion();
+                    prompts.showError("Cannot reload " + tab.name(), path + " could not be read: " + describe(e));
+                }
+            } else {
+                tab.keepEditorVersion();
+            }
+        }
+    }
+
+    public void setTheme(Settings.Theme theme) {
+        Themes.apply(theme, stage.getScene());
+        updateSettings(settings.withTheme(theme));
+    }
+
+    public void clearRecentFiles() {
+        updateSettings(settings.withoutRecentFiles());
+    }
+
+    /** Shows a message above the documents until the user dismisses it. */
+    public void showNotification(String message) {
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setId("notification-text");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button(null, new FontIcon("mdi2c-close"));
+        dismiss.getStyleClass().addAll("flat", "button-icon");
+        HBox bar = new HBox(new FontIcon("mdi2a-alert-outline"), text, spacer, dismiss);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notification-bar");
+        dismiss.setOnAction(event -> top.getChildren().remove(bar));
+        top.getChildren().add(bar);
+    }
+
+    void showAbout() {
+        prompts.showInformation("About ArmorBench", AboutText.text());
+    }
+
+    private EditorTab addTab(EditorTab tab) {
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        tab.area().caretPositionProperty().addListener((obs, old, position) -> updateStatus());
+        tab.area().requestFocus();
+        updateStatus();
+        return tab;
+    }
+
+    /** The title names the selected document and shows its unsaved mark, as the tab does. */
+    private void bindTitle() {
+        stage.titleProperty().unbind();
+        stage.titleProperty().bind(currentTab()
+                .map(tab -> Bindings.concat("ArmorBench — ", tab.textProperty()))
+                .orElse(Bindings.concat("ArmorBench")));
+    }
+
+    private Region statusBar() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        caretStatus.setId("caret-status");
+        fileStatus.setId("file-status");
+        HBox bar = new HBox(fileStatus, spacer, caretStatus);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void updateStatus() {
+        Optional<EditorTab> tab = currentTab();
+        if (tab.isEmpty()) {
+            caretStatus.setText("");
+            fileStatus.setText("");
+            return;
+        }
+        var area = tab.get().area();
+        caretStatus.setText("Ln " + (area.getCurrentParagraph() + 1) + ", Col " + (area.getCaretColumn() + 1)
+                + "   " + tab.get().file().map(f -> f.lineSeparator().name()).orElse("LF") + "   UTF-8");
+        fileStatus.setText(tab.get().path().map(Path::toString).orElse("Not saved yet"));
+    }
+
+    private Region emptyState() {
+        Label title = new Label("No profile open");
+        title.getStyleClass().add("title");
+        Label hint = new Label("File → New (Ctrl+N) or File → Open (Ctrl+O)");
+        hint.getStyleClass().add("hint");
+        Button sample = new Button("Open the sample container profile");
+        sample.setOnAction(event -> openSample(Samples.FIRST_START));
+        VBox box = new VBox(new FontIcon("mdi2s-shield-outline"), title, hint, sample);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("empty-state");
+        return box;
+    }
+
+    MainMenu menu() {
+        return menu;
+    }
+
+    private Path lastDirectory() {
+        return settings.lastDirectory() == null ? Path.of(System.getProperty("user.home"))
+                : Path.of(settings.lastDirectory());
+    }
+
+    private void rememberFile(Path file) {
+        Path parent = file.getParent();
+        Settings updated = settings.withRecentFile(file.toString());
+        updateSettings(parent == null ? updated : updated.withLastDirectory(parent.toString()));
+    }
+
+    private void restoreBounds() {
+        Settings.WindowBounds bounds = settings.window();
+        if (bounds == null) {
+            return;
+        }
+        Rectangle2D rectangle = new Rectangle2D(bounds.x(), bounds.y(), Math.max(bounds.width(), 400),
+                Math.max(bounds.height(), 300));
+        // Only where a screen still shows it: monitors come and go between starts.
+        if (!Screen.getScreensForRectangle(rectangle).isEmpty()) {
+            stage.setX(rectangle.getMinX());
+            stage.setY(rectangle.getMinY());
+            stage.setWidth(rectangle.getWidth());
+            stage.setHeight(rectangle.getHeight());
+        }
+        stage.setMaximized(bounds.maximized());
+    }
+
+    private void rememberBounds() {
+        if (stage.isShowing() && !stage.isIconified()) {
+            updateSettings(settings.withWindow(new Settings.WindowBounds(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        }
+    }
+
+    private void updateSettings(Settings updated) {
+        settings = updated;
+        menu.refreshRecentFiles(settings.recentFiles());
+        try {
+            settingsStore.save(settings);
+        } catch (IOException e) {
+            // Settings are a convenience: say so once in the window, keep working with them in memory.
+            System.err.println("armorbench: warning: settings could not be saved to " + settingsStore.file()
+                    + ": " + describe(e));
+        }
+    }
+
+    /** A cause a person can act on, rather than an exception class name. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied. Check the permissions of the file and its directory, or choose another place.";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file or its directory does not exist.";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT) + ".";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

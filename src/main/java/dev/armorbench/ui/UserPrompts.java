@@ -1,0 +1,28 @@
+package dev.armorbench.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The questions the main window asks the user; one place so that every prompt reads the same way. */
+public interface UserPrompts {
+    /** The answer to "save your changes?". */
+    enum UnsavedAnswer { SAVE, DISCARD, CANCEL }
+
+    /** The answer to "the file changed on disk". */
+    enum DiskChangeAnswer { RELOAD, KEEP_MINE }
+
+    UnsavedAnswer askSaveChanges(String documentName);
+
+    DiskChangeAnswer askReloadChanged(String documentName, boolean editorHasChanges);
+
+    /** Asked before a save would overwrite changes another program made since the file was read. */
+    boolean confirmOverwriteChanged(String documentName);
+
+    void showError(String title, String message);
+
+    void showInformation(String title, String message);
+
+    Optional<Path> chooseFileToOpen(Path initialDirectory);
+
+    Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName);
+}
