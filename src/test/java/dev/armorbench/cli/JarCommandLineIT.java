@@ -1,0 +1,62 @@
+package dev.armorbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a user runs it: {@code java -jar target/armorbench.jar ...}. */
+class JarCommandLineIT {
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result runJar(String... args) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("armorbench.jar", "target/armorbench.jar"));
+        assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        assertThat(finished).as("the jar finished within 60 s").isTrue();
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionExitsZero() throws Exception {
+        Result result = runJar("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("ArmorBench 0.");
+    }
+
+    @Test
+    void helpExitsZero() throws Exception {
+        Result result = runJar("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: armorbench");
+    }
+
+    @Test
+    void anUnknownCommandExitsTwoWithUsageOnStandardError() throws Exception {
+        Result result = runJar("no-such-command");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Usage: armorbench");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void theCommandLineNeverStartsJavaFx() throws Exception {
+        Result result = runJar("--version", "-Dnothing");
+        // Whatever picocli makes of the extra argument, no JavaFX toolkit or display is involved.
+        assertThat(result.err()).doesNotContain("javafx").doesNotContain("Gtk");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.ui.settings.Settings;
+import dev.armorbench.ui.settings.SettingsStore;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the real main window headless (Monocle, software pipeline) and writes the screenshots the
+ * README and the docs show. Run by {@code docs/make-screenshots.sh}; never by hand-editing images.
+ */
+public final class Screenshots {
+    private static final int WIDTH = 1200;
+    private static final int HEIGHT = 760;
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "docs/images");
+        Files.createDirectories(output);
+        Path settingsDirectory = Files.createTempDirectory("armorbench-screenshots");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+
+        capture(output.resolve("main-window.png"), settingsDirectory, Settings.Theme.LIGHT, window -> { });
+        capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> { });
+        Platform.exit();
+    }
+
+    private static void capture(Path file, Path settingsDirectory, Settings.Theme theme, Consumer<MainWindow> prepare)
+            throws Exception {
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            SettingsStore store = new SettingsStore(settingsDirectory);
+            MainWindow window = new MainWindow(stage, store, store.load(), new FxUserPrompts(stage), stage::close);
+            window.setTheme(theme);
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            window.show();
+            window.openSampleIfEmpty();
+            prepare.accept(window);
+            // Two pulses: one to lay out, one to render the laid-out text.
+            Platform.runLater(() -> Platform.runLater(() -> {
+                image.complete(stage.getScene().snapshot(null));
+                stage.close();
+            }));
+        });
+        write(image.get(30, TimeUnit.SECONDS), file);
+        System.out.println("wrote " + file);
+    }
+
+    private static void write(WritableImage image, Path file) throws IOException {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(buffered, "png", file.toFile());
+    }
+}
