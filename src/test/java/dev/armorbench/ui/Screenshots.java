@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /**
@@ -32,6 +34,7 @@ public final class Screenshots {
         Path settingsDirectory = Files.createTempDirectory("armorbench-screenshots");
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
+        Platform.setImplicitExit(false);
         started.get(30, TimeUnit.SECONDS);
 
         capture(output.resolve("main-window.png"), settingsDirectory, Settings.Theme.LIGHT, window -> { });
@@ -52,11 +55,13 @@ public final class Screenshots {
             window.show();
             window.openSampleIfEmpty();
             prepare.accept(window);
-            // Two pulses: one to lay out, one to render the laid-out text.
-            Platform.runLater(() -> Platform.runLater(() -> {
+            // Let layout settle and the tab's opening animation finish before taking the picture.
+            PauseTransition settle = new PauseTransition(Duration.millis(800));
+            settle.setOnFinished(event -> {
                 image.complete(stage.getScene().snapshot(null));
                 stage.close();
-            }));
+            });
+            settle.play();
         });
         write(image.get(30, TimeUnit.SECONDS), file);
         System.out.println("wrote " + file);
