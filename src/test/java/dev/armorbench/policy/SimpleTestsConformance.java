@@ -28,7 +28,9 @@ final class SimpleTestsConformance {
     }
 
     static Report run(Path corpus) throws IOException {
-        Path work = Files.createTempDirectory("armorbench-simple-tests");
+        // Named like the reference's parser/tst, since some cases include "../tst/simple_tests/…".
+        Path scratch = Files.createTempDirectory("armorbench-simple-tests");
+        Path work = Files.createDirectory(scratch.resolve("tst"));
         Path link = work.resolve("simple_tests");
         Files.createSymbolicLink(link, corpus.toAbsolutePath());
         try {
@@ -64,6 +66,7 @@ final class SimpleTestsConformance {
         } finally {
             Files.delete(link);
             Files.delete(work);
+            Files.delete(scratch);
         }
     }
 

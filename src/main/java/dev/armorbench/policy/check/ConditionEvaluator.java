@@ -87,11 +87,11 @@ final class ConditionEvaluator {
                 return false;
             }
             String variable = text(tokens.get(index++));
-            if (variable.startsWith("@{") && variable.endsWith("}")) {
-                return variables.sets.containsKey(variable.substring(2, variable.length() - 1));
+            if (variable.startsWith("@")) {
+                return variables.sets.containsKey(bare(variable));
             }
-            if (variable.startsWith("${") && variable.endsWith("}")) {
-                return variables.booleans.containsKey(variable.substring(2, variable.length() - 1));
+            if (variable.startsWith("$")) {
+                return variables.booleans.containsKey(bare(variable));
             }
             fail("write 'defined @{NAME}' or 'defined ${NAME}'", token.start(), token.end());
             return false;
@@ -116,6 +116,11 @@ final class ConditionEvaluator {
         index++;
         fail("'" + word + "' is not a condition: use defined, ${BOOL}, not, and, or, or a comparison", token.start(), token.end());
         return false;
+    }
+
+    /** The name inside {@code @{NAME}}, {@code @NAME}, {@code ${NAME}} or {@code $NAME}. */
+    static String bare(String variable) {
+        return variable.length() > 2 && variable.charAt(1) == '{' ? variable.substring(2, variable.length() - 1) : variable.substring(1);
     }
 
     private boolean compare(String left, String operator, String right) {

@@ -111,12 +111,19 @@ public final class PolicyReader {
 
     private void abi(SourceFile source, SyntaxNode node, Scope scope, Reporter reporter) {
         List<SyntaxToken> tokens = node.significantTokens();
-        boolean ok = tokens.size() == 3 && (tokens.get(1).kind() == TokenKind.ANGLE_PATH || tokens.get(1).kind() == TokenKind.QUOTED)
-                && tokens.get(2).kind() == TokenKind.COMMA;
+        boolean ok = tokens.size() == 3 && (tokens.get(1).kind() == TokenKind.ANGLE_PATH || tokens.get(1).kind() == TokenKind.QUOTED
+                || tokens.get(1).kind() == TokenKind.WORD) && tokens.get(2).kind() == TokenKind.COMMA;
         if (ok) {
-            String path = source.tree().text(tokens.get(1));
-            String inner = path.substring(1, Math.max(1, path.length() - 1));
-            ok = !inner.isBlank() && !(inner.startsWith("\"") || inner.contains(" ") && !path.startsWith("\""));
+            String raw = source.tree().text(tokens.get(1));
+            boolean searched = raw.startsWith("<");
+            String name = includeName(raw);
+            if (name.isEmpty() || raw.startsWith("\"") && !raw.endsWith("\"")) {
+                ok = false;
+            } else if (!(searched && (name.equals("kernel") || name.equals("default"))) && sources.resolve(name, searched) == null) {
+                reporter.error("abi-not-found", "cannot find the abi file '" + name + "'; fix the name or the include path (-I)",
+                        tokens.get(1).start(), tokens.get(1).end());
+                return;
+            }
         }
         if (!ok) {
             reporter.error("abi-syntax", "write 'abi <abi/4.0>,' (a path in <> or quotes, then a comma)", node.start(), node.end());
@@ -139,15 +146,7 @@ public final class PolicyReader {
         }
         String raw = source.tree().text(pathToken);
         boolean searched = raw.startsWith("<");
-        String name = raw;
-        if (searched) {
-            name = raw.substring(1, raw.length() - 1).trim();
-            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
-                name = ElementReader.unquote(name);
-            }
-        } else if (raw.startsWith("\"")) {
-            name = ElementReader.unquote(raw);
-        }
+        String name = includeName(raw);
         if (name.isEmpty()) {
             reporter.error("include-syntax", "name the file to include", node.start(), node.end());
             return;
@@ -195,7 +194,7 @@ public final class PolicyReader {
     private void assignment(SourceFile source, SyntaxNode node, Reporter reporter) {
         List<SyntaxToken> tokens = node.significantTokens();
         String variable = source.tree().text(tokens.get(0));
-        String name = variable.startsWith("@{") ? variable.substring(2, variable.length() - 1) : variable.substring(1);
+        String name = ConditionEvaluator.bare(variable);
         if (tokens.size() < 2 || tokens.get(1).kind() != TokenKind.ASSIGN) {
             reporter.error("assignment-syntax", "write '@{NAME} = value …'", node.start(), node.end());
             return;
@@ -259,7 +258,7 @@ public final class PolicyReader {
     private void booleanAssignment(SourceFile source, SyntaxNode node, Reporter reporter) {
         List<SyntaxToken> tokens = node.significantTokens();
         String variable = source.tree().text(tokens.get(0));
-        String name = variable.startsWith("${") ? variable.substring(2, variable.length() - 1) : variable.substring(1);
+        String name = ConditionEvaluator.bare(variable);
         String value = tokens.size() == 3 ? source.tree().text(tokens.get(2)).toLowerCase(java.util.Locale.ROOT) : "";
         if (tokens.size() != 3 || tokens.get(1).kind() != TokenKind.ASSIGN || !(value.equals("true") || value.equals("false"))) {
             reporter.error("boolean-syntax", "write '${" + name + "} = true' or '= false'", node.start(), node.end());
@@ -338,7 +337,7 @@ public final class PolicyReader {
             header.add(token);
         }
         SyntaxNode block = node.child(SyntaxKind.BLOCK);
-        ProfileHeader parsed = ProfileHeader.read(source.text(), header, reporter);
+        ProfileHeader parsed = ProfileHeader.read(source.text(), header, reporter, variables);
         checkClosed(block, reporter);
         if (parsed.name == null) {
             items(source, block, null, Qualifiers.NONE, block);
@@ -501,6 +500,20 @@ public final class PolicyReader {
             }
         }
         scope.rules.add(rule);
+    }
+
+    /** The file name inside {@code <…>}, quotes, or as written. */
+    private static String includeName(String raw) {
+        String name = raw;
+        if (raw.startsWith("<")) {
+            name = raw.substring(1, raw.length() - 1).trim();
+            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
+                name = ElementReader.unquote(name);
+            }
+        } else if (raw.startsWith("\"")) {
+            name = ElementReader.unquote(raw);
+        }
+        return name;
     }
 
     private static String shorten(String text) {

@@ -28,7 +28,7 @@ final class ProfileHeader {
     Set<String> flags = new LinkedHashSet<>();
     boolean failed;
 
-    static ProfileHeader read(String text, List<SyntaxToken> tokens, Reporter reporter) {
+    static ProfileHeader read(String text, List<SyntaxToken> tokens, Reporter reporter, Variables variables) {
         ProfileHeader header = new ProfileHeader();
         int i = 0;
         if (!tokens.isEmpty()) {
@@ -60,7 +60,10 @@ final class ProfileHeader {
         for (; at < elements.size(); at++) {
             Element element = elements.get(at);
             if (element instanceof Pair pair && pair.key().equals("flags")) {
-                header.readFlags(pair, reporter);
+                header.readFlags(pair, reporter, variables);
+            } else if (element instanceof Element.Group group) {
+                header.readFlags(new Pair("flags", "=", group.values(), List.of(), true, group.start(), group.end()),
+                        reporter, variables);
             } else if (element instanceof Pair pair && pair.key().equals("xattrs") && pair.parenthesized()) {
                 Conditions.Builder builder = new Conditions.Builder();
                 for (Element nested : pair.nested()) {
@@ -80,7 +83,7 @@ final class ProfileHeader {
         return header;
     }
 
-    private void readFlags(Pair pair, Reporter reporter) {
+    private void readFlags(Pair pair, Reporter reporter, Variables variables) {
         List<String> raw = new ArrayList<>();
         for (Atom value : pair.values()) {
             for (String part : value.text().split(",")) {
@@ -136,7 +139,7 @@ final class ProfileHeader {
                         break;
                     case "attach_disconnected.path":
                     case "attach_disconnected.ipc":
-                        if (!value.startsWith("/") || value.contains("@{") || value.length() > 1 && value.endsWith("/")) {
+                        if (!expandsToAbsolute(value, variables)) {
                             fail(reporter, "bad-disconnected-path", key + " takes an absolute path such as '/disconnected'",
                                     pair.start(), pair.end());
                         }
@@ -175,6 +178,14 @@ final class ProfileHeader {
             "ENOEXEC", "EBADF", "ECHILD", "EAGAIN", "ENOMEM", "EACCES", "EFAULT", "ENOTBLK", "EBUSY", "EEXIST", "EXDEV",
             "ENODEV", "ENOTDIR", "EISDIR", "EINVAL", "ENFILE", "EMFILE", "ENOTTY", "ETXTBSY", "EFBIG", "ENOSPC",
             "ESPIPE", "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE", "ENOSYS", "ENOTSUP", "EOPNOTSUPP", "ECONNREFUSED");
+
+    private static boolean expandsToAbsolute(String value, Variables variables) {
+        try {
+            return variables.expand(value).stream().allMatch(v -> v.startsWith("/"));
+        } catch (Variables.ExpansionError e) {
+            return false;
+        }
+    }
 
     private static boolean realtime(String value) {
         if (!value.startsWith("rtmin+")) {

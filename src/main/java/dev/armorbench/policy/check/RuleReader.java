@@ -156,6 +156,13 @@ final class RuleReader {
     }
 
     private Rule keywordRule(String word, SyntaxToken head, List<SyntaxToken> tokens, int i, Qualifiers q) {
+        if (word.equals("set")) {
+            int le = i + 1;
+            while (le < tokens.size() && tokens.get(le).kind() != TokenKind.COMPARE) {
+                le++;
+            }
+            return rlimit(elements(tokens.subList(0, le), i + 1), q, head);
+        }
         List<Element> rest = elements(tokens, i + 1);
         boolean ownerAllowed = word.equals("file") || word.equals("link");
         if (q.owner() != null && !ownerAllowed) {
@@ -341,7 +348,7 @@ final class RuleReader {
         if (letters.indexOf("w") >= 0 && letters.indexOf("a") >= 0) {
             error("write-and-append", "use 'w' or 'a', not both: 'w' already allows appending", atom);
         }
-        if (execs.size() > 1) {
+        if (execs.stream().distinct().count() > 1) {
             error("conflicting-exec-modes", "give one exec mode: '" + perms + "' has " + execs.size(), atom);
             return null;
         }
@@ -447,7 +454,7 @@ final class RuleReader {
         Conditions conds = conditions.build();
         Conditions peers = peer.build();
         boolean hasAddress = conds.has("ip") || conds.has("port") || !peers.values().isEmpty();
-        if (hasAddress && (domain == null || !(domain.equals("inet") || domain.equals("inet6")))) {
+        if (hasAddress && domain != null && !(domain.equals("inet") || domain.equals("inet6"))) {
             error("network-ip-needs-inet", "ip= and port= conditions need the domain 'inet' or 'inet6'", head);
         }
         if (!peers.values().isEmpty()) {

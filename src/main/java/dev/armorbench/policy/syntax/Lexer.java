@@ -115,6 +115,9 @@ public final class Lexer {
         }
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
+        if (mode == LexMode.ASSIGN && (c == '{' || c == '}')) {
+            return word(true);
+        }
         switch (c) {
             case '{':
                 pos++;
