@@ -96,6 +96,10 @@ final class ConditionEvaluator {
             fail("write 'defined @{NAME}' or 'defined ${NAME}'", token.start(), token.end());
             return false;
         }
+        if (token.kind() == TokenKind.WORD && (word.equals("true") || word.equals("false"))) {
+            index++;
+            return word.equals("true");
+        }
         if (token.kind() == TokenKind.BOOL_VARIABLE) {
             index++;
             String name = word.startsWith("${") ? word.substring(2, word.length() - 1) : word.substring(1);

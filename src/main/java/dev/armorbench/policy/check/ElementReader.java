@@ -37,7 +37,7 @@ final class ElementReader {
         TokenKind kind = token.kind();
         SyntaxToken following = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         if ((kind == TokenKind.WORD || kind == TokenKind.KEYWORD) && following != null
-                && (following.kind() == TokenKind.ASSIGN && text(following).equals("=")
+                && (following.kind() == TokenKind.ASSIGN && (text(following).equals("=") || text(following).equals(":="))
                     || following.kind() == TokenKind.KEYWORD && text(following).equals("in"))) {
             String operator = text(following);
             index += 2;

@@ -365,7 +365,7 @@ public final class PolicyReader {
             reporter.error("undefined-variable", "@{profile_name} is not defined in a profile's own name; write the name",
                     nameAtom.start(), nameAtom.end());
         }
-        if (hat && parent == null) {
+        if (hat && parent == null && !name.contains("//")) {
             reporter.error("hat-outside-profile", "declare the hat inside its profile", node.start(), nameAtom.end());
         }
         if (hat && parsed.attachment != null) {
@@ -375,10 +375,6 @@ public final class PolicyReader {
         if (variables.hasReference(name) && !name.contains("@{profile_name}")) {
             RuleReader expander = new RuleReader(source.text(), reporter, variables);
             List<String> expanded = expander.expandChecked(nameAtom);
-            if (expanded.size() != 1) {
-                reporter.error("profile-name-variable", "a variable in a profile name must have exactly one value",
-                        nameAtom.start(), nameAtom.end());
-            }
             expandedName = expanded.get(0);
         }
         if (parsed.attachment != null) {

@@ -16,7 +16,7 @@ final class ProfileHeader {
     private static final Set<String> PLAIN_FLAGS = Set.of("enforce", "complain", "kill", "unconfined", "prompt",
             "default_allow", "audit", "mediate_deleted", "delegate_deleted", "attach_disconnected",
             "no_attach_disconnected", "chroot_relative", "namespace_relative", "chroot_attach", "chroot_no_attach",
-            "debug", "interruptible");
+            "debug", "interruptible", "attach_disconnected.ipc", "attach_disconnected.path");
     private static final Set<String> SIGNALS = Set.of("hup", "int", "quit", "ill", "trap", "abrt", "bus", "fpe",
             "kill", "usr1", "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld", "cont", "stop", "stp", "ttin",
             "ttou", "urg", "xcpu", "xfsz", "vtalrm", "prof", "winch", "io", "pwr", "sys", "emt", "lost", "iot", "poll");
@@ -53,13 +53,23 @@ final class ProfileHeader {
             header.fail(reporter, "missing-profile-name", "name the profile: 'profile NAME {' or '/path/to/program {'", start, end);
             return header;
         }
-        if (at < elements.size() && elements.get(at) instanceof Atom atom && !atom.keyword()) {
+        if (at < elements.size() && elements.get(at) instanceof Atom atom && !atom.keyword()
+                && !(atom.text().equals("+") && !atom.quoted())) {
             header.attachment = atom;
             at++;
         }
         for (; at < elements.size(); at++) {
             Element element = elements.get(at);
-            if (element instanceof Pair pair && pair.key().equals("flags")) {
+            if (element instanceof Atom plus && plus.text().equals("+") && !plus.quoted()) {
+                if (at + 1 < elements.size() && elements.get(at + 1) instanceof Pair pair && pair.key().equals("identities")) {
+                    header.readIdentities(pair, reporter);
+                    at++;
+                } else {
+                    header.fail(reporter, "identities-syntax", "write '+ identities=(NAME …)' after '+'", plus.start(), plus.end());
+                }
+            } else if (element instanceof Pair pair && pair.key().equals("identities")) {
+                header.fail(reporter, "identities-syntax", "write '+' before identities=(…)", pair.start(), pair.end());
+            } else if (element instanceof Pair pair && pair.key().equals("flags")) {
                 header.readFlags(pair, reporter, variables);
             } else if (element instanceof Element.Group group) {
                 header.readFlags(new Pair("flags", "=", group.values(), List.of(), true, group.start(), group.end()),
@@ -81,6 +91,19 @@ final class ProfileHeader {
             }
         }
         return header;
+    }
+
+    private void readIdentities(Pair pair, Reporter reporter) {
+        if (pair.values().isEmpty() || !pair.nested().isEmpty()) {
+            fail(reporter, "identities-syntax", "list identities as identities=(NAME …)", pair.start(), pair.end());
+        }
+        for (Atom value : pair.values()) {
+            String v = value.text();
+            if (v.isEmpty() || v.contains("\\") || !value.quoted() && (v.contains("{") || v.contains("="))
+                    || v.contains(" ") && !v.startsWith("/")) {
+                fail(reporter, "bad-identity", "'" + v + "' is not a valid identity", value.start(), value.end());
+            }
+        }
     }
 
     private void readFlags(Pair pair, Reporter reporter, Variables variables) {
@@ -132,7 +155,7 @@ final class ProfileHeader {
                         }
                         break;
                     case "error":
-                        if (!value.matches("E[A-Z0-9]+") || !ERRNOS.contains(value)) {
+                        if (!ERRNOS.contains(value)) {
                             fail(reporter, "bad-error-flag", "error= takes an errno name such as 'EPERM' or 'EACCES'",
                                     pair.start(), pair.end());
                         }
@@ -174,10 +197,19 @@ final class ProfileHeader {
         }
     }
 
-    private static final Set<String> ERRNOS = Set.of("EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG",
-            "ENOEXEC", "EBADF", "ECHILD", "EAGAIN", "ENOMEM", "EACCES", "EFAULT", "ENOTBLK", "EBUSY", "EEXIST", "EXDEV",
-            "ENODEV", "ENOTDIR", "EISDIR", "EINVAL", "ENFILE", "EMFILE", "ENOTTY", "ETXTBSY", "EFBIG", "ENOSPC",
-            "ESPIPE", "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE", "ENOSYS", "ENOTSUP", "EOPNOTSUPP", "ECONNREFUSED");
+    /** Linux errno names (asm-generic/errno-base.h and errno.h). */
+    private static final Set<String> ERRNOS = Set.of(("EPERM ENOENT ESRCH EINTR EIO ENXIO E2BIG ENOEXEC EBADF ECHILD "
+            + "EAGAIN ENOMEM EACCES EFAULT ENOTBLK EBUSY EEXIST EXDEV ENODEV ENOTDIR EISDIR EINVAL ENFILE EMFILE ENOTTY "
+            + "ETXTBSY EFBIG ENOSPC ESPIPE EROFS EMLINK EPIPE EDOM ERANGE EDEADLK ENAMETOOLONG ENOLCK ENOSYS ENOTEMPTY "
+            + "ELOOP EWOULDBLOCK ENOMSG EIDRM ECHRNG EL2NSYNC EL3HLT EL3RST ELNRNG EUNATCH ENOCSI EL2HLT EBADE EBADR "
+            + "EXFULL ENOANO EBADRQC EBADSLT EDEADLOCK EBFONT ENOSTR ENODATA ETIME ENOSR ENONET ENOPKG EREMOTE ENOLINK "
+            + "EADV ESRMNT ECOMM EPROTO EMULTIHOP EDOTDOT EBADMSG EOVERFLOW ENOTUNIQ EBADFD EREMCHG ELIBACC ELIBBAD "
+            + "ELIBSCN ELIBMAX ELIBEXEC EILSEQ ERESTART ESTRPIPE EUSERS ENOTSOCK EDESTADDRREQ EMSGSIZE EPROTOTYPE "
+            + "ENOPROTOOPT EPROTONOSUPPORT ESOCKTNOSUPPORT EOPNOTSUPP ENOTSUP EPFNOSUPPORT EAFNOSUPPORT EADDRINUSE "
+            + "EADDRNOTAVAIL ENETDOWN ENETUNREACH ENETRESET ECONNABORTED ECONNRESET ENOBUFS EISCONN ENOTCONN ESHUTDOWN "
+            + "ETOOMANYREFS ETIMEDOUT ECONNREFUSED EHOSTDOWN EHOSTUNREACH EALREADY EINPROGRESS ESTALE EUCLEAN ENOTNAM "
+            + "ENAVAIL EISNAM EREMOTEIO EDQUOT ENOMEDIUM EMEDIUMTYPE ECANCELED ENOKEY EKEYEXPIRED EKEYREVOKED "
+            + "EKEYREJECTED EOWNERDEAD ENOTRECOVERABLE ERFKILL EHWPOISON").split(" "));
 
     private static boolean expandsToAbsolute(String value, Variables variables) {
         try {

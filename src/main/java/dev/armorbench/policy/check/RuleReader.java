@@ -276,12 +276,8 @@ final class RuleReader {
         if (i < elements.size()) {
             error("unexpected-token", "end the rule with ',' here: the rest does not belong to a file rule", elements.get(i));
         }
-        List<String> paths = expandChecked(path);
-        for (String expanded : paths) {
-            if (!expanded.startsWith("/") && !expanded.startsWith("@") && !failed) {
-                error("relative-path", "start the path with '/' (or a variable that expands to one)", path);
-                break;
-            }
+        if (!path.text().startsWith("/") && !path.text().startsWith("@") && !path.text().startsWith("{")) {
+            error("relative-path", "start the path with '/' (or a variable that expands to one)", path);
         }
         checkGlob(path);
         ParsedPerms parsed = parsePerms(perms, pathFirst, safety);
@@ -627,7 +623,7 @@ final class RuleReader {
                             && !pair.key().equals("options")) {
                         error("in-not-allowed", "write " + pair.key() + "=VALUE: 'in' is not allowed here", pair);
                     }
-                    if (conditions.has(pair.key()) && !pair.key().equals("options")) {
+                    if (conditions.has(pair.key()) && !pair.key().equals("options") && !pair.key().equals("set")) {
                         error("repeated-condition", "give '" + pair.key() + "=' once", pair);
                     }
                     condition(pair, conditions);
@@ -651,7 +647,6 @@ final class RuleReader {
             error("unexpected-token", "write plain values inside " + pair.key() + "=(…)", nested);
         }
         for (Atom value : pair.values()) {
-            expandChecked(value);
             checkGlob(value);
             into.add(pair.key(), value.text());
         }
@@ -723,7 +718,7 @@ final class RuleReader {
             return false;
         }
         String n = name.substring(6);
-        return isDigits(n) && n.length() <= 2 && Integer.parseInt(n) <= 32;
+        return isDigits(n) && n.length() <= 3 && Integer.parseInt(n) <= 32;
     }
 
     private Rule ptrace(List<Element> rest, Qualifiers q) {
@@ -999,7 +994,14 @@ final class RuleReader {
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
     void checkGlob(Atom atom) {
-        String t = atom.text();
+        for (String expanded : expandChecked(atom)) {
+            if (!checkGlob(atom, expanded)) {
+                return;
+            }
+        }
+    }
+
+    private boolean checkGlob(Atom atom, String t) {
         int depth = 0;
         boolean inClass = false;
         for (int i = 0; i < t.length(); i++) {
@@ -1018,7 +1020,7 @@ final class RuleReader {
                 int close = t.indexOf(']', i + 1);
                 if (close == i + 1 || close == i + 2 && t.charAt(i + 1) == '^') {
                     error("bad-glob", "fill the empty character class '[]' or remove it", atom);
-                    return;
+                    return false;
                 }
                 inClass = true;
             } else if (c == '{') {
@@ -1031,20 +1033,22 @@ final class RuleReader {
                 }
                 if (i + 1 < t.length() && t.charAt(i + 1) == '}') {
                     error("bad-glob", "fill the empty alternation '{}' or remove it", atom);
-                    return;
+                    return false;
                 }
                 depth++;
             } else if (c == '}') {
                 depth--;
                 if (depth < 0) {
                     error("bad-glob", "remove the unmatched '}' (or escape it as '\\}')", atom);
-                    return;
+                    return false;
                 }
             }
         }
         if (depth != 0) {
             error("bad-glob", "close the alternation with '}'", atom);
+            return false;
         }
+        return true;
     }
 
     private void error(String code, String message, SyntaxToken token) {

@@ -30,7 +30,7 @@ final class Variables {
     }
 
     boolean hasReference(String text) {
-        return text.indexOf("@{") >= 0;
+        return text.indexOf("@{") >= 0 && referenceStart(text, 0) >= 0;
     }
 
     /** Every string the text stands for once its variables are replaced. */
@@ -79,6 +79,16 @@ final class Variables {
         return out;
     }
 
+    private static boolean isName(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The index of the next unescaped {@code @{NAME}}, or -1. */
     static int referenceStart(String text, int from) {
         for (int i = from; i < text.length() - 2; i++) {
@@ -87,8 +97,11 @@ final class Variables {
                 i++;
                 continue;
             }
-            if (c == '@' && text.charAt(i + 1) == '{' && text.indexOf('}', i + 2) > i + 2) {
-                return i;
+            if (c == '@' && text.charAt(i + 1) == '{') {
+                int close = text.indexOf('}', i + 2);
+                if (close > i + 2 && isName(text, i + 2, close)) {
+                    return i;
+                }
             }
         }
         return -1;

@@ -115,7 +115,8 @@ public final class Lexer {
         }
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
-        if (mode == LexMode.ASSIGN && (c == '{' || c == '}')) {
+        if (mode == LexMode.ASSIGN && (c == '{' || c == '}' || c == '=' || c == '+' || c == '?' || c == ':')
+                || wasAfterAssign && c == '{') {
             return word(true);
         }
         switch (c) {
@@ -170,7 +171,7 @@ public final class Lexer {
             case '+':
             case '?':
             case ':':
-                if (peek(1) == '=' && (mode == LexMode.TOP || mode == LexMode.ASSIGN)) {
+                if (peek(1) == '=') {
                     pos += 2;
                     afterAssign = true;
                     if (lastWasVariable) {
