@@ -1,6 +1,7 @@
 package dev.armorbench.policy.check;
 
 import dev.armorbench.policy.check.Element.Atom;
+import dev.armorbench.policy.model.ChangeProfileRule;
 import dev.armorbench.policy.model.ExecMode;
 import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.model.Policy;
@@ -70,6 +71,7 @@ public final class PolicyReader {
         final Set<Path> includes = new HashSet<>();
         final Map<String, ExecMode> execs = new HashMap<>();
         final Map<String, String> execTargets = new HashMap<>();
+        final Map<String, String> changeProfileSafety = new HashMap<>();
 
         Scope(String name, ProfileHeader header, boolean hat) {
             this.name = name;
@@ -92,8 +94,22 @@ public final class PolicyReader {
             switch (node.kind()) {
                 case ABI -> abi(source, node, scope, reporter);
                 case INCLUDE -> include(source, node, scope, qualifiers, reporter);
-                case VARIABLE_ASSIGNMENT -> assignment(source, node, reporter);
-                case BOOL_ASSIGNMENT -> booleanAssignment(source, node, reporter);
+                case VARIABLE_ASSIGNMENT -> {
+                    if (scope != null) {
+                        reporter.error("assignment-in-profile", "move the variable assignment to the preamble, before the profiles",
+                                node.start(), node.end());
+                    } else {
+                        assignment(source, node, reporter);
+                    }
+                }
+                case BOOL_ASSIGNMENT -> {
+                    if (scope != null) {
+                        reporter.error("assignment-in-profile", "move the boolean assignment to the preamble, before the profiles",
+                                node.start(), node.end());
+                    } else {
+                        booleanAssignment(source, node, reporter);
+                    }
+                }
                 case ALIAS -> alias(source, node, scope, reporter);
                 case CONDITIONAL -> conditional(source, node, scope, qualifiers, reporter);
                 case PROFILE -> profile(source, node, scope, reporter);
@@ -197,6 +213,11 @@ public final class PolicyReader {
         String name = ConditionEvaluator.bare(variable);
         if (tokens.size() < 2 || tokens.get(1).kind() != TokenKind.ASSIGN) {
             reporter.error("assignment-syntax", "write '@{NAME} = value …'", node.start(), node.end());
+            return;
+        }
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            reporter.error("bad-variable-name", "variable names start with a letter and contain letters, digits and '_'",
+                    tokens.get(0).start(), tokens.get(0).end());
             return;
         }
         String operator = source.tree().text(tokens.get(1));
@@ -307,6 +328,10 @@ public final class PolicyReader {
             reporter.error("conditional-syntax", "write 'if CONDITION { … }'", node.start(), node.end());
             return;
         }
+        boolean hasElse = node.significantTokens().stream().anyMatch(t -> source.tree().text(t).equals("else"));
+        if (hasElse && blocks.size() < 2 && elseIf == null) {
+            reporter.error("conditional-syntax", "follow 'else' with '{ … }' or 'if …'", node.start(), node.end());
+        }
         Boolean value = new ConditionEvaluator(source, variables, reporter).evaluate(condition);
         for (SyntaxNode block : blocks) {
             checkClosed(block, reporter);
@@ -383,16 +408,19 @@ public final class PolicyReader {
                 reporter.error("attachment-syntax", "start the attachment with '/' (or a variable that expands to a path)",
                         parsed.attachment.start(), parsed.attachment.end());
             }
-            new RuleReader(source.text(), reporter, variables).expandChecked(parsed.attachment);
+            for (String expanded : new RuleReader(source.text(), reporter, variables).expandChecked(parsed.attachment)) {
+                if (!expanded.startsWith("/") && attach.startsWith("@{")) {
+                    reporter.error("attachment-syntax", "the attachment expands to '" + expanded + "'; it must be an absolute path",
+                            parsed.attachment.start(), parsed.attachment.end());
+                    break;
+                }
+            }
         }
         if (parsed.keyword == null && name.startsWith("/")) {
             reporter.report(Severity.INFO, "path-as-profile-name", "a path as the profile name is deprecated; write 'profile NAME "
                     + name + " {'", nameAtom.start(), nameAtom.end());
         }
-        String key = expandedName.startsWith(":") ? expandedName : ":" + ":" + expandedName;
-        if (key.startsWith("::")) {
-            key = key.substring(2);
-        }
+        String key = profileKey(expandedName);
         if (parent == null) {
             if (topProfiles.containsKey(key)) {
                 reporter.error("duplicate-profile", "a profile named '" + expandedName + "' already exists; rename one",
@@ -410,7 +438,7 @@ public final class PolicyReader {
         if (attachPath != null) {
             variables.builtins.put("exec_path", attachPath);
             variables.builtins.put("attach_path", attachPath);
-        } else if (parent == null || !hat) {
+        } else {
             variables.builtins.remove("exec_path");
             variables.builtins.remove("attach_path");
         }
@@ -495,7 +523,31 @@ public final class PolicyReader {
                         + "' in this profile; give one exec mode per path", node.start(), last.start());
             }
         }
+        if (rule instanceof ChangeProfileRule change && change.exec() != null) {
+            String safety = change.execMode() == null ? "safe" : change.execMode();
+            String previous = scope.changeProfileSafety.putIfAbsent(change.exec(), safety);
+            if (previous != null && !previous.equals(safety)) {
+                reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already allowed as " + previous
+                        + " in this profile; use one of safe and unsafe", node.start(), last.start());
+            }
+        }
         scope.rules.add(rule);
+    }
+
+    /** A profile's identity: namespace and name ({@code ::/x} and {@code :/x} are in the root namespace). */
+    private static String profileKey(String name) {
+        if (!name.startsWith(":")) {
+            return ":" + name;
+        }
+        int close = name.indexOf(':', 1);
+        if (close < 0) {
+            return name;
+        }
+        String rest = name.substring(close + 1);
+        if (rest.startsWith("//")) {
+            rest = rest.substring(2);
+        }
+        return name.substring(1, close) + ":" + rest;
     }
 
     /** The file name inside {@code <…>}, quotes, or as written. */

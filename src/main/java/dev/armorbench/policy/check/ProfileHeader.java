@@ -183,7 +183,8 @@ final class ProfileHeader {
             }
             flags.add(flag);
         }
-        boolean attach = flags.contains("attach_disconnected") || ipc != null || path != null;
+        boolean attach = flags.contains("attach_disconnected") || flags.contains("attach_disconnected.ipc")
+                || flags.contains("attach_disconnected.path") || ipc != null || path != null;
         if (attach && flags.contains("no_attach_disconnected")) {
             fail(reporter, "conflicting-flags", "remove 'no_attach_disconnected' or the attach_disconnected flags", pair.start(), pair.end());
         }

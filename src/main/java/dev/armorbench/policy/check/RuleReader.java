@@ -53,8 +53,8 @@ final class RuleReader {
             "wr", "write");
     private static final Set<String> MQUEUE_PERMS = Set.of("create", "open", "delete", "getattr", "setattr", "read",
             "write", "r", "w", "rw", "wr");
-    static final Set<String> DOMAINS = Set.of("unspec", "unix", "local", "inet", "ax25", "ipx", "appletalk", "netrom",
-            "bridge", "atmpvc", "x25", "inet6", "rose", "netbeui", "security", "key", "netlink", "route", "packet",
+    static final Set<String> DOMAINS = Set.of("unspec", "unix", "inet", "ax25", "ipx", "appletalk", "netrom",
+            "bridge", "atmpvc", "x25", "inet6", "rose", "netbeui", "security", "key", "netlink", "packet",
             "ash", "econet", "atmsvc", "rds", "sna", "irda", "pppox", "wanpipe", "llc", "ib", "mpls", "can", "tipc",
             "bluetooth", "iucv", "rxrpc", "isdn", "phonet", "ieee802154", "caif", "alg", "nfc", "vsock", "kcm",
             "qipcrtr", "smc", "xdp", "mctp");
@@ -62,7 +62,7 @@ final class RuleReader {
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp", "icmpv6");
     private static final Set<String> SIGNALS = Set.of("hup", "int", "quit", "ill", "trap", "abrt", "bus", "fpe",
             "kill", "usr1", "segv", "usr2", "pipe", "alrm", "term", "stkflt", "chld", "cont", "stop", "stp", "ttin",
-            "ttou", "urg", "xcpu", "xfsz", "vtalrm", "prof", "winch", "io", "pwr", "sys", "emt", "exists", "lost",
+            "ttou", "urg", "xcpu", "xfsz", "vtalrm", "prof", "winch", "io", "pwr", "sys", "emt", "exists",
             "iot", "poll");
     private static final Set<String> RLIMITS = Set.of("cpu", "fsize", "data", "stack", "core", "rss", "nofile",
             "ofile", "as", "nproc", "memlock", "locks", "sigpending", "msgqueue", "nice", "rtprio", "rttime");
@@ -286,6 +286,9 @@ final class RuleReader {
         }
         if (parsed.letters.indexOf('l') >= 0 && target != null && parsed.exec == null) {
             return new LinkRule(q, false, path.text(), target);
+        }
+        if (parsed.letters.indexOf('l') >= 0 && parsed.exec != null && target != null) {
+            error("link-with-exec", "split the rule: a link permission and an exec transition cannot share '->'", perms);
         }
         if (q.deny() && parsed.exec != null && parsed.exec.target() != 'x') {
             error("deny-exec-mode", "write plain 'x' in deny rules: exec modes like '" + parsed.exec.text()
@@ -586,9 +589,15 @@ final class RuleReader {
         Conditions.Builder conditions = new Conditions.Builder();
         Conditions.Builder peer = new Conditions.Builder();
         List<Atom> loose = new ArrayList<>();
+        int barePerms = 0;
+        int peers = 0;
         for (Element element : rest) {
             if (element instanceof Atom atom) {
                 if (permWords.contains(atom.text()) && !atom.quoted() && conditions.build().values().isEmpty()) {
+                    if (++barePerms == 2 && !kind.equals("network")) {
+                        error("permission-list", "put several permissions in parentheses: (" + String.join(" ", perms)
+                                + " " + atom.text() + ")", atom);
+                    }
                     perms.add(atom.text());
                 } else {
                     loose.add(atom);
@@ -602,9 +611,21 @@ final class RuleReader {
                 }
             } else if (element instanceof Pair pair) {
                 if (pair.key().equals("peer") && peerKeys != null) {
+                    if (++peers == 2) {
+                        error("repeated-condition", "give 'peer=' once", pair);
+                    }
                     if (pair.parenthesized()) {
                         for (Element inner : pair.nested()) {
                             if (inner instanceof Pair p && peerKeys.contains(p.key())) {
+                                if (p.parenthesized()) {
+                                    error("single-value", "give peer " + p.key() + "= one value", p);
+                                }
+                                for (Atom value : p.values()) {
+                                    if (value.text().contains("=") && !value.quoted()) {
+                                        error("peer-syntax", "separate peer conditions with a space or comma: '"
+                                                + value.text() + "'", value);
+                                    }
+                                }
                                 condition(p, peer);
                             } else {
                                 error("unknown-condition", "peer=(…) takes " + String.join(", ", peerKeys), inner);
@@ -622,6 +643,9 @@ final class RuleReader {
                     if (pair.operator().equals("in") && !pair.key().equals("fstype") && !pair.key().equals("vfstype")
                             && !pair.key().equals("options")) {
                         error("in-not-allowed", "write " + pair.key() + "=VALUE: 'in' is not allowed here", pair);
+                    }
+                    if (pair.parenthesized() && !pair.key().equals("set") && (kind.equals("unix") || kind.equals("dbus"))) {
+                        error("single-value", "give " + pair.key() + "= one value, or write one rule per value", pair);
                     }
                     if (conditions.has(pair.key()) && !pair.key().equals("options") && !pair.key().equals("set")) {
                         error("repeated-condition", "give '" + pair.key() + "=' once", pair);
@@ -800,10 +824,12 @@ final class RuleReader {
                 }
                 for (Atom value : pair.values()) {
                     for (String option : value.text().split(",")) {
-                        if (key.equals("options") && !option.isEmpty() && !MOUNT_FLAGS.contains(option)) {
-                            if (pair.operator().equals("=") && !pair.parenthesized() && value.text().contains(",")) {
-                                continue;
-                            }
+                        if (option.isEmpty()) {
+                            continue;
+                        }
+                        if (key.equals("options") && !MOUNT_FLAGS.contains(option) && !option.contains("@{")
+                                && !option.contains("=")) {
+                            error("unknown-mount-option", "'" + option + "' is not a mount option; see mount(8)", value);
                         }
                         conditions.add(key, option);
                     }
@@ -820,10 +846,42 @@ final class RuleReader {
         return conditions.build();
     }
 
+    private static final List<String[]> OPPOSITE_OPTIONS = List.of(new String[] {"ro", "rw"},
+            new String[] {"suid", "nosuid"}, new String[] {"dev", "nodev"}, new String[] {"exec", "noexec"},
+            new String[] {"sync", "async"}, new String[] {"mand", "nomand"}, new String[] {"atime", "noatime"},
+            new String[] {"diratime", "nodiratime"}, new String[] {"relatime", "norelatime"},
+            new String[] {"iversion", "noiversion"}, new String[] {"strictatime", "nostrictatime"},
+            new String[] {"lazytime", "nolazytime"}, new String[] {"symfollow", "nosymfollow"},
+            new String[] {"acl", "noacl"}, new String[] {"user", "nouser"}, new String[] {"loud", "silent"});
+    private static final Set<String> PROPAGATION = Set.of("unbindable", "make-unbindable", "runbindable",
+            "make-runbindable", "private", "make-private", "rprivate", "make-rprivate", "slave", "make-slave", "rslave",
+            "make-rslave", "shared", "make-shared", "rshared", "make-rshared");
+
+    private void checkMountOptions(Conditions conditions, boolean hasSource, SyntaxToken head) {
+        Set<String> options = new HashSet<>(conditions.get("options"));
+        for (String[] pair : OPPOSITE_OPTIONS) {
+            String a = pair[0].equals("ro") ? "ro" : pair[0];
+            boolean first = options.contains(a) || a.equals("ro") && (options.contains("r") || options.contains("read-only"));
+            boolean second = options.contains(pair[1]) || pair[1].equals("rw") && options.contains("w");
+            if (first && second) {
+                error("conflicting-mount-options", "'" + pair[0] + "' and '" + pair[1] + "' contradict each other; keep one", head);
+                return;
+            }
+        }
+        if (options.contains("remount")) {
+            error("mount-remount-option", "write a 'remount' rule instead of options=remount", head);
+        }
+        if (hasSource && options.stream().anyMatch(PROPAGATION::contains)) {
+            error("propagation-with-source", "propagation changes (private, slave, shared, unbindable) take no source: "
+                    + "write 'mount options=(…) -> MOUNTPOINT,'", head);
+        }
+    }
+
     private Rule mount(List<Element> rest, Qualifiers q, SyntaxToken head) {
         List<Atom> loose = new ArrayList<>();
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "mount");
+        checkMountOptions(conditions, !loose.isEmpty(), head);
         if (loose.size() > 1 || arrows.size() > 1) {
             error("mount-syntax", "write 'mount [conditions] [SOURCE] [-> MOUNTPOINT],'", head);
         }
@@ -838,6 +896,7 @@ final class RuleReader {
         List<Atom> loose = new ArrayList<>();
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "remount");
+        checkMountOptions(conditions, false, head);
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
         }
@@ -1004,6 +1063,8 @@ final class RuleReader {
     private boolean checkGlob(Atom atom, String t) {
         int depth = 0;
         boolean inClass = false;
+        // Whether each open alternation has seen a comma at its own level.
+        boolean[] hasComma = new boolean[t.length() + 1];
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c == '\\') {
@@ -1036,7 +1097,17 @@ final class RuleReader {
                     return false;
                 }
                 depth++;
+                hasComma[depth] = false;
+            } else if (c == ',' && depth > 0) {
+                hasComma[depth] = true;
+            } else if (c == ']') {
+                error("bad-glob", "remove the unmatched ']' (or escape it as '\\]')", atom);
+                return false;
             } else if (c == '}') {
+                if (depth > 0 && !hasComma[depth]) {
+                    error("bad-glob", "an alternation needs at least two choices: write '{a,b}' or drop the braces", atom);
+                    return false;
+                }
                 depth--;
                 if (depth < 0) {
                     error("bad-glob", "remove the unmatched '}' (or escape it as '\\}')", atom);
