@@ -384,6 +384,9 @@ public final class PolicyReader {
             int close = name.indexOf(':', 1);
             if (close < 0) {
                 reporter.error("namespace-syntax", "close the namespace with ':' as in ':ns:name'", nameAtom.start(), nameAtom.end());
+            } else if (close == 1) {
+                reporter.error("namespace-syntax", "name the namespace between the colons, as in ':ns:name'",
+                        nameAtom.start(), nameAtom.end());
             }
         }
         if (name.contains("@{profile_name}")) {
@@ -525,7 +528,7 @@ public final class PolicyReader {
         }
         if (rule instanceof ChangeProfileRule change && change.exec() != null) {
             String safety = change.execMode() == null ? "safe" : change.execMode();
-            String previous = scope.changeProfileSafety.putIfAbsent(change.exec(), safety);
+            String previous = scope.changeProfileSafety.putIfAbsent(change.exec() + " -> " + change.target(), safety);
             if (previous != null && !previous.equals(safety)) {
                 reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already allowed as " + previous
                         + " in this profile; use one of safe and unsafe", node.start(), last.start());

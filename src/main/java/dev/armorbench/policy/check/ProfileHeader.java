@@ -75,6 +75,9 @@ final class ProfileHeader {
                 header.readFlags(new Pair("flags", "=", group.values(), List.of(), true, group.start(), group.end()),
                         reporter, variables);
             } else if (element instanceof Pair pair && pair.key().equals("xattrs") && pair.parenthesized()) {
+                if (!header.flags.isEmpty()) {
+                    header.fail(reporter, "xattrs-order", "put xattrs=(…) before flags=(…)", pair.start(), pair.end());
+                }
                 Conditions.Builder builder = new Conditions.Builder();
                 for (Element nested : pair.nested()) {
                     if (nested instanceof Pair kv && kv.values().size() == 1) {

@@ -287,7 +287,7 @@ final class RuleReader {
         if (parsed.letters.indexOf('l') >= 0 && target != null && parsed.exec == null) {
             return new LinkRule(q, false, path.text(), target);
         }
-        if (parsed.letters.indexOf('l') >= 0 && parsed.exec != null && target != null) {
+        if (!pathFirst && parsed.letters.indexOf('l') >= 0 && parsed.exec != null && target != null) {
             error("link-with-exec", "split the rule: a link permission and an exec transition cannot share '->'", perms);
         }
         if (q.deny() && parsed.exec != null && parsed.exec.target() != 'x') {
@@ -644,7 +644,7 @@ final class RuleReader {
                             && !pair.key().equals("options")) {
                         error("in-not-allowed", "write " + pair.key() + "=VALUE: 'in' is not allowed here", pair);
                     }
-                    if (pair.parenthesized() && !pair.key().equals("set") && (kind.equals("unix") || kind.equals("dbus"))) {
+                    if (pair.values().size() > 1 && !pair.key().equals("set") && (kind.equals("unix") || kind.equals("dbus"))) {
                         error("single-value", "give " + pair.key() + "= one value, or write one rule per value", pair);
                     }
                     if (conditions.has(pair.key()) && !pair.key().equals("options") && !pair.key().equals("set")) {
@@ -857,8 +857,25 @@ final class RuleReader {
             "make-runbindable", "private", "make-private", "rprivate", "make-rprivate", "slave", "make-slave", "rslave",
             "make-rslave", "shared", "make-shared", "rshared", "make-rshared");
 
-    private void checkMountOptions(Conditions conditions, boolean hasSource, SyntaxToken head) {
-        Set<String> options = new HashSet<>(conditions.get("options"));
+    private void checkMountOptions(List<Element> rest, boolean hasSource, SyntaxToken head) {
+        for (Element element : rest) {
+            if (element instanceof Pair pair && pair.key().equals("options")) {
+                Set<String> options = new HashSet<>();
+                for (Atom value : pair.values()) {
+                    options.addAll(List.of(value.text().split(",")));
+                }
+                checkMountOptions(options, pair.operator().equals("="), hasSource, head);
+            }
+        }
+    }
+
+    private void checkMountOptions(Set<String> options, boolean all, boolean hasSource, SyntaxToken head) {
+        if (!all) {
+            if (options.contains("remount")) {
+                error("mount-remount-option", "write a 'remount' rule instead of options=remount", head);
+            }
+            return;
+        }
         for (String[] pair : OPPOSITE_OPTIONS) {
             String a = pair[0].equals("ro") ? "ro" : pair[0];
             boolean first = options.contains(a) || a.equals("ro") && (options.contains("r") || options.contains("read-only"));
@@ -881,7 +898,7 @@ final class RuleReader {
         List<Atom> loose = new ArrayList<>();
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "mount");
-        checkMountOptions(conditions, !loose.isEmpty(), head);
+        checkMountOptions(rest, !loose.isEmpty() && !arrows.isEmpty(), head);
         if (loose.size() > 1 || arrows.size() > 1) {
             error("mount-syntax", "write 'mount [conditions] [SOURCE] [-> MOUNTPOINT],'", head);
         }
@@ -896,7 +913,7 @@ final class RuleReader {
         List<Atom> loose = new ArrayList<>();
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "remount");
-        checkMountOptions(conditions, false, head);
+        checkMountOptions(rest, false, head);
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
         }
