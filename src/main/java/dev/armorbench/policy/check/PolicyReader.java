@@ -39,6 +39,7 @@ public final class PolicyReader {
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private final Set<Path> preambleIncludes = new HashSet<>();
     private final Map<String, Object> definitionSites = new HashMap<>();
+    private final Set<Site> appliedAdditions = new HashSet<>();
     private final Map<String, SyntaxNode> topProfiles = new LinkedHashMap<>();
     private final List<Profile> profiles = new ArrayList<>();
 
@@ -178,7 +179,7 @@ public final class PolicyReader {
         }
         List<Path> files;
         try {
-            files = Files.isDirectory(target) ? PolicySources.directoryFiles(target) : List.of(target);
+            files = Files.isDirectory(target) ? sources.includeDirectory(target) : List.of(target);
         } catch (IOException e) {
             reporter.error("include-unreadable", "cannot read '" + name + "': " + e.getMessage(), pathToken.start(), pathToken.end());
             return;
@@ -215,7 +216,7 @@ public final class PolicyReader {
             reporter.error("assignment-syntax", "write '@{NAME} = value …'", node.start(), node.end());
             return;
         }
-        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        if (!isVariableName(name)) {
             reporter.error("bad-variable-name", "variable names start with a letter and contain letters, digits and '_'",
                     tokens.get(0).start(), tokens.get(0).end());
             return;
@@ -243,15 +244,29 @@ public final class PolicyReader {
             reporter.error("empty-variable", "give @{" + name + "} at least one value", node.start(), node.end());
             return;
         }
-        Object site = source.path() + "#" + node.start();
+        Object site = new Site(source, node.start());
         boolean defined = variables.sets.containsKey(name);
         switch (operator) {
             case "=" -> {
+                if (defined && !site.equals(definitionSites.get(name)) && variables.sets.get(name).equals(values)) {
+                    // Two collections installed together (AppArmor's tunables and apparmor.d's) define the
+                    // same helper variables with the same values; the reference rejects it, but nothing differs.
+                    reporter.report(Severity.WARNING, "variable-redefined-same", "@{" + name + "} is defined again with the "
+                            + "same values; remove one definition", tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
+                if (defined && !site.equals(definitionSites.get(name)) && buildAlternative(source, node)) {
+                    // apparmor.d's '#aa:only DISTRO' marks per-distribution alternatives its build keeps one of.
+                    reporter.report(Severity.INFO, "build-alternative", "@{" + name + "} has per-distribution "
+                            + "alternatives ('#aa:only'); the first one is used here", tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
                 if (defined && !site.equals(definitionSites.get(name))) {
                     reporter.error("variable-redefined", "@{" + name + "} is already defined; use '+=' to add values",
                             tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
+                variables.changed();
                 variables.sets.put(name, new ArrayList<>(values));
                 definitionSites.put(name, site);
             }
@@ -261,13 +276,19 @@ public final class PolicyReader {
                             + "define it with '=' first", tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
-                if (!site.equals(definitionSites.get(name + "+" + site))) {
+                if (appliedAdditions.add((Site) site)) {
+                    variables.changed();
                     variables.sets.get(name).addAll(values);
-                    definitionSites.put(name + "+" + site, site);
                 }
             }
-            case "?=" -> variables.sets.putIfAbsent(name, new ArrayList<>(values));
-            default -> variables.sets.put(name, new ArrayList<>(values));
+            case "?=" -> {
+                variables.changed();
+                variables.sets.putIfAbsent(name, new ArrayList<>(values));
+            }
+            default -> {
+                variables.changed();
+                variables.sets.put(name, new ArrayList<>(values));
+            }
         }
         for (String value : values) {
             if (value.contains("@{" + name + "}")) {
@@ -286,7 +307,7 @@ public final class PolicyReader {
             return;
         }
         String operator = source.tree().text(tokens.get(1));
-        Object site = source.path() + "#" + node.start();
+        Object site = new Site(source, node.start());
         if (operator.equals("+=")) {
             reporter.error("boolean-syntax", "booleans take '=', not '+='", tokens.get(1).start(), tokens.get(1).end());
             return;
@@ -412,7 +433,7 @@ public final class PolicyReader {
                         parsed.attachment.start(), parsed.attachment.end());
             }
             for (String expanded : new RuleReader(source.text(), reporter, variables).expandChecked(parsed.attachment)) {
-                if (!expanded.startsWith("/") && attach.startsWith("@{")) {
+                if (!expanded.startsWith("/") && !expanded.startsWith("{") && attach.startsWith("@{")) {
                     reporter.error("attachment-syntax", "the attachment expands to '" + expanded + "'; it must be an absolute path",
                             parsed.attachment.start(), parsed.attachment.end());
                     break;
@@ -445,9 +466,11 @@ public final class PolicyReader {
             variables.builtins.remove("exec_path");
             variables.builtins.remove("attach_path");
         }
+        variables.changed();
         items(source, block, scope, Qualifiers.NONE, block);
         variables.builtins.clear();
         variables.builtins.putAll(savedBuiltins);
+        variables.changed();
         Profile profile = new Profile(expandedName, parsed.attachment == null ? null : parsed.attachment.text(), parsed.xattrs,
                 parsed.flags, hat, List.copyOf(scope.rules), List.copyOf(scope.children));
         if (parent == null) {
@@ -535,6 +558,53 @@ public final class PolicyReader {
             }
         }
         scope.rules.add(rule);
+    }
+
+    private static boolean isVariableName(String name) {
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a definition stands, to tell a re-read of the same line from a second definition. */
+    private record Site(SourceFile source, int offset) {
+    }
+
+    /** The assignment's line ends in an apparmor.d {@code #aa:only} build directive. */
+    private static boolean buildAlternative(SourceFile source, SyntaxNode node) {
+        for (SyntaxElement child : node.children()) {
+            if (child instanceof SyntaxToken token && token.kind() == TokenKind.COMMENT
+                    && source.tree().text(token).startsWith("#aa:only")) {
+                return true;
+            }
+        }
+        String text = source.text();
+        int lineEnd = text.indexOf('\n', node.end());
+        String rest = text.substring(node.end(), lineEnd < 0 ? text.length() : lineEnd).strip();
+        if (rest.startsWith("#aa:only") || rest.startsWith("#aa:exclude")) {
+            return true;
+        }
+        // A directive line heads the block of lines up to the next blank line.
+        int end = text.lastIndexOf('\n', node.start() - 1);
+        while (end > 0) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(start, end).strip();
+            if (line.isEmpty()) {
+                return false;
+            }
+            if (line.startsWith("#aa:only") || line.startsWith("#aa:exclude")) {
+                return true;
+            }
+            end = start - 1;
+        }
+        return false;
     }
 
     /** A profile's identity: namespace and name ({@code ::/x} and {@code :/x} are in the root namespace). */

@@ -24,6 +24,8 @@ public final class PolicySources {
     private final List<Path> searchPath;
     private final Path baseDir;
     private final Map<Path, SourceFile> cache = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<Path>> resolved = new ConcurrentHashMap<>();
+    private final Map<Path, List<Path>> directories = new ConcurrentHashMap<>();
 
     public PolicySources(List<Path> searchPath, Path baseDir) {
         this.searchPath = List.copyOf(searchPath);
@@ -36,6 +38,21 @@ public final class PolicySources {
 
     /** The file or directory an include names, or null when there is none. */
     public Path resolve(String name, boolean searched) {
+        return resolved.computeIfAbsent((searched ? "<" : "\"") + name, key -> java.util.Optional.ofNullable(lookUp(name, searched)))
+                .orElse(null);
+    }
+
+    /** A directory's include files, listed once. */
+    public List<Path> includeDirectory(Path dir) throws IOException {
+        List<Path> files = directories.get(dir);
+        if (files == null) {
+            files = directoryFiles(dir);
+            directories.put(dir, files);
+        }
+        return files;
+    }
+
+    private Path lookUp(String name, boolean searched) {
         if (searched) {
             for (Path dir : searchPath) {
                 Path candidate = dir.resolve(name);
@@ -67,6 +84,8 @@ public final class PolicySources {
     /** Drops a file from the cache, e.g. after an editor changed it. */
     public void forget(Path path) {
         cache.remove(path.toAbsolutePath().normalize());
+        resolved.clear();
+        directories.clear();
     }
 
     /** The files of a directory as the reference reads it: regular files, sorted, backups skipped. */

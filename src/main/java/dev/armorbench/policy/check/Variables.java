@@ -8,13 +8,20 @@ import java.util.Map;
 /** The set and boolean variables of one policy, and their expansion into alternatives. */
 final class Variables {
     /** Expansions beyond this many alternatives are not enumerated (checks only need a sample). */
-    private static final int MAX_ALTERNATIVES = 512;
+    private static final int MAX_ALTERNATIVES = 64;
     private static final int MAX_DEPTH = 32;
 
     final Map<String, List<String>> sets = new HashMap<>();
     final Map<String, Boolean> booleans = new HashMap<>();
     /** {@code profile_name}, {@code exec_path}, {@code attach_path} while inside a profile. */
     final Map<String, String> builtins = new HashMap<>();
+    /** Expanded values per variable; cleared whenever a definition changes. */
+    private final Map<String, List<String>> expanded = new HashMap<>();
+
+    /** Call after changing {@link #sets} or {@link #builtins}. */
+    void changed() {
+        expanded.clear();
+    }
 
     /** Thrown for a reference to a variable nobody defined, or one that refers to itself. */
     static final class ExpansionError extends Exception {
@@ -61,6 +68,10 @@ final class Variables {
     }
 
     private List<String> valuesOf(String name, int depth) throws ExpansionError {
+        List<String> cached = expanded.get(name);
+        if (cached != null) {
+            return cached;
+        }
         String builtin = builtins.get(name);
         if (builtin != null) {
             return List.of(builtin);
@@ -75,7 +86,11 @@ final class Variables {
         List<String> out = new ArrayList<>();
         for (String value : raw) {
             out.addAll(expand(value, depth + 1));
+            if (out.size() >= MAX_ALTERNATIVES) {
+                break;
+            }
         }
+        expanded.put(name, out);
         return out;
     }
 

@@ -116,7 +116,7 @@ public final class Lexer {
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
         if (mode == LexMode.ASSIGN && (c == '{' || c == '}' || c == '=' || c == '+' || c == '?' || c == ':')
-                || wasAfterAssign && c == '{') {
+                || wasAfterAssign && c == '{' || c == '{' && mode.endsAtComma() && mode != LexMode.ABI) {
             return word(true);
         }
         switch (c) {
