@@ -542,9 +542,16 @@ public final class PolicyReader {
             return;
         }
         if (rule instanceof FileRule file && file.exec() != null && !file.qualifiers().deny() && file.exec().target() != 'x') {
-            ExecMode previous = scope.execs.putIfAbsent(file.path(), file.exec());
-            String previousTarget = scope.execTargets.putIfAbsent(file.path(), String.valueOf(file.target()));
-            if (previous != null && (!previous.equals(file.exec()) || !previousTarget.equals(String.valueOf(file.target())))) {
+            // Rules of different priority do not merge, so only equal priorities can conflict.
+            String key = file.qualifiers().priority() + " " + file.path();
+            ExecMode previous = scope.execs.putIfAbsent(key, file.exec());
+            String previousTarget = scope.execTargets.putIfAbsent(key, String.valueOf(file.target()));
+            boolean conflict = previous != null
+                    && (!previous.equals(file.exec()) || !previousTarget.equals(String.valueOf(file.target())));
+            if (conflict && buildAlternative(source, node)) {
+                reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
+                        + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), last.start());
+            } else if (conflict) {
                 reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
                         + "' in this profile; give one exec mode per path", node.start(), last.start());
             }

@@ -871,9 +871,6 @@ final class RuleReader {
 
     private void checkMountOptions(Set<String> options, boolean all, boolean hasSource, SyntaxToken head) {
         if (!all) {
-            if (options.contains("remount")) {
-                error("mount-remount-option", "write a 'remount' rule instead of options=remount", head);
-            }
             return;
         }
         for (String[] pair : OPPOSITE_OPTIONS) {
@@ -884,9 +881,6 @@ final class RuleReader {
                 error("conflicting-mount-options", "'" + pair[0] + "' and '" + pair[1] + "' contradict each other; keep one", head);
                 return;
             }
-        }
-        if (options.contains("remount")) {
-            error("mount-remount-option", "write a 'remount' rule instead of options=remount", head);
         }
         if (hasSource && options.stream().anyMatch(PROPAGATION::contains)) {
             error("propagation-with-source", "propagation changes (private, slave, shared, unbindable) take no source: "
@@ -899,6 +893,9 @@ final class RuleReader {
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "mount");
         checkMountOptions(rest, !loose.isEmpty() && !arrows.isEmpty(), head);
+        if (!loose.isEmpty() && !arrows.isEmpty() && conditions.get("options").contains("remount")) {
+            error("mount-remount-option", "write a 'remount' rule instead of options=remount with a source", head);
+        }
         if (loose.size() > 1 || arrows.size() > 1) {
             error("mount-syntax", "write 'mount [conditions] [SOURCE] [-> MOUNTPOINT],'", head);
         }

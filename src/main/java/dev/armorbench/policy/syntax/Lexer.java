@@ -200,10 +200,13 @@ public final class Lexer {
             case '-':
                 if (peek(1) == '>') {
                     pos += 2;
+                    afterAssign = true;
                     if (mode == LexMode.TOP) {
                         mode = LexMode.PROFILE_NAME;
                     }
-                    return significant(TokenKind.ARROW);
+                    itemStart = false;
+                    lastWasVariable = false;
+                    return TokenKind.ARROW;
                 }
                 break;
             case '@':
