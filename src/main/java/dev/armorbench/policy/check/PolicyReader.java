@@ -39,7 +39,7 @@ public final class PolicyReader {
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private final Set<Path> preambleIncludes = new HashSet<>();
     private final Map<String, Object> definitionSites = new HashMap<>();
-    private final Set<Site> appliedAdditions = new HashSet<>();
+    private final Set<Object> appliedAdditions = new HashSet<>();
     private final Map<String, SyntaxNode> topProfiles = new LinkedHashMap<>();
     private final List<Profile> profiles = new ArrayList<>();
 
@@ -195,6 +195,12 @@ public final class PolicyReader {
             if (!seen.add(key)) {
                 continue;
             }
+            boolean pristine = scope == null && includeStack.size() == 1 && variables.sets.isEmpty()
+                    && variables.booleans.isEmpty() && seen.size() == 1 && files.size() == 1;
+            if (pristine && restorePreamble(key)) {
+                continue;
+            }
+            int diagnosticsBefore = diagnostics.size();
             SourceFile included;
             try {
                 included = sources.file(file);
@@ -205,6 +211,11 @@ public final class PolicyReader {
             includeStack.push(key);
             items(included, included.tree().root(), scope, qualifiers, null);
             includeStack.pop();
+            if (pristine) {
+                sources.preamble(key, new PreambleSnapshot(PreambleSnapshot.deepCopy(variables.sets),
+                        new HashMap<>(variables.booleans), new HashMap<>(definitionSites), new HashSet<>(appliedAdditions),
+                        new HashSet<>(preambleIncludes), List.copyOf(diagnostics.subList(diagnosticsBefore, diagnostics.size()))));
+            }
         }
     }
 
@@ -276,7 +287,7 @@ public final class PolicyReader {
                             + "define it with '=' first", tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
-                if (appliedAdditions.add((Site) site)) {
+                if (appliedAdditions.add(site)) {
                     variables.changed();
                     variables.sets.get(name).addAll(values);
                 }
@@ -628,6 +639,21 @@ public final class PolicyReader {
             rest = rest.substring(2);
         }
         return name.substring(1, close) + ":" + rest;
+    }
+
+    private boolean restorePreamble(Path include) {
+        PreambleSnapshot snapshot = sources.preamble(include);
+        if (snapshot == null) {
+            return false;
+        }
+        variables.sets.putAll(PreambleSnapshot.deepCopy(snapshot.sets()));
+        variables.booleans.putAll(snapshot.booleans());
+        variables.changed();
+        definitionSites.putAll(snapshot.sites());
+        appliedAdditions.addAll(snapshot.additions());
+        preambleIncludes.addAll(snapshot.includes());
+        diagnostics.addAll(snapshot.diagnostics());
+        return true;
     }
 
     /** The file name inside {@code <…>}, quotes, or as written. */

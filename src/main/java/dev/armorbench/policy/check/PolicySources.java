@@ -26,6 +26,15 @@ public final class PolicySources {
     private final Map<Path, SourceFile> cache = new ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<Path>> resolved = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> directories = new ConcurrentHashMap<>();
+    private final Map<Path, PreambleSnapshot> preambles = new ConcurrentHashMap<>();
+
+    PreambleSnapshot preamble(Path include) {
+        return preambles.get(include);
+    }
+
+    void preamble(Path include, PreambleSnapshot snapshot) {
+        preambles.put(include, snapshot);
+    }
 
     public PolicySources(List<Path> searchPath, Path baseDir) {
         this.searchPath = List.copyOf(searchPath);
@@ -86,6 +95,7 @@ public final class PolicySources {
         cache.remove(path.toAbsolutePath().normalize());
         resolved.clear();
         directories.clear();
+        preambles.clear();
     }
 
     /** The files of a directory as the reference reads it: regular files, sorted, backups skipped. */
