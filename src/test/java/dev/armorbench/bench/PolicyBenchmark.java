@@ -200,6 +200,7 @@ public final class PolicyBenchmark {
     }
 
     private static void python(List<Collection> collections, double ourRate) throws Exception {
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         if (!onPath("python3")) {
             System.out.println("python apparmor.aa: python3 not installed, skipped");
             return;
@@ -221,7 +222,7 @@ public final class PolicyBenchmark {
                 "    except Exception as e:",
                 "        pass",
                 "print(len(files), ok, time.time()-t)");
-        Process process = new ProcessBuilder("python3", "-c", script, main.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(python, "-c", script, main.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         process.waitFor(300, TimeUnit.SECONDS);
         String[] lines = output.split("\n");
