@@ -1,0 +1,681 @@
+package dev.armorbench.policy.check;
+
+import dev.armorbench.policy.check.Element.Atom;
+import dev.armorbench.policy.model.ChangeProfileRule;
+import dev.armorbench.policy.model.ExecMode;
+import dev.armorbench.policy.model.FileRule;
+import dev.armorbench.policy.model.Policy;
+import dev.armorbench.policy.model.Profile;
+import dev.armorbench.policy.model.Qualifiers;
+import dev.armorbench.policy.model.RlimitRule;
+import dev.armorbench.policy.model.Rule;
+import dev.armorbench.policy.syntax.SyntaxElement;
+import dev.armorbench.policy.syntax.SyntaxKind;
+import dev.armorbench.policy.syntax.SyntaxNode;
+import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.TokenKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a policy file the way {@code apparmor_parser} does: inlines includes, collects variables,
+ * evaluates conditionals, reads profiles and rules, and reports every error the reference would
+ * reject the file for, plus warnings for deprecated forms. One instance per policy file.
+ */
+public final class PolicyReader {
+    private final PolicySources sources;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Variables variables = new Variables();
+    private final Deque<Path> includeStack = new ArrayDeque<>();
+    private final Set<Path> preambleIncludes = new HashSet<>();
+    private final Map<String, Object> definitionSites = new HashMap<>();
+    private final Set<Object> appliedAdditions = new HashSet<>();
+    private final Map<String, SyntaxNode> topProfiles = new LinkedHashMap<>();
+    private final List<Profile> profiles = new ArrayList<>();
+
+    private PolicyReader(PolicySources sources) {
+        this.sources = sources;
+    }
+
+    /** Reads and checks one policy file. */
+    public static LintResult lint(Path file, PolicySources sources) throws IOException {
+        return lint(sources.file(file), sources);
+    }
+
+    public static LintResult lint(SourceFile source, PolicySources sources) {
+        PolicyReader reader = new PolicyReader(sources);
+        reader.includeStack.push(source.path().toAbsolutePath().normalize());
+        reader.items(source, source.tree().root(), null, Qualifiers.NONE, null);
+        Policy policy = new Policy(List.copyOf(reader.profiles), Map.copyOf(reader.variables.sets),
+                Map.copyOf(reader.variables.booleans));
+        return new LintResult(source, policy, List.copyOf(reader.diagnostics));
+    }
+
+    /** A profile being read: its rules and children so far. */
+    private static final class Scope {
+        final String name;
+        final ProfileHeader header;
+        final boolean hat;
+        final List<Rule> rules = new ArrayList<>();
+        final List<Profile> children = new ArrayList<>();
+        final Set<String> childNames = new HashSet<>();
+        final Set<Path> includes = new HashSet<>();
+        final Map<String, ExecMode> execs = new HashMap<>();
+        final Map<String, String> execTargets = new HashMap<>();
+        final Map<String, String> changeProfileSafety = new HashMap<>();
+
+        Scope(String name, ProfileHeader header, boolean hat) {
+            this.name = name;
+            this.header = header;
+            this.hat = hat;
+        }
+    }
+
+    private Reporter reporter(SourceFile source) {
+        return (severity, code, message, start, end) ->
+                diagnostics.add(new Diagnostic(severity, code, message, source, start, end));
+    }
+
+    private void items(SourceFile source, SyntaxNode container, Scope scope, Qualifiers qualifiers, SyntaxNode block) {
+        Reporter reporter = reporter(source);
+        for (SyntaxElement element : container.children()) {
+            if (!(element instanceof SyntaxNode node)) {
+                continue;
+            }
+            switch (node.kind()) {
+                case ABI -> abi(source, node, scope, reporter);
+                case INCLUDE -> include(source, node, scope, qualifiers, reporter);
+                case VARIABLE_ASSIGNMENT -> {
+                    if (scope != null) {
+                        reporter.error("assignment-in-profile", "move the variable assignment to the preamble, before the profiles",
+                                node.start(), node.end());
+                    } else {
+                        assignment(source, node, reporter);
+                    }
+                }
+                case BOOL_ASSIGNMENT -> {
+                    if (scope != null) {
+                        reporter.error("assignment-in-profile", "move the boolean assignment to the preamble, before the profiles",
+                                node.start(), node.end());
+                    } else {
+                        booleanAssignment(source, node, reporter);
+                    }
+                }
+                case ALIAS -> alias(source, node, scope, reporter);
+                case CONDITIONAL -> conditional(source, node, scope, qualifiers, reporter);
+                case PROFILE -> profile(source, node, scope, reporter);
+                case QUALIFIER_BLOCK -> qualifierBlock(source, node, scope, qualifiers, reporter);
+                case RULE -> rule(source, node, scope, qualifiers, reporter);
+                case ERROR -> reporter.error("syntax-error", "unexpected '" + shorten(source.tree().text(node))
+                        + "': remove it or complete the statement", node.start(), node.end());
+                default -> {
+                }
+            }
+        }
+    }
+
+    // ---- preamble
+
+    private void abi(SourceFile source, SyntaxNode node, Scope scope, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        boolean ok = tokens.size() == 3 && (tokens.get(1).kind() == TokenKind.ANGLE_PATH || tokens.get(1).kind() == TokenKind.QUOTED
+                || tokens.get(1).kind() == TokenKind.WORD) && tokens.get(2).kind() == TokenKind.COMMA;
+        if (ok) {
+            String raw = source.tree().text(tokens.get(1));
+            boolean searched = raw.startsWith("<");
+            String name = includeName(raw);
+            if (name.isEmpty() || raw.startsWith("\"") && !raw.endsWith("\"")) {
+                ok = false;
+            } else if (!(searched && (name.equals("kernel") || name.equals("default"))) && sources.resolve(name, searched) == null) {
+                reporter.error("abi-not-found", "cannot find the abi file '" + name + "'; fix the name or the include path (-I)",
+                        tokens.get(1).start(), tokens.get(1).end());
+                return;
+            }
+        }
+        if (!ok) {
+            reporter.error("abi-syntax", "write 'abi <abi/4.0>,' (a path in <> or quotes, then a comma)", node.start(), node.end());
+        }
+    }
+
+    private void include(SourceFile source, SyntaxNode node, Scope scope, Qualifiers qualifiers, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        String keyword = source.tree().text(tokens.get(0));
+        if (keyword.equals("#include")) {
+            reporter.report(Severity.WARNING, "deprecated-hash-include", "write 'include' instead of the deprecated '#include'",
+                    tokens.get(0).start(), tokens.get(0).end());
+        }
+        boolean ifExists = tokens.size() >= 3 && source.tree().text(tokens.get(1)).equals("if");
+        SyntaxToken pathToken = tokens.get(tokens.size() - 1);
+        boolean hasPath = pathToken.kind() == TokenKind.ANGLE_PATH || pathToken.kind() == TokenKind.QUOTED;
+        if (!hasPath || ifExists && (tokens.size() != 4 || !source.tree().text(tokens.get(2)).equals("exists"))) {
+            reporter.error("include-syntax", "write 'include <path>' or 'include \"path\"'", node.start(), node.end());
+            return;
+        }
+        String raw = source.tree().text(pathToken);
+        boolean searched = raw.startsWith("<");
+        String name = includeName(raw);
+        if (name.isEmpty()) {
+            reporter.error("include-syntax", "name the file to include", node.start(), node.end());
+            return;
+        }
+        Path target = sources.resolve(name, searched);
+        if (target == null) {
+            if (!ifExists) {
+                reporter.error("include-not-found", "cannot find '" + name + "'"
+                        + (searched ? " in the include search path (add a directory with -I)" : " (relative to --base)")
+                        + "; fix the name or write 'include if exists'", pathToken.start(), pathToken.end());
+            }
+            return;
+        }
+        List<Path> files;
+        try {
+            files = Files.isDirectory(target) ? sources.includeDirectory(target) : List.of(target);
+        } catch (IOException e) {
+            reporter.error("include-unreadable", "cannot read '" + name + "': " + e.getMessage(), pathToken.start(), pathToken.end());
+            return;
+        }
+        for (Path file : files) {
+            Path key = file.toAbsolutePath().normalize();
+            if (includeStack.contains(key)) {
+                reporter.report(Severity.WARNING, "include-cycle", "'" + name + "' includes itself (directly or through "
+                        + "other files); the repeated include is skipped", pathToken.start(), pathToken.end());
+                continue;
+            }
+            Set<Path> seen = scope == null ? preambleIncludes : scope.includes;
+            if (!seen.add(key)) {
+                continue;
+            }
+            boolean pristine = scope == null && includeStack.size() == 1 && variables.sets.isEmpty()
+                    && variables.booleans.isEmpty() && seen.size() == 1 && files.size() == 1;
+            if (pristine && restorePreamble(key)) {
+                continue;
+            }
+            int diagnosticsBefore = diagnostics.size();
+            SourceFile included;
+            try {
+                included = sources.file(file);
+            } catch (IOException e) {
+                reporter.error("include-unreadable", "cannot read '" + file + "': " + e.getMessage(), pathToken.start(), pathToken.end());
+                continue;
+            }
+            includeStack.push(key);
+            items(included, included.tree().root(), scope, qualifiers, null);
+            includeStack.pop();
+            if (pristine) {
+                sources.preamble(key, new PreambleSnapshot(PreambleSnapshot.deepCopy(variables.sets),
+                        new HashMap<>(variables.booleans), new HashMap<>(definitionSites), new HashSet<>(appliedAdditions),
+                        new HashSet<>(preambleIncludes), List.copyOf(diagnostics.subList(diagnosticsBefore, diagnostics.size()))));
+            }
+        }
+    }
+
+    private void assignment(SourceFile source, SyntaxNode node, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        String variable = source.tree().text(tokens.get(0));
+        String name = ConditionEvaluator.bare(variable);
+        if (tokens.size() < 2 || tokens.get(1).kind() != TokenKind.ASSIGN) {
+            reporter.error("assignment-syntax", "write '@{NAME} = value …'", node.start(), node.end());
+            return;
+        }
+        if (!isVariableName(name)) {
+            reporter.error("bad-variable-name", "variable names start with a letter and contain letters, digits and '_'",
+                    tokens.get(0).start(), tokens.get(0).end());
+            return;
+        }
+        String operator = source.tree().text(tokens.get(1));
+        List<String> values = new ArrayList<>();
+        for (int i = 2; i < tokens.size(); i++) {
+            SyntaxToken token = tokens.get(i);
+            if (token.kind() == TokenKind.COMMA) {
+                reporter.error("variable-trailing-comma", "remove the ',': variable assignments end at the line end, "
+                        + "without a comma", token.start(), token.end());
+                return;
+            }
+            if (token.kind() == TokenKind.QUOTED) {
+                values.add(ElementReader.unquote(source.tree().text(token)));
+            } else if (token.kind() == TokenKind.WORD || token.kind() == TokenKind.KEYWORD) {
+                values.add(source.tree().text(token));
+            } else {
+                reporter.error("assignment-syntax", "'" + source.tree().text(token) + "' cannot be a variable value",
+                        token.start(), token.end());
+                return;
+            }
+        }
+        if (values.isEmpty()) {
+            reporter.error("empty-variable", "give @{" + name + "} at least one value", node.start(), node.end());
+            return;
+        }
+        Object site = new Site(source, node.start());
+        boolean defined = variables.sets.containsKey(name);
+        switch (operator) {
+            case "=" -> {
+                if (defined && !site.equals(definitionSites.get(name)) && variables.sets.get(name).equals(values)) {
+                    // Two collections installed together (AppArmor's tunables and apparmor.d's) define the
+                    // same helper variables with the same values; the reference rejects it, but nothing differs.
+                    reporter.report(Severity.WARNING, "variable-redefined-same", "@{" + name + "} is defined again with the "
+                            + "same values; remove one definition", tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
+                if (defined && !site.equals(definitionSites.get(name)) && buildAlternative(source, node)) {
+                    // apparmor.d's '#aa:only DISTRO' marks per-distribution alternatives its build keeps one of.
+                    reporter.report(Severity.INFO, "build-alternative", "@{" + name + "} has per-distribution "
+                            + "alternatives ('#aa:only'); the first one is used here", tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
+                if (defined && !site.equals(definitionSites.get(name))) {
+                    reporter.error("variable-redefined", "@{" + name + "} is already defined; use '+=' to add values",
+                            tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
+                variables.changed();
+                variables.sets.put(name, new ArrayList<>(values));
+                definitionSites.put(name, site);
+            }
+            case "+=" -> {
+                if (!defined) {
+                    reporter.error("variable-not-defined", "@{" + name + "} gets values with '+=' before it is defined; "
+                            + "define it with '=' first", tokens.get(0).start(), tokens.get(1).end());
+                    return;
+                }
+                if (appliedAdditions.add(site)) {
+                    variables.changed();
+                    variables.sets.get(name).addAll(values);
+                }
+            }
+            case "?=" -> {
+                variables.changed();
+                variables.sets.putIfAbsent(name, new ArrayList<>(values));
+            }
+            default -> {
+                variables.changed();
+                variables.sets.put(name, new ArrayList<>(values));
+            }
+        }
+        for (String value : values) {
+            if (value.contains("@{" + name + "}")) {
+                reporter.error("recursive-variable", "@{" + name + "} refers to itself; break the cycle", node.start(), node.end());
+            }
+        }
+    }
+
+    private void booleanAssignment(SourceFile source, SyntaxNode node, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        String variable = source.tree().text(tokens.get(0));
+        String name = ConditionEvaluator.bare(variable);
+        String value = tokens.size() == 3 ? source.tree().text(tokens.get(2)).toLowerCase(java.util.Locale.ROOT) : "";
+        if (tokens.size() != 3 || tokens.get(1).kind() != TokenKind.ASSIGN || !(value.equals("true") || value.equals("false"))) {
+            reporter.error("boolean-syntax", "write '${" + name + "} = true' or '= false'", node.start(), node.end());
+            return;
+        }
+        String operator = source.tree().text(tokens.get(1));
+        Object site = new Site(source, node.start());
+        if (operator.equals("+=")) {
+            reporter.error("boolean-syntax", "booleans take '=', not '+='", tokens.get(1).start(), tokens.get(1).end());
+            return;
+        }
+        if (variables.booleans.containsKey(name) && operator.equals("=") && !site.equals(definitionSites.get("$" + name))) {
+            reporter.error("boolean-redefined", "${" + name + "} is already defined; set it once", node.start(), node.end());
+            return;
+        }
+        if (operator.equals("?=") && variables.booleans.containsKey(name)) {
+            return;
+        }
+        variables.booleans.put(name, value.equals("true"));
+        definitionSites.put("$" + name, site);
+    }
+
+    private void alias(SourceFile source, SyntaxNode node, Scope scope, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        boolean ok = tokens.size() == 5 && tokens.get(2).kind() == TokenKind.ARROW && tokens.get(4).kind() == TokenKind.COMMA
+                && source.tree().text(tokens.get(1)).startsWith("/") && source.tree().text(tokens.get(3)).startsWith("/");
+        if (!ok) {
+            reporter.error("alias-syntax", "write 'alias /original -> /replacement,'", node.start(), node.end());
+        } else if (scope != null) {
+            reporter.error("alias-in-profile", "move the alias to the preamble, before the profiles", node.start(), node.end());
+        }
+    }
+
+    private void conditional(SourceFile source, SyntaxNode node, Scope scope, Qualifiers qualifiers, Reporter reporter) {
+        SyntaxNode condition = node.child(SyntaxKind.CONDITION);
+        List<SyntaxNode> blocks = new ArrayList<>();
+        SyntaxNode elseIf = null;
+        for (SyntaxNode child : node.childNodes()) {
+            if (child.kind() == SyntaxKind.BLOCK) {
+                blocks.add(child);
+            } else if (child.kind() == SyntaxKind.CONDITIONAL) {
+                elseIf = child;
+            }
+        }
+        if (blocks.isEmpty()) {
+            reporter.error("conditional-syntax", "write 'if CONDITION { … }'", node.start(), node.end());
+            return;
+        }
+        boolean hasElse = node.significantTokens().stream().anyMatch(t -> source.tree().text(t).equals("else"));
+        if (hasElse && blocks.size() < 2 && elseIf == null) {
+            reporter.error("conditional-syntax", "follow 'else' with '{ … }' or 'if …'", node.start(), node.end());
+        }
+        Boolean value = new ConditionEvaluator(source, variables, reporter).evaluate(condition);
+        for (SyntaxNode block : blocks) {
+            checkClosed(block, reporter);
+        }
+        // Both branches are read so that their errors show, but only the taken one adds to the policy.
+        if (value == null || value) {
+            items(source, blocks.get(0), scope, qualifiers, blocks.get(0));
+        } else if (elseIf != null) {
+            conditional(source, elseIf, scope, qualifiers, reporter);
+        } else if (blocks.size() > 1) {
+            items(source, blocks.get(1), scope, qualifiers, blocks.get(1));
+        }
+    }
+
+    private void checkClosed(SyntaxNode block, Reporter reporter) {
+        List<SyntaxToken> tokens = block.significantTokens();
+        if (tokens.size() < 2 || tokens.get(tokens.size() - 1).kind() != TokenKind.R_BRACE) {
+            reporter.error("missing-close-brace", "add the '}' that closes this block", block.start(),
+                    Math.min(block.end(), block.start() + 1));
+        }
+    }
+
+    // ---- profiles
+
+    private void profile(SourceFile source, SyntaxNode node, Scope parent, Reporter reporter) {
+        List<SyntaxToken> header = new ArrayList<>();
+        for (SyntaxToken token : node.significantTokens()) {
+            header.add(token);
+        }
+        SyntaxNode block = node.child(SyntaxKind.BLOCK);
+        ProfileHeader parsed = ProfileHeader.read(source.text(), header, reporter, variables);
+        checkClosed(block, reporter);
+        if (parsed.name == null) {
+            items(source, block, null, Qualifiers.NONE, block);
+            return;
+        }
+        Atom nameAtom = parsed.name;
+        String name = nameAtom.text();
+        boolean hat = parsed.keyword != null && !parsed.keyword.equals("profile");
+        if (parsed.keyword == null && !name.startsWith("/") && !name.startsWith(":") && !name.startsWith("@{")
+                && !nameAtom.quoted()) {
+            reporter.error("profile-name", "start the name with '/' or a namespace, or write 'profile " + name + " {'",
+                    nameAtom.start(), nameAtom.end());
+        }
+        if (parsed.keyword == null && nameAtom.quoted() && !name.startsWith("/") && !name.startsWith(":")) {
+            reporter.error("profile-name", "start the name with '/' or write 'profile \"" + name + "\" {'",
+                    nameAtom.start(), nameAtom.end());
+        }
+        if (name.startsWith(":")) {
+            int close = name.indexOf(':', 1);
+            if (close < 0) {
+                reporter.error("namespace-syntax", "close the namespace with ':' as in ':ns:name'", nameAtom.start(), nameAtom.end());
+            } else if (close == 1) {
+                reporter.error("namespace-syntax", "name the namespace between the colons, as in ':ns:name'",
+                        nameAtom.start(), nameAtom.end());
+            }
+        }
+        if (name.contains("@{profile_name}")) {
+            reporter.error("undefined-variable", "@{profile_name} is not defined in a profile's own name; write the name",
+                    nameAtom.start(), nameAtom.end());
+        }
+        if (hat && parent == null && !name.contains("//")) {
+            reporter.error("hat-outside-profile", "declare the hat inside its profile", node.start(), nameAtom.end());
+        }
+        if (hat && parsed.attachment != null) {
+            reporter.error("hat-attachment", "remove the attachment: hats have none", parsed.attachment.start(), parsed.attachment.end());
+        }
+        String expandedName = name;
+        if (variables.hasReference(name) && !name.contains("@{profile_name}")) {
+            RuleReader expander = new RuleReader(source.text(), reporter, variables);
+            List<String> expanded = expander.expandChecked(nameAtom);
+            expandedName = expanded.get(0);
+        }
+        if (parsed.attachment != null) {
+            String attach = parsed.attachment.text();
+            if (!attach.startsWith("/") && !attach.startsWith("@{") && !parsed.attachment.quoted()) {
+                reporter.error("attachment-syntax", "start the attachment with '/' (or a variable that expands to a path)",
+                        parsed.attachment.start(), parsed.attachment.end());
+            }
+            for (String expanded : new RuleReader(source.text(), reporter, variables).expandChecked(parsed.attachment)) {
+                if (!expanded.startsWith("/") && !expanded.startsWith("{") && attach.startsWith("@{")) {
+                    reporter.error("attachment-syntax", "the attachment expands to '" + expanded + "'; it must be an absolute path",
+                            parsed.attachment.start(), parsed.attachment.end());
+                    break;
+                }
+            }
+        }
+        if (parsed.keyword == null && name.startsWith("/")) {
+            reporter.report(Severity.INFO, "path-as-profile-name", "a path as the profile name is deprecated; write 'profile NAME "
+                    + name + " {'", nameAtom.start(), nameAtom.end());
+        }
+        String key = profileKey(expandedName);
+        if (parent == null) {
+            if (topProfiles.containsKey(key)) {
+                reporter.error("duplicate-profile", "a profile named '" + expandedName + "' already exists; rename one",
+                        nameAtom.start(), nameAtom.end());
+            }
+            topProfiles.put(key, node);
+        } else if (!parent.childNames.add(key)) {
+            reporter.error("duplicate-profile", "'" + parent.name + "' already has a child or hat named '" + expandedName
+                    + "'; rename one", nameAtom.start(), nameAtom.end());
+        }
+        Scope scope = new Scope(expandedName, parsed, hat);
+        Map<String, String> savedBuiltins = new HashMap<>(variables.builtins);
+        variables.builtins.put("profile_name", expandedName);
+        String attachPath = parsed.attachment != null ? parsed.attachment.text() : expandedName.startsWith("/") ? expandedName : null;
+        if (attachPath != null) {
+            variables.builtins.put("exec_path", attachPath);
+            variables.builtins.put("attach_path", attachPath);
+        } else {
+            variables.builtins.remove("exec_path");
+            variables.builtins.remove("attach_path");
+        }
+        variables.changed();
+        items(source, block, scope, Qualifiers.NONE, block);
+        variables.builtins.clear();
+        variables.builtins.putAll(savedBuiltins);
+        variables.changed();
+        Profile profile = new Profile(expandedName, parsed.attachment == null ? null : parsed.attachment.text(), parsed.xattrs,
+                parsed.flags, hat, List.copyOf(scope.rules), List.copyOf(scope.children));
+        if (parent == null) {
+            profiles.add(profile);
+        } else {
+            parent.children.add(profile);
+        }
+    }
+
+    private void qualifierBlock(SourceFile source, SyntaxNode node, Scope scope, Qualifiers outer, Reporter reporter) {
+        SyntaxNode block = node.child(SyntaxKind.BLOCK);
+        checkClosed(block, reporter);
+        boolean audit = false;
+        String access = null;
+        String owner = null;
+        Integer priority = null;
+        List<SyntaxToken> tokens = node.significantTokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = source.tree().text(tokens.get(i));
+            switch (word) {
+                case "audit" -> audit = true;
+                case "allow", "deny", "prompt" -> access = word;
+                case "owner", "user", "other" -> owner = word;
+                case "priority" -> {
+                    if (i + 2 < tokens.size()) {
+                        try {
+                            priority = Integer.parseInt(source.tree().text(tokens.get(i + 2)));
+                        } catch (NumberFormatException e) {
+                            reporter.error("priority-syntax", "write 'priority=N'", tokens.get(i).start(), tokens.get(i).end());
+                        }
+                    }
+                    i += 2;
+                }
+                default -> reporter.error("qualifier-block-syntax", "only audit, allow, deny, owner and priority= may "
+                        + "open a block", tokens.get(i).start(), tokens.get(i).end());
+            }
+        }
+        if (scope == null) {
+            reporter.error("rule-outside-profile", "move this block into a profile", node.start(), node.end());
+        }
+        items(source, block, scope, outer.with(new Qualifiers(priority, audit, access, owner)), block);
+    }
+
+    // ---- rules
+
+    private void rule(SourceFile source, SyntaxNode node, Scope scope, Qualifiers qualifiers, Reporter reporter) {
+        List<SyntaxToken> tokens = node.significantTokens();
+        SyntaxToken last = tokens.get(tokens.size() - 1);
+        if (last.kind() != TokenKind.COMMA) {
+            reporter.error("missing-comma", "end the rule with ','", last.start(), last.end());
+            return;
+        }
+        tokens = tokens.subList(0, tokens.size() - 1);
+        if (tokens.isEmpty()) {
+            reporter.error("syntax-error", "remove the stray ','", last.start(), last.end());
+            return;
+        }
+        if (scope == null) {
+            reporter.error("rule-outside-profile", "move this rule into a profile ('profile NAME { … }')",
+                    node.start(), node.end());
+            return;
+        }
+        RuleReader reader = new RuleReader(source.text(), reporter, variables);
+        Rule rule = reader.read(tokens, qualifiers);
+        if (rule instanceof RlimitRule rlimit) {
+            rule = reader.rlimitValue(rlimit, tokens);
+        }
+        if (rule == null) {
+            return;
+        }
+        if (rule instanceof FileRule file && file.exec() != null && !file.qualifiers().deny() && file.exec().target() != 'x') {
+            // Rules of different priority do not merge, so only equal priorities can conflict.
+            String key = file.qualifiers().priority() + " " + file.path();
+            ExecMode previous = scope.execs.putIfAbsent(key, file.exec());
+            String previousTarget = scope.execTargets.putIfAbsent(key, String.valueOf(file.target()));
+            boolean conflict = previous != null
+                    && (!previous.equals(file.exec()) || !previousTarget.equals(String.valueOf(file.target())));
+            if (conflict && buildAlternative(source, node)) {
+                reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
+                        + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), last.start());
+            } else if (conflict) {
+                reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
+                        + "' in this profile; give one exec mode per path", node.start(), last.start());
+            }
+        }
+        if (rule instanceof ChangeProfileRule change && change.exec() != null) {
+            String safety = change.execMode() == null ? "safe" : change.execMode();
+            String previous = scope.changeProfileSafety.putIfAbsent(change.exec() + " -> " + change.target(), safety);
+            if (previous != null && !previous.equals(safety)) {
+                reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already allowed as " + previous
+                        + " in this profile; use one of safe and unsafe", node.start(), last.start());
+            }
+        }
+        scope.rules.add(rule);
+    }
+
+    private static boolean isVariableName(String name) {
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where a definition stands, to tell a re-read of the same line from a second definition. */
+    private record Site(SourceFile source, int offset) {
+    }
+
+    /** The assignment's line ends in an apparmor.d {@code #aa:only} build directive. */
+    private static boolean buildAlternative(SourceFile source, SyntaxNode node) {
+        for (SyntaxElement child : node.children()) {
+            if (child instanceof SyntaxToken token && token.kind() == TokenKind.COMMENT
+                    && source.tree().text(token).startsWith("#aa:only")) {
+                return true;
+            }
+        }
+        String text = source.text();
+        int lineEnd = text.indexOf('\n', node.end());
+        String rest = text.substring(node.end(), lineEnd < 0 ? text.length() : lineEnd).strip();
+        if (rest.startsWith("#aa:only") || rest.startsWith("#aa:exclude")) {
+            return true;
+        }
+        // A directive line heads the block of lines up to the next blank line.
+        int end = text.lastIndexOf('\n', node.start() - 1);
+        while (end > 0) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = text.substring(start, end).strip();
+            if (line.isEmpty()) {
+                return false;
+            }
+            if (line.startsWith("#aa:only") || line.startsWith("#aa:exclude")) {
+                return true;
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    /** A profile's identity: namespace and name ({@code ::/x} and {@code :/x} are in the root namespace). */
+    private static String profileKey(String name) {
+        if (!name.startsWith(":")) {
+            return ":" + name;
+        }
+        int close = name.indexOf(':', 1);
+        if (close < 0) {
+            return name;
+        }
+        String rest = name.substring(close + 1);
+        if (rest.startsWith("//")) {
+            rest = rest.substring(2);
+        }
+        return name.substring(1, close) + ":" + rest;
+    }
+
+    private boolean restorePreamble(Path include) {
+        PreambleSnapshot snapshot = sources.preamble(include);
+        if (snapshot == null) {
+            return false;
+        }
+        variables.sets.putAll(PreambleSnapshot.deepCopy(snapshot.sets()));
+        variables.booleans.putAll(snapshot.booleans());
+        variables.changed();
+        definitionSites.putAll(snapshot.sites());
+        appliedAdditions.addAll(snapshot.additions());
+        preambleIncludes.addAll(snapshot.includes());
+        diagnostics.addAll(snapshot.diagnostics());
+        return true;
+    }
+
+    /** The file name inside {@code <…>}, quotes, or as written. */
+    private static String includeName(String raw) {
+        String name = raw;
+        if (raw.startsWith("<")) {
+            name = raw.substring(1, raw.length() - 1).trim();
+            if (name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2) {
+                name = ElementReader.unquote(name);
+            }
+        } else if (raw.startsWith("\"")) {
+            name = ElementReader.unquote(raw);
+        }
+        return name;
+    }
+
+    private static String shorten(String text) {
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        if (newline >= 0) {
+            line = line.substring(0, newline);
+        }
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.armorbench.policy.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where includes come from: {@code <name>} along the search path, {@code "name"} relative to the
+ * base directory. Parsed files are cached and shared, so {@code abstractions/base} is read and
+ * parsed once however many profiles include it.
+ */
+public final class PolicySources {
+    /** Backup and package-manager leftovers the reference skips in a directory. */
+    private static final List<String> SKIPPED_SUFFIXES = List.of(".dpkg-new", ".dpkg-old", ".dpkg-dist",
+            ".dpkg-bak", ".dpkg-remove", ".pacsave", ".pacnew", ".rpmnew", ".rpmsave", ".orig", ".rej", "~");
+
+    private final List<Path> searchPath;
+    private final Path baseDir;
+    private final Map<Path, SourceFile> cache = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<Path>> resolved = new ConcurrentHashMap<>();
+    private final Map<Path, List<Path>> directories = new ConcurrentHashMap<>();
+    private final Map<Path, PreambleSnapshot> preambles = new ConcurrentHashMap<>();
+
+    PreambleSnapshot preamble(Path include) {
+        return preambles.get(include);
+    }
+
+    void preamble(Path include, PreambleSnapshot snapshot) {
+        preambles.put(include, snapshot);
+    }
+
+    public PolicySources(List<Path> searchPath, Path baseDir) {
+        this.searchPath = List.copyOf(searchPath);
+        this.baseDir = baseDir;
+    }
+
+    public static PolicySources defaults() {
+        return new PolicySources(List.of(Path.of("/etc/apparmor.d")), Path.of(""));
+    }
+
+    /** The file or directory an include names, or null when there is none. */
+    public Path resolve(String name, boolean searched) {
+        return resolved.computeIfAbsent((searched ? "<" : "\"") + name, key -> java.util.Optional.ofNullable(lookUp(name, searched)))
+                .orElse(null);
+    }
+
+    /** A directory's include files, listed once. */
+    public List<Path> includeDirectory(Path dir) throws IOException {
+        List<Path> files = directories.get(dir);
+        if (files == null) {
+            files = directoryFiles(dir);
+            directories.put(dir, files);
+        }
+        return files;
+    }
+
+    private Path lookUp(String name, boolean searched) {
+        if (searched) {
+            for (Path dir : searchPath) {
+                Path candidate = dir.resolve(name);
+                if (Files.exists(candidate)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+        Path candidate = Path.of(name);
+        if (!candidate.isAbsolute()) {
+            candidate = baseDir.resolve(name);
+        }
+        return Files.exists(candidate) ? candidate : null;
+    }
+
+    /** A parsed file, read once. */
+    public SourceFile file(Path path) throws IOException {
+        Path key = path.toAbsolutePath().normalize();
+        SourceFile cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        SourceFile file = new SourceFile(path, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+        cache.put(key, file);
+        return file;
+    }
+
+    /** Drops a file from the cache, e.g. after an editor changed it. */
+    public void forget(Path path) {
+        cache.remove(path.toAbsolutePath().normalize());
+        resolved.clear();
+        directories.clear();
+        preambles.clear();
+    }
+
+    /** The files of a directory as the reference reads it: regular files, sorted, backups skipped. */
+    public static List<Path> directoryFiles(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry) && !isSkipped(entry.getFileName().toString())) {
+                    files.add(entry);
+                }
+            }
+        }
+        Collections.sort(files);
+        return files;
+    }
+
+    public static boolean isSkipped(String name) {
+        if (name.startsWith(".")) {
+            return true;
+        }
+        for (String suffix : SKIPPED_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.armorbench.policy.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The set and boolean variables of one policy, and their expansion into alternatives. */
+final class Variables {
+    /** Expansions beyond this many alternatives are not enumerated (checks only need a sample). */
+    private static final int MAX_ALTERNATIVES = 64;
+    private static final int MAX_DEPTH = 32;
+
+    final Map<String, List<String>> sets = new HashMap<>();
+    final Map<String, Boolean> booleans = new HashMap<>();
+    /** {@code profile_name}, {@code exec_path}, {@code attach_path} while inside a profile. */
+    final Map<String, String> builtins = new HashMap<>();
+    /** Expanded values per variable; cleared whenever a definition changes. */
+    private final Map<String, List<String>> expanded = new HashMap<>();
+
+    /** Call after changing {@link #sets} or {@link #builtins}. */
+    void changed() {
+        expanded.clear();
+    }
+
+    /** Thrown for a reference to a variable nobody defined, or one that refers to itself. */
+    static final class ExpansionError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String variable;
+        final boolean recursive;
+
+        ExpansionError(String variable, boolean recursive) {
+            super(null, null, false, false);
+            this.variable = variable;
+            this.recursive = recursive;
+        }
+    }
+
+    boolean hasReference(String text) {
+        return text.indexOf("@{") >= 0 && referenceStart(text, 0) >= 0;
+    }
+
+    /** Every string the text stands for once its variables are replaced. */
+    List<String> expand(String text) throws ExpansionError {
+        return expand(text, 0);
+    }
+
+    private List<String> expand(String text, int depth) throws ExpansionError {
+        int at = referenceStart(text, 0);
+        if (at < 0) {
+            return List.of(text);
+        }
+        int close = text.indexOf('}', at + 2);
+        String name = text.substring(at + 2, close);
+        List<String> values = valuesOf(name, depth);
+        List<String> rest = expand(text.substring(close + 1), depth);
+        String head = text.substring(0, at);
+        List<String> out = new ArrayList<>();
+        for (String value : values) {
+            for (String tail : rest) {
+                if (out.size() >= MAX_ALTERNATIVES) {
+                    return out;
+                }
+                out.add(head + value + tail);
+            }
+        }
+        return out;
+    }
+
+    private List<String> valuesOf(String name, int depth) throws ExpansionError {
+        List<String> cached = expanded.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        String builtin = builtins.get(name);
+        if (builtin != null) {
+            return List.of(builtin);
+        }
+        List<String> raw = sets.get(name);
+        if (raw == null) {
+            throw new ExpansionError(name, false);
+        }
+        if (depth > MAX_DEPTH) {
+            throw new ExpansionError(name, true);
+        }
+        List<String> out = new ArrayList<>();
+        for (String value : raw) {
+            out.addAll(expand(value, depth + 1));
+            if (out.size() >= MAX_ALTERNATIVES) {
+                break;
+            }
+        }
+        expanded.put(name, out);
+        return out;
+    }
+
+    private static boolean isName(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the next unescaped {@code @{NAME}}, or -1. */
+    static int referenceStart(String text, int from) {
+        for (int i = from; i < text.length() - 2; i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (c == '@' && text.charAt(i + 1) == '{') {
+                int close = text.indexOf('}', i + 2);
+                if (close > i + 2 && isName(text, i + 2, close)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}

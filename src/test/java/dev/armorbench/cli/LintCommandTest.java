@@ -1,0 +1,110 @@
+package dev.armorbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run lint(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "lint";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int exit = CommandLine.run(new PrintWriter(out), new PrintWriter(err), all);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void cleanProfilePassesWithExitZero() throws IOException {
+        write("abstractions-base", "/etc/ld.so.cache r,\n");
+        Path profile = write("good", "profile good /usr/bin/good {\n  include \"abstractions-base\"\n  /etc/hosts r,\n}\n");
+        Run run = lint("--base", dir.toString(), profile.toString());
+        assertThat(run.exit()).isEqualTo(0);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void errorsPrintLikeACompilerAndExitOne() throws IOException {
+        Path profile = write("bad", "profile bad {\n  capability chown,\n  capability fly,\n}\n");
+        Run run = lint(profile.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo(profile + ":3:14: error: 'fly' is not a capability; see capabilities(7) for "
+                + "the names [unknown-capability]\n");
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws IOException {
+        Path bad = write("bad", "profile bad {\n  /tmp/x wa,\n}\n");
+        Path good = write("good", "profile good {\n  /tmp/x r,\n}\n");
+        Run run = lint("--format", "json", bad.toString(), good.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.fieldNames()).toIterable().containsExactly("files");
+        JsonNode first = root.get("files").get(0);
+        assertThat(first.fieldNames()).toIterable().containsExactly("path", "verdict", "diagnostics");
+        assertThat(first.get("path").asText()).isEqualTo(bad.toString());
+        assertThat(first.get("verdict").asText()).isEqualTo("FAIL");
+        JsonNode diagnostic = first.get("diagnostics").get(0);
+        assertThat(diagnostic.fieldNames()).toIterable()
+                .containsExactly("severity", "code", "message", "line", "column", "endLine", "endColumn");
+        assertThat(diagnostic.get("severity").asText()).isEqualTo("error");
+        assertThat(diagnostic.get("code").asText()).isEqualTo("write-and-append");
+        assertThat(diagnostic.get("line").asInt()).isEqualTo(2);
+        assertThat(diagnostic.get("column").asInt()).isEqualTo(10);
+        assertThat(diagnostic.get("endLine").asInt()).isEqualTo(2);
+        assertThat(diagnostic.get("endColumn").asInt()).isEqualTo(12);
+        JsonNode second = root.get("files").get(1);
+        assertThat(second.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(second.get("diagnostics")).isEmpty();
+    }
+
+    @Test
+    void directoryReadsItsFilesSkippingBackupsAndSubdirectories() throws IOException {
+        write("one", "profile one {\n  /a r,\n}\n");
+        write("two.dpkg-old", "this is not a profile");
+        write("three~", "nor this");
+        Files.createDirectory(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/four"), "garbage {");
+        Run run = lint("--format", "json", dir.toString());
+        assertThat(run.exit()).isEqualTo(0);
+        JsonNode files = new ObjectMapper().readTree(run.out()).get("files");
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("path").asText()).endsWith("one");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(lint().exit()).isEqualTo(2);
+        assertThat(lint("--format", "yaml", "x").exit()).isEqualTo(2);
+        assertThat(lint(dir.resolve("missing").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void missingIncludeIsAnErrorButIfExistsIsNot() throws IOException {
+        Path missing = write("missing", "profile m {\n  include <nowhere/file>\n}\n");
+        Path tolerated = write("tolerated", "profile t {\n  include if exists <nowhere/file>\n}\n");
+        assertThat(lint("-I", dir.toString(), missing.toString()).out()).contains("[include-not-found]");
+        assertThat(lint("-I", dir.toString(), tolerated.toString()).exit()).isEqualTo(0);
+    }
+}

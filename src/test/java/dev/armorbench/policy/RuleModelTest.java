@@ -1,0 +1,148 @@
+package dev.armorbench.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.check.PolicyReader;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.policy.model.AllRule;
+import dev.armorbench.policy.model.CapabilityRule;
+import dev.armorbench.policy.model.ChangeProfileRule;
+import dev.armorbench.policy.model.DbusRule;
+import dev.armorbench.policy.model.FileRule;
+import dev.armorbench.policy.model.IoUringRule;
+import dev.armorbench.policy.model.LinkRule;
+import dev.armorbench.policy.model.MountRule;
+import dev.armorbench.policy.model.MqueueRule;
+import dev.armorbench.policy.model.NetworkRule;
+import dev.armorbench.policy.model.PivotRootRule;
+import dev.armorbench.policy.model.Profile;
+import dev.armorbench.policy.model.PtraceRule;
+import dev.armorbench.policy.model.RemountRule;
+import dev.armorbench.policy.model.RlimitRule;
+import dev.armorbench.policy.model.Rule;
+import dev.armorbench.policy.model.SignalRule;
+import dev.armorbench.policy.model.UmountRule;
+import dev.armorbench.policy.model.UnixRule;
+import dev.armorbench.policy.model.UsernsRule;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleModelTest {
+    private static LintResult lint(String text) {
+        return PolicyReader.lint(new SourceFile(Path.of("test.profile"), text),
+                new PolicySources(List.of(Path.of("/nonexistent")), Path.of("/nonexistent")));
+    }
+
+    private static List<Rule> rules(String body) {
+        LintResult result = lint("profile t {\n" + body + "\n}\n");
+        assertThat(result.diagnostics()).as("diagnostics of %s", body).isEmpty();
+        return result.policy().profiles().get(0).rules();
+    }
+
+    private static Rule rule(String text) {
+        List<Rule> rules = rules(text);
+        assertThat(rules).hasSize(1);
+        return rules.get(0);
+    }
+
+    @Test
+    void everyKindReadsIntoItsOwnRecordAndPrintsCanonically() {
+        assertThat(rule("owner file /tmp/x   wr,")).isInstanceOf(FileRule.class)
+                .extracting(Rule::canonical).isEqualTo("owner /tmp/x rw,");
+        assertThat(rule("rw /tmp/y,").canonical()).isEqualTo("/tmp/y rw,");
+        assertThat(rule("/usr/bin/a Px -> b,").canonical()).isEqualTo("/usr/bin/a Px -> b,");
+        assertThat(rule("file,").canonical()).isEqualTo("file,");
+        assertThat(rule("link subset /a -> /b,")).isInstanceOf(LinkRule.class).extracting(Rule::canonical)
+                .isEqualTo("link subset /a -> /b,");
+        assertThat(rule("capability setuid chown,")).isInstanceOf(CapabilityRule.class).extracting(Rule::canonical)
+                .isEqualTo("capability chown setuid,");
+        assertThat(rule("network inet stream,")).isInstanceOf(NetworkRule.class).extracting(Rule::canonical)
+                .isEqualTo("network inet stream,");
+        assertThat(rule("network (send receive) inet peer=(ip=10.0.0.1 port=80),").canonical())
+                .isEqualTo("network (receive send) inet peer=(ip=10.0.0.1 port=80),");
+        assertThat(rule("unix (connect send) type=stream peer=(label=foo),")).isInstanceOf(UnixRule.class);
+        assertThat(rule("signal send set=(hup, kill) peer=foo,")).isInstanceOf(SignalRule.class);
+        assertThat(rule("ptrace tracedby peer=foo,")).isInstanceOf(PtraceRule.class);
+        assertThat(rule("dbus send bus=session path=/org/a member=Get,")).isInstanceOf(DbusRule.class)
+                .extracting(Rule::canonical).isEqualTo("dbus send bus=session member=Get path=/org/a,");
+        assertThat(rule("mount fstype=ext4 options=(ro, nodev) /dev/sda1 -> /mnt/,")).isInstanceOf(MountRule.class);
+        assertThat(rule("remount /mnt/,")).isInstanceOf(RemountRule.class);
+        assertThat(rule("umount /mnt/,")).isInstanceOf(UmountRule.class);
+        assertThat(rule("pivot_root oldroot=/old/ /new/ -> child,")).isInstanceOf(PivotRootRule.class)
+                .extracting(Rule::canonical).isEqualTo("pivot_root oldroot=/old/ /new/ -> child,");
+        assertThat(rule("change_profile safe /bin/a -> b,")).isInstanceOf(ChangeProfileRule.class);
+        assertThat(rule("set rlimit nofile <= 1024,")).isInstanceOf(RlimitRule.class).extracting(Rule::canonical)
+                .isEqualTo("set rlimit nofile <= 1024,");
+        assertThat(rule("userns create,")).isInstanceOf(UsernsRule.class);
+        assertThat(rule("io_uring sqpoll,")).isInstanceOf(IoUringRule.class);
+        assertThat(rule("mqueue (open read) type=posix /q,")).isInstanceOf(MqueueRule.class);
+        assertThat(rule("all,")).isInstanceOf(AllRule.class);
+        assertThat(rule("priority=5 audit deny /etc/shadow r,").canonical()).isEqualTo("priority=5 audit deny /etc/shadow r,");
+    }
+
+    @Test
+    void qualifierBlocksApplyToTheirRules() {
+        List<Rule> rules = rules("audit deny {\n  /a r,\n  owner /b w,\n}");
+        assertThat(rules).extracting(Rule::canonical).containsExactly("audit deny /a r,", "audit deny owner /b w,");
+    }
+
+    @Test
+    void coversComparesPermissionsPathsAndQualifiers() {
+        List<Rule> rules = rules("/a rw,\n/a r,\nowner /a r,\ncapability,\ncapability chown,\nnetwork,\nnetwork inet stream,\n"
+                + "deny /a r,\n/** r,");
+        Rule aRw = rules.get(0);
+        Rule aR = rules.get(1);
+        Rule ownerAR = rules.get(2);
+        assertThat(aRw.covers(aR)).isTrue();
+        assertThat(aR.covers(aRw)).isFalse();
+        assertThat(aR.covers(ownerAR)).isTrue();
+        assertThat(ownerAR.covers(aR)).isFalse();
+        assertThat(rules.get(3).covers(rules.get(4))).isTrue();
+        assertThat(rules.get(4).covers(rules.get(3))).isFalse();
+        assertThat(rules.get(5).covers(rules.get(6))).isTrue();
+        assertThat(rules.get(7).covers(aR)).isFalse();
+        assertThat(rules.get(8).covers(aR)).isTrue();
+        assertThat(aR.covers(rules.get(4))).isFalse();
+    }
+
+    @Test
+    void profilesHatsAndChildrenAreModelled() {
+        LintResult result = lint("@{NAME} = app\nprofile @{NAME} /usr/bin/app flags=(complain) {\n  /a r,\n  ^hat {\n    /b r,\n  }\n"
+                + "  profile child {\n    /c r,\n  }\n}\n");
+        assertThat(result.diagnostics()).isEmpty();
+        Profile profile = result.policy().profiles().get(0);
+        assertThat(profile.name()).isEqualTo("app");
+        assertThat(profile.attachment()).isEqualTo("/usr/bin/app");
+        assertThat(profile.flags()).containsExactly("complain");
+        assertThat(profile.children()).extracting(Profile::name).containsExactly("hat", "child");
+        assertThat(profile.children().get(0).hat()).isTrue();
+    }
+
+    @Test
+    void errorsTheReferenceRejectsAreReportedWithCodeAndRange() {
+        assertThat(codes("/a x,")).containsExactly("bare-x");
+        assertThat(codes("deny /a x,")).isEmpty();
+        assertThat(codes("/a ix,\n/a px,")).containsExactly("conflicting-exec-modes");
+        assertThat(codes("/a wa,")).containsExactly("write-and-append");
+        assertThat(codes("capability sys_fly,")).containsExactly("unknown-capability");
+        assertThat(codes("set rlimit nofile <= lots,")).containsExactly("bad-rlimit-value");
+        assertThat(codes("@{UNDEFINED}/a r,")).containsExactly("undefined-variable");
+        assertThat(codes("owner capability,")).containsExactly("owner-not-allowed");
+        assertThat(codes("/a r")).containsExactly("missing-comma");
+        assertThat(codes("network inet port=99999,")).containsExactly("bad-port");
+    }
+
+    @Test
+    void deprecatedFormsAreWarnings() {
+        LintResult result = lint("#include <nothing/here>\n");
+        assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())
+                .contains("WARNING deprecated-hash-include", "ERROR include-not-found");
+    }
+
+    private static List<String> codes(String body) {
+        return lint("profile t {\n" + body + "\n}\n").diagnostics().stream().map(d -> d.code()).toList();
+    }
+}
