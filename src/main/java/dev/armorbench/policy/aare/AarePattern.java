@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An AppArmor AARE glob, compiled the way {@code apparmor_parser} compiles it, to a minimal DFA over
+ * An AppArmor AARE glob, compiled the way {@code apparmor_parser} compiles it, to a DFA over
  * the path's bytes (UTF-8).
  *
  * <p>Syntax: {@code *} any characters within a path segment (not {@code /}), {@code **} any
@@ -189,7 +189,16 @@ public final class AarePattern {
         if (dfa == null || other.dfa == null) {
             return false;
         }
-        Boolean included = dfa.includes(other.dfa);
+        if (other.dfa.isEmptyLanguage()) {
+            return true;
+        }
+        // Every string of other starts with its prefix: if that prefix and ours part ways, no string
+        // of other can match; otherwise only what follows other's prefix needs comparing.
+        int common = Math.min(prefixBytes.length, other.prefixBytes.length);
+        if (!java.util.Arrays.equals(prefixBytes, 0, common, other.prefixBytes, 0, common)) {
+            return false;
+        }
+        Boolean included = dfa.includesAfter(other.dfa, other.prefixBytes);
         return included != null && included;
     }
 
@@ -206,6 +215,10 @@ public final class AarePattern {
         }
         if (dfa == null || other.dfa == null) {
             return true;
+        }
+        int common = Math.min(prefixBytes.length, other.prefixBytes.length);
+        if (!java.util.Arrays.equals(prefixBytes, 0, common, other.prefixBytes, 0, common)) {
+            return false;
         }
         Boolean meet = dfa.intersects(other.dfa);
         return meet == null || meet;

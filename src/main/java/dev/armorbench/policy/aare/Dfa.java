@@ -1,11 +1,9 @@
 package dev.armorbench.policy.aare;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * A minimal, complete DFA over bytes, with bytes grouped into classes that every transition treats
+ * A complete DFA over bytes whose states can all still accept, except one dead state, with bytes grouped into classes that every transition treats
  * alike. Matching walks one table lookup per byte and allocates nothing; language inclusion and
  * overlap walk the product of two DFAs.
  */
@@ -62,61 +60,71 @@ final class Dfa {
         this.classBoundaries = bounds;
     }
 
-    /** Moore's partition refinement: merges every pair of states with the same language. */
-    static Dfa minimized(int[] classOf, int classes, int[] next, boolean[] accept, int start) {
+    /**
+     * Merges every state from which no accepting state can be reached into one dead state. The
+     * result need not be minimal, but every state other than the dead one accepts some string,
+     * which is all that matching, coverage and the prefix walk rely on.
+     */
+    static Dfa trimmed(int[] classOf, int classes, int[] next, boolean[] accept, int start) {
         int n = accept.length;
-        int[] block = new int[n];
-        for (int s = 0; s < n; s++) {
-            block[s] = accept[s] ? 1 : 0;
+        int edges = n * classes;
+        int[] predCount = new int[n + 1];
+        for (int e = 0; e < edges; e++) {
+            predCount[next[e] + 1]++;
         }
-        int blocks = -1;
-        Map<IntKey, Integer> ids = new HashMap<>();
-        while (true) {
-            ids.clear();
-            int[] refined = new int[n];
-            for (int s = 0; s < n; s++) {
-                int[] sig = new int[classes + 1];
-                sig[0] = block[s];
-                for (int c = 0; c < classes; c++) {
-                    sig[c + 1] = block[next[s * classes + c]];
-                }
-                IntKey key = new IntKey(sig);
-                Integer id = ids.get(key);
-                if (id == null) {
-                    id = ids.size();
-                    ids.put(key, id);
-                }
-                refined[s] = id;
-            }
-            int count = ids.size();
-            block = refined;
-            if (count == blocks) {
-                break;
-            }
-            blocks = count;
-        }
-        int[] mNext = new int[blocks * classes];
-        boolean[] mAccept = new boolean[blocks];
         for (int s = 0; s < n; s++) {
-            int b = block[s];
-            mAccept[b] = accept[s];
+            predCount[s + 1] += predCount[s];
+        }
+        int[] pred = new int[edges];
+        int[] fill = java.util.Arrays.copyOf(predCount, n);
+        for (int e = 0; e < edges; e++) {
+            pred[fill[next[e]]++] = e / classes;
+        }
+        boolean[] live = new boolean[n];
+        int[] stack = new int[n];
+        int top = 0;
+        for (int s = 0; s < n; s++) {
+            if (accept[s]) {
+                live[s] = true;
+                stack[top++] = s;
+            }
+        }
+        while (top > 0) {
+            int t = stack[--top];
+            for (int k = predCount[t]; k < predCount[t + 1]; k++) {
+                int s = pred[k];
+                if (!live[s]) {
+                    live[s] = true;
+                    stack[top++] = s;
+                }
+            }
+        }
+        int[] id = new int[n];
+        int count = 0;
+        for (int s = 0; s < n; s++) {
+            id[s] = live[s] ? count++ : -1;
+        }
+        int dead = count;
+        boolean anyDead = count < n;
+        int total = anyDead ? count + 1 : count;
+        int[] tNext = new int[total * classes];
+        boolean[] tAccept = new boolean[total];
+        for (int s = 0; s < n; s++) {
+            if (!live[s]) {
+                continue;
+            }
+            tAccept[id[s]] = accept[s];
             for (int c = 0; c < classes; c++) {
-                mNext[b * classes + c] = block[next[s * classes + c]];
+                int t = next[s * classes + c];
+                tNext[id[s] * classes + c] = live[t] ? id[t] : dead;
             }
         }
-        return new Dfa(classOf, classes, mNext, mAccept, block[start]);
-    }
-
-    private record IntKey(int[] values) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof IntKey k && Arrays.equals(values, k.values);
+        if (anyDead) {
+            for (int c = 0; c < classes; c++) {
+                tNext[dead * classes + c] = dead;
+            }
         }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
+        return new Dfa(classOf, classes, tNext, tAccept, live[start] ? id[start] : dead);
     }
 
     int stateCount() {
@@ -252,21 +260,45 @@ final class Dfa {
      * @return {@code TRUE}/{@code FALSE}, or {@code null} when the product grew past its bound
      */
     Boolean includes(Dfa other) {
-        return walkProduct(other, true);
+        return walkProduct(other, other.start, start, true);
+    }
+
+    /**
+     * {@link #includes} for the case where every string of {@code other} starts with {@code prefix}:
+     * both automata first read the prefix, and only the rest is compared.
+     */
+    Boolean includesAfter(Dfa other, byte[] prefix) {
+        int a = other.run(other.start, prefix);
+        int b = run(start, prefix);
+        if (a == other.dead) {
+            return true;
+        }
+        if (b == dead) {
+            return false;
+        }
+        return walkProduct(other, a, b, true);
+    }
+
+    private int run(int state, byte[] bytes) {
+        int s = state;
+        for (byte value : bytes) {
+            s = next[s * classes + classOf[value & 0xFF]];
+        }
+        return s;
     }
 
     /** Whether some string is accepted by both; {@code null} when the walk grew past its bound. */
     Boolean intersects(Dfa other) {
-        Boolean disjoint = walkProduct(other, false);
+        Boolean disjoint = walkProduct(other, other.start, start, false);
         return disjoint == null ? null : !disjoint;
     }
 
     /**
      * Walks the reachable pairs (state of {@code other}, state of this). For inclusion, fails on a pair
-     * where other accepts and this does not, or where this is dead and other is not (a minimal DFA can
-     * still accept from any state that is not dead). For disjointness, fails on a pair where both accept.
+     * where other accepts and this does not, or where this is dead and other is not (every state
+     * that is not dead can still accept). For disjointness, fails on a pair where both accept.
      */
-    private Boolean walkProduct(Dfa other, boolean inclusion) {
+    private Boolean walkProduct(Dfa other, int a0, int b0, boolean inclusion) {
         int[] reps = mergedRepresentatives(other);
         int width = accept.length;
         long pairs = (long) other.accept.length * width;
@@ -276,8 +308,6 @@ final class Dfa {
         int[] queue = new int[32];
         int head = 0;
         int tail = 0;
-        int a0 = other.start;
-        int b0 = start;
         long first = (long) a0 * width + b0;
         if (small) {
             seenBits[(int) (first >>> 6)] |= 1L << (first & 63);

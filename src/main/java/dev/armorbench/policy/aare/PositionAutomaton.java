@@ -115,7 +115,7 @@ final class PositionAutomaton {
         return cur.get(end);
     }
 
-    /** Subset construction over byte classes, then minimisation. */
+    /** Subset construction over byte classes, then trimming of the states that cannot accept. */
     Dfa toDfa(int maxStates) throws TooLarge {
         int[] classOf = byteClasses();
         int classes = 0;
@@ -137,6 +137,9 @@ final class PositionAutomaton {
                     positionsOfClass[c].set(p);
                 }
             }
+        }
+        if (end < 64) {
+            return toDfaSmall(classOf, classes, positionsOfClass, maxStates);
         }
         Map<BitSet, Integer> ids = new HashMap<>();
         List<BitSet> states = new ArrayList<>();
@@ -172,32 +175,130 @@ final class PositionAutomaton {
         for (int s = 0; s < accept.length; s++) {
             accept[s] = states.get(s).get(end);
         }
-        return Dfa.minimized(classOf, classes, java.util.Arrays.copyOf(next, states.size() * classes), accept, 0);
+        return Dfa.trimmed(classOf, classes, java.util.Arrays.copyOf(next, states.size() * classes), accept, 0);
+    }
+
+    /** The same subset construction with each set of (fewer than 64) positions held in one long. */
+    private Dfa toDfaSmall(int[] classOf, int classes, BitSet[] positionsOfClass, int maxStates) throws TooLarge {
+        long[] followMask = new long[end + 1];
+        for (int p = 0; p <= end; p++) {
+            followMask[p] = follow.get(p).isEmpty() ? 0 : follow.get(p).toLongArray()[0];
+        }
+        long[] classMask = new long[classes];
+        for (int c = 0; c < classes; c++) {
+            classMask[c] = positionsOfClass[c].isEmpty() ? 0 : positionsOfClass[c].toLongArray()[0];
+        }
+        long endBit = 1L << end;
+        long[] states = new long[16];
+        LongIndex ids = new LongIndex();
+        long firstMask = first.isEmpty() ? 0 : first.toLongArray()[0];
+        states[0] = firstMask;
+        ids.put(firstMask, 0);
+        int count = 1;
+        int[] next = new int[16 * classes];
+        for (int s = 0; s < count; s++) {
+            long state = states[s];
+            for (int c = 0; c < classes; c++) {
+                long live = state & classMask[c];
+                long target = 0;
+                while (live != 0) {
+                    int p = Long.numberOfTrailingZeros(live);
+                    live &= live - 1;
+                    target |= followMask[p];
+                }
+                int id = ids.get(target);
+                if (id < 0) {
+                    if (count >= maxStates) {
+                        throw new TooLarge();
+                    }
+                    if (count == states.length) {
+                        states = java.util.Arrays.copyOf(states, count * 2);
+                    }
+                    id = count++;
+                    states[id] = target;
+                    ids.put(target, id);
+                }
+                int slot = s * classes + c;
+                if (slot >= next.length) {
+                    next = java.util.Arrays.copyOf(next, next.length * 2);
+                }
+                next[slot] = id;
+            }
+        }
+        boolean[] accept = new boolean[count];
+        for (int s = 0; s < count; s++) {
+            accept[s] = (states[s] & endBit) != 0;
+        }
+        return Dfa.trimmed(classOf, classes, java.util.Arrays.copyOf(next, count * classes), accept, 0);
+    }
+
+    /** Open-addressing map from a position mask to a state number. */
+    private static final class LongIndex {
+        private long[] keys = new long[64];
+        private int[] values = new int[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; used[i]; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+            return -1;
+        }
+
+        void put(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                boolean[] oldUsed = used;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                used = new boolean[oldKeys.length * 2];
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldUsed[i]) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (used[i] && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (!used[i]) {
+                size++;
+            }
+            used[i] = true;
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     /** Partition of the 256 byte values such that every position's set is a union of classes. */
     private int[] byteClasses() {
         int[] classOf = new int[256];
-        Map<Long, Integer> renumber = new HashMap<>();
-        Map<Integer, long[]> seen = new HashMap<>();
+        int classes = 1;
+        int[] renumber = new int[512];
         for (RegexNode.ByteSet leaf : leaves) {
-            long[] bits = leaf.bits();
-            int h = java.util.Arrays.hashCode(bits);
-            long[] prev = seen.get(h);
-            if (prev != null && java.util.Arrays.equals(prev, bits)) {
-                continue;
-            }
-            seen.put(h, bits);
-            renumber.clear();
+            java.util.Arrays.fill(renumber, 0, classes * 2, -1);
+            int fresh = 0;
             for (int b = 0; b < 256; b++) {
-                long key = ((long) classOf[b] << 1) | (leaf.contains(b) ? 1 : 0);
-                Integer id = renumber.get(key);
-                if (id == null) {
-                    id = renumber.size();
-                    renumber.put(key, id);
+                int key = classOf[b] * 2 + (leaf.contains(b) ? 1 : 0);
+                if (renumber[key] < 0) {
+                    renumber[key] = fresh++;
                 }
-                classOf[b] = id;
+                classOf[b] = renumber[key];
             }
+            classes = fresh;
         }
         return classOf;
     }
