@@ -197,6 +197,38 @@ class ReferenceParserAgreementTest {
     }
 
     @Test
+    void variableExpansionMeansWhatApparmorParserMakesOfIt() throws Exception {
+        AareVariables vars = new AareVariables(java.util.Map.of(
+                "HOMEDIRS", List.of("/home/"), "HOME", List.of("@{HOMEDIRS}/*/", "/root/"),
+                "multi", List.of("a", "b/", "/c"), "one", List.of("/x/")));
+        List<String> rules = List.of("@{HOME}/.bashrc", "/x/@{HOME}", "/y/@{multi}/z", "@{one}/@{multi}*",
+                "/a/\\@\\{one\\}");
+        StringBuilder profile = new StringBuilder("@{HOMEDIRS}=/home/\n@{HOME}=@{HOMEDIRS}/*/ /root/\n"
+                + "@{multi}=a b/ /c\n@{one}=/x/\nprofile v {\n");
+        rules.forEach(r -> profile.append("  \"").append(r).append("\" r,\n"));
+        profile.append("}\n");
+        Path file = dir.resolve("vars.profile");
+        Files.writeString(file, profile);
+        Run run = run(file, 20, "-D", "rule-exprs");
+        assertThat(run.exit).as(run.output).isZero();
+        List<String> reference = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^aare: (.*?)   ->   ").matcher(run.output);
+        while (m.find()) {
+            if (!m.group(1).equals("v")) {
+                reference.add(m.group(1));
+            }
+        }
+        assertThat(reference).hasSize(rules.size());
+        // The reference may order alternatives differently; the languages must be equal.
+        for (String rule : rules) {
+            AarePattern ours = AarePattern.compilePath(vars.expand(AareTokenText.unquote("\"" + rule + "\"")));
+            boolean found = reference.stream().map(AarePattern::compilePath)
+                    .anyMatch(theirs -> theirs.covers(ours) && ours.covers(theirs));
+            assertThat(found).as("%s expands to %s; reference: %s", rule, ours, reference).isTrue();
+        }
+    }
+
+    @Test
     void rejectsExactlyWhatApparmorParserRejects() throws Exception {
         for (String bad : INVALID) {
             Path file = dir.resolve("bad.profile");
