@@ -17,10 +17,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
-import org.fxmisc.flowless.VirtualizedScrollPane;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.ui.editor.BracketMatching;
+import dev.armorbench.ui.editor.Folding;
+import dev.armorbench.ui.editor.LineEditing;
+import dev.armorbench.ui.editor.LineGutter;
+import dev.armorbench.ui.editor.ProblemTracking;
+import dev.armorbench.ui.editor.ProfileEditor;
+import dev.armorbench.ui.editor.SearchBar;
+import dev.armorbench.ui.editor.SyntaxHighlighting;
+import java.util.function.Supplier;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 
 /**
  * One open document: its editor, the file it belongs to (none while untitled), and whether the editor
@@ -28,8 +35,10 @@ import org.fxmisc.richtext.LineNumberFactory;
  * undoing back to the saved text makes the document clean again.
  */
 public final class EditorTab extends Tab {
-    private final CodeArea area = new CodeArea();
-    private final FindBar findBar = new FindBar(area);
+    private final ProfileEditor editor;
+    private final CodeArea area;
+    private final SearchBar searchBar = new SearchBar();
+    private final ProblemTracking problems;
     private final ObjectProperty<TextFile> file = new SimpleObjectProperty<>();
     private final StringProperty untitledName = new SimpleStringProperty();
     /** Set when the user keeps the editor's text after another program changed the file. */
@@ -37,12 +46,18 @@ public final class EditorTab extends Tab {
     private final BooleanBinding unsaved;
     private final StringBinding displayName;
 
-    private EditorTab(String text, TextFile file, String untitledName) {
+    private EditorTab(String text, TextFile file, String untitledName, Supplier<PolicySources> sources) {
         this.file.set(file);
         this.untitledName.set(untitledName);
-        area.getStyleClass().add("profile-editor");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        replaceAllForgettingHistory(text);
+        editor = new ProfileEditor(text);
+        area = editor.area();
+        editor.install(new SyntaxHighlighting());
+        problems = editor.install(new ProblemTracking(this::documentPath, sources));
+        editor.install(new Folding());
+        editor.install(new BracketMatching());
+        editor.install(new LineEditing());
+        editor.install(searchBar);
+        editor.install(new LineGutter());
 
         unsaved = Bindings.not(area.getUndoManager().atMarkedPositionProperty()).or(divergedFromDisk);
         displayName = Bindings.createStringBinding(this::name, this.file, this.untitledName);
@@ -51,27 +66,40 @@ public final class EditorTab extends Tab {
                 () -> new Tooltip(this.file.get() == null ? "Not saved yet" : this.file.get().path().toString()),
                 this.file));
 
-        BorderPane content = new BorderPane(new VirtualizedScrollPane<>(area));
-        content.setBottom(findBar);
-        setContent(content);
+        setContent(editor);
+        setOnClosed(event -> editor.dispose());
     }
 
     /** A tab for a file read from disk. */
-    public static EditorTab forFile(TextFile file) {
-        return new EditorTab(file.text(), file, null);
+    public static EditorTab forFile(TextFile file, Supplier<PolicySources> sources) {
+        return new EditorTab(file.text(), file, null, sources);
     }
 
     /** A tab for text with no file yet (a new document or a sample); saving asks where to put it. */
-    public static EditorTab untitled(String name, String text) {
-        return new EditorTab(text, null, name);
+    public static EditorTab untitled(String name, String text, Supplier<PolicySources> sources) {
+        return new EditorTab(text, null, name, sources);
     }
 
     public CodeArea area() {
         return area;
     }
 
-    public FindBar findBar() {
-        return findBar;
+    public ProfileEditor editor() {
+        return editor;
+    }
+
+    public SearchBar searchBar() {
+        return searchBar;
+    }
+
+    public ProblemTracking problems() {
+        return problems;
+    }
+
+    /** Where the document lives, for resolving its relative includes; untitled ones live in the working directory. */
+    private Path documentPath() {
+        TextFile current = file.get();
+        return current != null ? current.path() : Path.of(untitledName.get().replace(" (sample)", "")).toAbsolutePath();
     }
 
     public Optional<Path> path() {

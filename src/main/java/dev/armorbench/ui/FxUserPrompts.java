@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -58,6 +59,22 @@ public class FxUserPrompts implements UserPrompts {
     @Override
     public void showError(String title, String message) {
         alert(Alert.AlertType.ERROR, title, title, message, ButtonType.OK).showAndWait();
+    }
+
+    @Override
+    public Optional<Integer> askLineNumber(int lineCount) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(owner);
+        dialog.setTitle("Go to Line");
+        dialog.setHeaderText("Go to line (1–" + lineCount + ")");
+        dialog.getEditor().setId("go-to-line");
+        return dialog.showAndWait().flatMap(text -> {
+            try {
+                return Optional.of(Integer.parseInt(text.strip()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.ui.editor.LineEditing;
 import dev.armorbench.ui.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,8 +86,14 @@ final class MainMenu {
                 item("_Copy", "mdi2c-content-copy", "Shortcut+C", onArea(CodeArea::copy)),
                 item("_Paste", "mdi2c-content-paste", "Shortcut+V", onArea(CodeArea::paste)),
                 new SeparatorMenuItem(),
-                item("_Find…", "mdi2m-magnify", "Shortcut+F", event -> window.currentTab()
-                        .ifPresent(tab -> tab.findBar().open())));
+                item("_Find…", "mdi2m-magnify", "Shortcut+F", onCurrent(tab -> tab.searchBar().open(false))),
+                item("R_eplace…", "mdi2f-find-replace", "Shortcut+H", onCurrent(tab -> tab.searchBar().open(true))),
+                item("_Go to Line…", null, "Shortcut+G", event -> window.goToLine()),
+                new SeparatorMenuItem(),
+                item("Toggle _Comment", "mdi2c-comment-outline", "Shortcut+SLASH",
+                        onEditing(LineEditing::toggleComment)),
+                item("F_ormat Profile", "mdi2f-format-indent-increase", "Shortcut+Shift+F",
+                        onEditing(LineEditing::format)));
         return edit;
     }
 
@@ -108,6 +115,10 @@ final class MainMenu {
         Menu help = new Menu("_Help");
         help.getItems().add(item("_About ArmorBench", "mdi2i-information-outline", null, event -> window.showAbout()));
         return help;
+    }
+
+    private EventHandler<ActionEvent> onEditing(Consumer<LineEditing> action) {
+        return onCurrent(tab -> tab.editor().component(LineEditing.class).ifPresent(action));
     }
 
     private EventHandler<ActionEvent> onCurrent(Consumer<EditorTab> action) {

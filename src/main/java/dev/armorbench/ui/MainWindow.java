@@ -17,7 +17,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import dev.armorbench.policy.check.PolicySources;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -48,7 +51,9 @@ public final class MainWindow {
     private final Label caretStatus = new Label();
     private final Label fileStatus = new Label();
     private final MainMenu menu;
+    private final ProblemsPane problemsPane = new ProblemsPane(this::jumpTo);
     private Settings settings;
+    private PolicySources policySources;
     private int untitledCount;
 
     /**
@@ -78,7 +83,11 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.setTop(top);
-        root.setCenter(new StackPane(emptyState(), tabs));
+        SplitPane center = new SplitPane(new StackPane(emptyState(), tabs), problemsPane);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.8);
+        SplitPane.setResizableWithParent(problemsPane, false);
+        root.setCenter(center);
         root.setBottom(statusBar());
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
 
@@ -89,6 +98,7 @@ public final class MainWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> {
             bindTitle();
             updateStatus();
+            problemsPane.show(currentTab().map(tab -> tab.problems().problems()).orElse(null));
         });
         menu.refreshRecentFiles(settings.recentFiles());
         stage.setOnCloseRequest(event -> {
@@ -97,6 +107,7 @@ public final class MainWindow {
         });
         stage.focusedProperty().addListener((obs, wasFocused, focused) -> {
             if (focused) {
+                policySources = null;
                 checkDiskChanges();
             }
         });
@@ -133,12 +144,12 @@ public final class MainWindow {
     }
 
     public EditorTab openSample(String name) {
-        return addTab(EditorTab.untitled(name + " (sample)", Samples.text(name)));
+        return addTab(EditorTab.untitled(name + " (sample)", Samples.text(name), this::policySources));
     }
 
     public EditorTab newDocument() {
         untitledCount++;
-        return addTab(EditorTab.untitled("Untitled " + untitledCount, ""));
+        return addTab(EditorTab.untitled("Untitled " + untitledCount, "", this::policySources));
     }
 
     public void openWithChooser() {
@@ -155,7 +166,7 @@ public final class MainWindow {
             }
         }
         try {
-            EditorTab tab = addTab(EditorTab.forFile(TextFile.read(absolute)));
+            EditorTab tab = addTab(EditorTab.forFile(TextFile.read(absolute), this::policySources));
             rememberFile(absolute);
             return Optional.of(tab);
         } catch (IOException e) {
@@ -286,6 +297,40 @@ public final class MainWindow {
         bar.getStyleClass().add("notification-bar");
         dismiss.setOnAction(event -> top.getChildren().remove(bar));
         top.getChildren().add(bar);
+    }
+
+    /**
+     * The include search path and the cache of parsed includes shared by every open document, so that
+     * {@code abstractions/base} is read once. Made anew when the window regains focus, since include
+     * files may have changed on disk meanwhile.
+     */
+    PolicySources policySources() {
+        if (policySources == null) {
+            policySources = new PolicySources(settings.includePath().stream().map(Path::of).toList(),
+                    Path.of("").toAbsolutePath());
+        }
+        return policySources;
+    }
+
+    /** Selects a problem's text in the current editor. */
+    void jumpTo(dev.armorbench.ui.editor.Problem problem) {
+        currentTab().ifPresent(tab -> {
+            int length = tab.area().getLength();
+            tab.area().selectRange(Math.min(problem.start(), length), Math.min(Math.max(problem.end(), problem.start()), length));
+            tab.area().requestFollowCaret();
+            tab.area().requestFocus();
+        });
+    }
+
+    ProblemsPane problemsPane() {
+        return problemsPane;
+    }
+
+    /** Asks for a line number and moves there. */
+    void goToLine() {
+        currentTab().ifPresent(tab -> prompts.askLineNumber(tab.area().getParagraphs().size())
+                .ifPresent(line -> tab.editor().component(dev.armorbench.ui.editor.LineEditing.class)
+                        .ifPresent(editing -> editing.goToLine(line))));
     }
 
     void showAbout() {

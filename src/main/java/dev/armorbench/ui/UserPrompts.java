@@ -20,6 +20,9 @@ public interface UserPrompts {
 
     void showError(String title, String message);
 
+    /** Asks for a 1-based line number up to {@code lineCount}. */
+    Optional<Integer> askLineNumber(int lineCount);
+
     void showInformation(String title, String message);
 
     Optional<Path> chooseFileToOpen(Path initialDirectory);

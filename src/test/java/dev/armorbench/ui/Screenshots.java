@@ -39,6 +39,8 @@ public final class Screenshots {
 
         capture(output.resolve("main-window.png"), settingsDirectory, Settings.Theme.LIGHT, window -> { });
         capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> { });
+        capture(output.resolve("editor-error.png"), settingsDirectory, Settings.Theme.LIGHT, Screenshots::withError);
+        capture(output.resolve("editor-error-dark.png"), settingsDirectory, Settings.Theme.DARK, Screenshots::withError);
         Platform.exit();
     }
 
@@ -56,7 +58,7 @@ public final class Screenshots {
             window.openSampleIfEmpty();
             prepare.accept(window);
             // Let layout settle and the tab's opening animation finish before taking the picture.
-            PauseTransition settle = new PauseTransition(Duration.millis(800));
+            PauseTransition settle = new PauseTransition(Duration.millis(1500));
             settle.setOnFinished(event -> {
                 image.complete(stage.getScene().snapshot(null));
                 stage.close();
@@ -65,6 +67,16 @@ public final class Screenshots {
         });
         write(image.get(30, TimeUnit.SECONDS), file);
         System.out.println("wrote " + file);
+    }
+
+    /** The sample with a mistyped capability, scrolled to the profile, caret on the mistake. */
+    private static void withError(MainWindow window) {
+        EditorTab tab = window.currentTab().orElseThrow();
+        String text = tab.area().getText();
+        int at = text.indexOf("  /bin/sh ix,");
+        tab.area().insertText(at, "  capability net_bind_servce,\n");
+        tab.area().moveTo(at + "  capability net_bind_serv".length());
+        tab.area().showParagraphAtTop(14);
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

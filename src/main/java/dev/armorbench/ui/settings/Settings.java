@@ -9,29 +9,34 @@ import java.util.List;
  * written by a newer version still loads.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(Theme theme, List<String> recentFiles, WindowBounds window, String lastDirectory) {
+public record Settings(Theme theme, List<String> recentFiles, WindowBounds window, String lastDirectory,
+        List<String> includePath) {
+    /** Where {@code include <…>} looks when the user has not said otherwise: the system's policy. */
+    public static final List<String> DEFAULT_INCLUDE_PATH = List.of("/etc/apparmor.d");
+
     /** How many files File → Open Recent lists. */
     public static final int MAX_RECENT_FILES = 10;
 
     public Settings {
         theme = theme == null ? Theme.LIGHT : theme;
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
+        includePath = includePath == null || includePath.isEmpty() ? DEFAULT_INCLUDE_PATH : List.copyOf(includePath);
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, List.of(), null, null);
+        return new Settings(Theme.LIGHT, List.of(), null, null, DEFAULT_INCLUDE_PATH);
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(newTheme, recentFiles, window, lastDirectory);
+        return new Settings(newTheme, recentFiles, window, lastDirectory, includePath);
     }
 
     public Settings withWindow(WindowBounds newWindow) {
-        return new Settings(theme, recentFiles, newWindow, lastDirectory);
+        return new Settings(theme, recentFiles, newWindow, lastDirectory, includePath);
     }
 
     public Settings withLastDirectory(String directory) {
-        return new Settings(theme, recentFiles, window, directory);
+        return new Settings(theme, recentFiles, window, directory, includePath);
     }
 
     /** Puts {@code file} first in the recent list, once, keeping the list short. */
@@ -39,17 +44,21 @@ public record Settings(Theme theme, List<String> recentFiles, WindowBounds windo
         List<String> files = new ArrayList<>(recentFiles);
         files.remove(file);
         files.add(0, file);
-        return new Settings(theme, files.subList(0, Math.min(files.size(), MAX_RECENT_FILES)), window, lastDirectory);
+        return new Settings(theme, files.subList(0, Math.min(files.size(), MAX_RECENT_FILES)), window, lastDirectory, includePath);
     }
 
     public Settings withoutRecentFile(String file) {
         List<String> files = new ArrayList<>(recentFiles);
         files.remove(file);
-        return new Settings(theme, files, window, lastDirectory);
+        return new Settings(theme, files, window, lastDirectory, includePath);
+    }
+
+    public Settings withIncludePath(List<String> directories) {
+        return new Settings(theme, recentFiles, window, lastDirectory, directories);
     }
 
     public Settings withoutRecentFiles() {
-        return new Settings(theme, List.of(), window, lastDirectory);
+        return new Settings(theme, List.of(), window, lastDirectory, includePath);
     }
 
     /** The light or dark look of the whole app. */

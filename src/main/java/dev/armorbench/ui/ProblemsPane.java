@@ -1,0 +1,132 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.policy.check.Severity;
+import dev.armorbench.ui.editor.Problem;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Problems list of the selected document: every diagnostic with its line, filterable by severity;
+ * a click (or Enter) jumps to it in the editor.
+ */
+final class ProblemsPane extends BorderPane {
+    private final CheckBox errors = filter("Errors", "mdi2c-close-circle", "marker-error");
+    private final CheckBox warnings = filter("Warnings", "mdi2a-alert", "marker-warning");
+    private final CheckBox infos = filter("Info", "mdi2i-information", "marker-info");
+    private final ListView<Problem> list = new ListView<>();
+    private final Label summary = new Label();
+    private FilteredList<Problem> shown = new FilteredList<>(FXCollections.observableArrayList());
+
+    ProblemsPane(Consumer<Problem> jumpTo) {
+        getStyleClass().add("problems-pane");
+        list.setId("problems-list");
+        list.setPlaceholder(new Label("No problems"));
+        list.setCellFactory(view -> new ProblemCell());
+        list.setOnMouseClicked(event -> {
+            Problem selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null) {
+                jumpTo.accept(selected);
+            }
+        });
+        list.setOnKeyPressed(event -> {
+            Problem selected = list.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                jumpTo.accept(selected);
+            }
+        });
+        Label title = new Label("Problems");
+        title.getStyleClass().add("pane-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        summary.setId("problems-summary");
+        HBox header = new HBox(12, title, summary, spacer, errors, warnings, infos);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(4, 8, 4, 8));
+        header.getStyleClass().add("pane-header");
+        setTop(header);
+        setCenter(list);
+        errors.selectedProperty().addListener((obs, old, on) -> refilter());
+        warnings.selectedProperty().addListener((obs, old, on) -> refilter());
+        infos.selectedProperty().addListener((obs, old, on) -> refilter());
+    }
+
+    /** Shows the problems of another document (or none). */
+    void show(ObservableList<Problem> problems) {
+        shown = new FilteredList<>(problems == null ? FXCollections.observableArrayList() : problems);
+        refilter();
+        list.setItems(shown);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> describe(shown.getSource()),
+                shown.getSource()));
+    }
+
+    ListView<Problem> list() {
+        return list;
+    }
+
+    void showOnly(Severity severity, boolean on) {
+        (severity == Severity.ERROR ? errors : severity == Severity.WARNING ? warnings : infos).setSelected(on);
+    }
+
+    private void refilter() {
+        shown.setPredicate(problem -> switch (problem.severity()) {
+            case ERROR -> errors.isSelected();
+            case WARNING -> warnings.isSelected();
+            case INFO -> infos.isSelected();
+        });
+    }
+
+    private static String describe(java.util.List<? extends Problem> problems) {
+        long errorCount = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+        long warningCount = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+        return count(errorCount, "error") + ", " + count(warningCount, "warning");
+    }
+
+    private static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static CheckBox filter(String text, String icon, String style) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.getStyleClass().add(style);
+        CheckBox box = new CheckBox(text);
+        box.setGraphic(graphic);
+        box.setSelected(true);
+        return box;
+    }
+
+    private static final class ProblemCell extends ListCell<Problem> {
+        @Override
+        protected void updateItem(Problem problem, boolean empty) {
+            super.updateItem(problem, empty);
+            if (empty || problem == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            FontIcon icon = new FontIcon(switch (problem.severity()) {
+                case ERROR -> "mdi2c-close-circle";
+                case WARNING -> "mdi2a-alert";
+                case INFO -> "mdi2i-information";
+            });
+            icon.getStyleClass().add("marker-" + problem.severity().label());
+            setGraphic(icon);
+            setText(problem.message() + "   [" + problem.code() + "]   line " + (problem.line() + 1)
+                    + ", column " + (problem.column() + 1));
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.armorbench.ui.editor;
+
+import dev.armorbench.policy.syntax.LexerState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * The highlighting thread's own copy of the document: its lines, the lexer state at the start of
+ * each line, and each line's styles. An edit re-lexes from its first line only until the state at a
+ * line start is what it was before, so typing in a 10,000-line profile re-lexes a line or two.
+ *
+ * <p>Confined to one thread; lines that need restyling on screen accumulate in a dirty range until
+ * the screen has taken them.
+ */
+final class HighlightModel {
+    private final List<String> lines = new ArrayList<>();
+    private final List<LexerState> startStates = new ArrayList<>();
+    private final List<List<TokenStyles.Span>> styles = new ArrayList<>();
+    private List<StyledRange> overlays = List.of();
+    private int dirtyFrom = Integer.MAX_VALUE;
+    private int dirtyTo = -1;
+    private long relexedLines;
+
+    void reset(String text) {
+        lines.clear();
+        startStates.clear();
+        styles.clear();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                lines.add(text.substring(start, i));
+                startStates.add(null);
+                styles.add(null);
+                start = i + 1;
+            }
+        }
+        startStates.set(0, LexerState.INITIAL);
+        relexFrom(0, lines.size() - 1);
+    }
+
+    /** Applies an edit the user made; re-lexes what it changed. */
+    void edit(int position, String removed, String inserted) {
+        int line = lineOf(position);
+        int column = position - lineStart(line);
+        int lastLine = lineOf(position + removed.length());
+        String before = lines.get(line).substring(0, column);
+        String lastText = lines.get(lastLine);
+        String after = lastText.substring(position + removed.length() - lineStart(lastLine));
+        String[] newLines = (before + inserted + after).split("\n", -1);
+
+        for (int i = lastLine; i >= line; i--) {
+            lines.remove(i);
+            if (i > line) {
+                startStates.remove(i);
+            }
+            styles.remove(i);
+        }
+        for (int i = 0; i < newLines.length; i++) {
+            lines.add(line + i, newLines[i]);
+            styles.add(line + i, null);
+            if (i > 0) {
+                startStates.add(line + i, null);
+            }
+        }
+        int removedLines = lastLine - line;
+        int addedLines = newLines.length - 1;
+        // The dirty range moves with the lines below the edit.
+        if (dirtyTo > line) {
+            dirtyTo = Math.max(line, dirtyTo + addedLines - removedLines);
+        }
+        if (hasDirtyLines() && dirtyFrom > line) {
+            dirtyFrom = line;
+        }
+        List<StyledRange> shifted = new ArrayList<>(overlays.size());
+        for (StyledRange overlay : overlays) {
+            shifted.add(overlay.shifted(position, removed.length(), inserted.length()));
+        }
+        overlays = shifted;
+        relexFrom(line, line + addedLines);
+    }
+
+    /** Lays new overlays (diagnostics) over the text; the lines of old and new ones are restyled. */
+    void overlays(List<StyledRange> newOverlays) {
+        for (StyledRange overlay : overlays) {
+            markDirty(lineOf(overlay.start()), lineOf(Math.min(overlay.end(), length())));
+        }
+        overlays = List.copyOf(newOverlays);
+        for (StyledRange overlay : overlays) {
+            markDirty(lineOf(Math.min(overlay.start(), length())), lineOf(Math.min(overlay.end(), length())));
+        }
+    }
+
+    boolean hasDirtyLines() {
+        return dirtyTo >= dirtyFrom;
+    }
+
+    int dirtyFrom() {
+        return dirtyFrom;
+    }
+
+    void clearDirty() {
+        dirtyFrom = Integer.MAX_VALUE;
+        dirtyTo = -1;
+    }
+
+    /** How many lines the lexer has run over since the start: a measure for the benchmark and tests. */
+    long relexedLines() {
+        return relexedLines;
+    }
+
+    int lineCount() {
+        return lines.size();
+    }
+
+    /** The styles of the dirty lines, from the start of the first dirty line. */
+    StyleSpans<Collection<String>> dirtySpans() {
+        int from = dirtyFrom;
+        int to = Math.min(dirtyTo, lines.size() - 1);
+        int offset = lineStart(from);
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        int position = offset;
+        List<StyledRange> relevant = new ArrayList<>();
+        int endOffset = lineStart(to) + lines.get(to).length();
+        for (StyledRange overlay : overlays) {
+            if (overlay.end() >= offset && overlay.start() <= endOffset) {
+                relevant.add(overlay);
+            }
+        }
+        for (int line = from; line <= to; line++) {
+            for (TokenStyles.Span span : styles.get(line)) {
+                addWithOverlays(builder, position, span.length(), span.styleClass(), relevant);
+                position += span.length();
+            }
+            if (line < lines.size() - 1) {
+                // The line break itself (the lexer saw it, but the styled spans above cover only text).
+                addWithOverlays(builder, position, 1, "", List.of());
+                position += 1;
+            }
+        }
+        if (position == offset) {
+            builder.add(Collections.emptyList(), 0);
+        }
+        return builder.create();
+    }
+
+    private static void addWithOverlays(StyleSpansBuilder<Collection<String>> builder, int start, int length,
+            String style, List<StyledRange> overlays) {
+        int position = start;
+        int end = start + length;
+        while (position < end) {
+            int next = end;
+            List<String> classes = new ArrayList<>(2);
+            if (!style.isEmpty()) {
+                classes.add(style);
+            }
+            for (StyledRange overlay : overlays) {
+                if (overlay.start() <= position && overlay.end() > position) {
+                    classes.add(overlay.styleClass());
+                    next = Math.min(next, overlay.end());
+                } else if (overlay.start() > position) {
+                    next = Math.min(next, overlay.start());
+                }
+            }
+            builder.add(classes, next - position);
+            position = next;
+        }
+    }
+
+    private void relexFrom(int firstLine, int lastChangedLine) {
+        int line = firstLine;
+        while (line < lines.size()) {
+            LexerState start = startStates.get(line);
+            String text = lines.get(line);
+            boolean last = line == lines.size() - 1;
+            char[] chars = (last ? text : text + "\n").toCharArray();
+            TokenStyles.StyledLine styled = TokenStyles.style(chars, 0, chars.length, start);
+            styles.set(line, withoutLineBreak(styled.spans(), text.length()));
+            relexedLines++;
+            markDirty(line, line);
+            if (last) {
+                break;
+            }
+            LexerState previousNext = startStates.get(line + 1);
+            startStates.set(line + 1, styled.endState());
+            line++;
+            if (line > lastChangedLine && Objects.equals(previousNext, styled.endState())
+                    && styles.get(line) != null) {
+                break;
+            }
+        }
+    }
+
+    /** Cuts the spans at the line's text length: the line break is styled separately. */
+    private static List<TokenStyles.Span> withoutLineBreak(List<TokenStyles.Span> spans, int textLength) {
+        List<TokenStyles.Span> result = new ArrayList<>(spans.size());
+        int remaining = textLength;
+        for (TokenStyles.Span span : spans) {
+            if (remaining <= 0) {
+                break;
+            }
+            int length = Math.min(span.length(), remaining);
+            result.add(new TokenStyles.Span(length, span.styleClass()));
+            remaining -= length;
+        }
+        return result;
+    }
+
+    private void markDirty(int from, int to) {
+        dirtyFrom = Math.min(dirtyFrom, from);
+        dirtyTo = Math.max(dirtyTo, to);
+    }
+
+    private int length() {
+        int length = 0;
+        for (String line : lines) {
+            length += line.length() + 1;
+        }
+        return length - 1;
+    }
+
+    private int lineOf(int offset) {
+        int position = 0;
+        for (int line = 0; line < lines.size(); line++) {
+            int next = position + lines.get(line).length() + 1;
+            if (offset < next) {
+                return line;
+            }
+            position = next;
+        }
+        return lines.size() - 1;
+    }
+
+    private int lineStart(int line) {
+        int position = 0;
+        for (int i = 0; i < line; i++) {
+            position += lines.get(i).length() + 1;
+        }
+        return position;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.armorbench.ui.editor;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.fxmisc.richtext.CodeArea;
+import org.reactfx.Subscription;
+
+/**
+ * Highlighting from the policy lexer. Every edit goes, in order, to one background thread that keeps
+ * its own copy of the document ({@link HighlightModel}) and re-lexes only what changed; the styles of
+ * the changed lines come back to the FX thread and are applied there if the text has not moved on in
+ * the meantime (if it has, the newer edit's result carries those lines too). Typing never waits for
+ * the lexer.
+ */
+public final class SyntaxHighlighting implements EditorComponent {
+    private final HighlightModel model = new HighlightModel();
+    /** Edits made on the FX thread; the version a style result must match to be applied. */
+    private final AtomicInteger version = new AtomicInteger();
+    private final AtomicInteger pending = new AtomicInteger();
+    private ExecutorService thread;
+    private CodeArea area;
+    private Subscription subscription;
+    private Runnable onApplied = () -> { };
+
+    @Override
+    public void install(ProfileEditor editor) {
+        this.area = editor.area();
+        this.thread = editor.background();
+        String text = area.getText();
+        int startVersion = version.incrementAndGet();
+        submit(() -> model.reset(text), startVersion);
+        subscription = area.plainTextChanges().subscribe(change -> {
+            int changeVersion = version.incrementAndGet();
+            int position = change.getPosition();
+            String removed = change.getRemoved();
+            String inserted = change.getInserted();
+            submit(() -> model.edit(position, removed, inserted), changeVersion);
+        });
+    }
+
+    @Override
+    public void uninstall(ProfileEditor editor) {
+        subscription.unsubscribe();
+        area.clearStyle(0, area.getLength());
+    }
+
+    /** Lays style classes over ranges of the text (diagnostics), on top of the syntax styles. */
+    public void setOverlays(List<StyledRange> overlays, int forVersion) {
+        submit(() -> model.overlays(overlays), forVersion);
+    }
+
+    /** The current text version: increases with every edit. */
+    public int version() {
+        return version.get();
+    }
+
+    /** Called on the FX thread after styles were applied (tests and the benchmark wait on it). */
+    public void setOnApplied(Runnable onApplied) {
+        this.onApplied = onApplied;
+    }
+
+    /** Lines re-lexed so far (read on the highlighting thread's behalf; for measurements). */
+    public long relexedLines() {
+        return model.relexedLines();
+    }
+
+    private void submit(Runnable update, int forVersion) {
+        pending.incrementAndGet();
+        thread.execute(() -> {
+            update.run();
+            if (pending.decrementAndGet() == 0 && model.hasDirtyLines()) {
+                int from = model.dirtyFrom();
+                var spans = model.dirtySpans();
+                Platform.runLater(() -> apply(from, spans, forVersion));
+            }
+        });
+    }
+
+    private void apply(int fromLine, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans,
+            int forVersion) {
+        if (forVersion != version.get() || fromLine >= area.getParagraphs().size()) {
+            return; // The text moved on; the newer edit's result restyles these lines too.
+        }
+        int start = area.getAbsolutePosition(fromLine, 0);
+        if (start + spans.length() <= area.getLength()) {
+            area.setStyleSpans(start, spans);
+        }
+        thread.execute(() -> {
+            if (version.get() == forVersion) {
+                model.clearDirty();
+            }
+        });
+        onApplied.run();
+    }
+}
