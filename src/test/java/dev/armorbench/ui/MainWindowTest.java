@@ -59,8 +59,9 @@ class MainWindowTest {
         EditorTab tab = window.currentTab().orElseThrow();
 
         robot.clickOn(tab.area());
-        robot.interact(() -> tab.area().moveTo(1, 0));
-        robot.write("  capability net_bind_service,\n");
+        robot.interact(() -> tab.area().moveTo(0, tab.area().getParagraph(0).length()));
+        // Enter after an opening brace indents the new line by itself.
+        robot.write("\ncapability net_bind_service,");
         assertThat(tab.isUnsaved()).isTrue();
         assertThat(window.stage().getTitle()).isEqualTo("ArmorBench — typed.profile *");
 
@@ -97,8 +98,8 @@ class MainWindowTest {
         robot.interact(() -> window.open(file));
         EditorTab tab = window.currentTab().orElseThrow();
         robot.clickOn(tab.area());
-        robot.interact(() -> tab.area().moveTo(1, 0));
-        robot.write("  capability chown,\n");
+        robot.interact(() -> tab.area().moveTo(0, tab.area().getParagraph(0).length()));
+        robot.write("\ncapability chown,");
 
         try (ReadOnlyDirectory readOnly = ReadOnlyDirectory.make(directory)) {
             robot.push(KeyCode.CONTROL, KeyCode.S);
