@@ -89,45 +89,91 @@ public final class AuditKeys {
             SRCNAME, FSTYPE, TCONTEXT, EXECPATH, ADDR, PEER_ADDR, PATH, INTERFACE, MEMBER, METHOD,
             BUS, ATTRIBUTE);
 
-    private static final int TABLE_SIZE = 512;
-    private static final String[][] TABLE = buildTable();
+    /**
+     * Keys with few distinct values (kinds, operations, masks, profile names): the parser shares
+     * one string per distinct value, which saves memory when events are kept and hashing later.
+     */
+    private static final Set<String> VOCABULARY = Set.of(
+            APPARMOR, OPERATION, CLASS, PROFILE, LABEL, COMM, EXE, REQUESTED_MASK, DENIED_MASK, REQUESTED,
+            DENIED, MASK, FAMILY, SOCK_TYPE, SIGNAL, BUS, INTERFACE, MEMBER, METHOD, PEER, PEER_LABEL,
+            PEER_PROFILE, INFO, FSUID, OUID, FSUID_NAME, OUID_NAME, CAPNAME, FLAGS, FSTYPE, NAMESPACE, ERROR,
+            "sauid", "hostname", "terminal", "uid", "auid", "ses", "subj");
+
+    /** Open addressing by the key's String hash: the scanner computes the same hash as it reads. */
+    private static final int TABLE_SIZE = 1024;
+    private static final String[] TABLE = new String[TABLE_SIZE];
+    private static final int[] HASHES = new int[TABLE_SIZE];
+    private static final byte[] TRAITS = new byte[TABLE_SIZE];
+    static final int UNTRUSTED_TRAIT = 1;
+    static final int VOCABULARY_TRAIT = 2;
+
+    static {
+        for (String key : ALL) {
+            int hash = key.hashCode();
+            int slot = hash & (TABLE_SIZE - 1);
+            while (TABLE[slot] != null) {
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            TABLE[slot] = key;
+            HASHES[slot] = hash;
+            TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
+                    | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
+        }
+    }
 
     private AuditKeys() {}
 
-    private static int slot(int length, char first, char last) {
-        return (length * 31 + first * 7 + last) & (TABLE_SIZE - 1);
+    /** The table slot of {@code line[start, end)} whose String hash is {@code hash}, or -1. */
+    static int slot(String line, int start, int end, int hash) {
+        int slot = hash & (TABLE_SIZE - 1);
+        int length = end - start;
+        String key;
+        while ((key = TABLE[slot]) != null) {
+            if (HASHES[slot] == hash && key.length() == length && sameChars(line, start, key)) {
+                return slot;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
     }
 
-    private static String[][] buildTable() {
-        List<List<String>> buckets = new ArrayList<>();
-        for (int i = 0; i < TABLE_SIZE; i++) {
-            buckets.add(new ArrayList<>());
+    private static boolean sameChars(String line, int start, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (line.charAt(start + i) != key.charAt(i)) {
+                return false;
+            }
         }
-        for (String key : ALL) {
-            buckets.get(slot(key.length(), key.charAt(0), key.charAt(key.length() - 1))).add(key);
-        }
-        String[][] table = new String[TABLE_SIZE][];
-        for (int i = 0; i < TABLE_SIZE; i++) {
-            table[i] = buckets.get(i).toArray(new String[0]);
-        }
-        return table;
+        return true;
+    }
+
+    static String keyAt(int slot) {
+        return TABLE[slot];
+    }
+
+    static int traitsAt(int slot) {
+        return TRAITS[slot];
     }
 
     /** The shared constant for {@code line[start, end)}, or a new string when the key is unknown. */
     static String intern(String line, int start, int end) {
-        int length = end - start;
-        String[] bucket = TABLE[slot(length, line.charAt(start), line.charAt(end - 1))];
-        for (String key : bucket) {
-            if (key.length() == length && line.regionMatches(start, key, 0, length)) {
-                return key;
-            }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + line.charAt(i);
         }
-        return line.substring(start, end);
+        int slot = slot(line, start, end, hash);
+        return slot >= 0 ? TABLE[slot] : line.substring(start, end);
     }
 
     /** The shared constant equal to {@code key}, or {@code key} itself. */
     public static String canonical(String key) {
-        return key.isEmpty() ? key : intern(key, 0, key.length());
+        int slot = slot(key, 0, key.length(), key.hashCode());
+        return slot >= 0 ? TABLE[slot] : key;
+    }
+
+    /** True when {@code key} is one of the shared constants (not merely equal to one). */
+    static boolean isConstant(String key) {
+        int slot = slot(key, 0, key.length(), key.hashCode());
+        return slot >= 0 && TABLE[slot] == key;
     }
 
     static boolean isUntrustedString(String key) {

@@ -1,20 +1,20 @@
 package dev.armorbench.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Cuts a byte stream into text lines, chunk by chunk, in constant memory: a line longer than
  * {@link #MAX_LINE_BYTES} is dropped while it streams past (and reported once), so a 1 MB line
- * or a log without newlines never grows a buffer. Bytes are decoded as UTF-8; bytes that are not
- * UTF-8 become U+FFFD, which the parser reports as binary junk.
+ * or a log without newlines never grows a buffer. Lines are handed on as bytes: the parser reads
+ * them without first making a string of the whole line.
  */
 final class LineSplitter {
     /** Room for the longest record plus syslog prefix, in bytes of UTF-8. */
     static final int MAX_LINE_BYTES = LogLineParser.MAX_LINE_CHARS;
 
     interface LineSink {
-        void line(String text);
+        /** One line, without its newline, as UTF-8 bytes {@code bytes[offset, offset + length)}. */
+        void line(byte[] bytes, int offset, int length);
 
         void overlong();
     }
@@ -99,6 +99,6 @@ final class LineSplitter {
         if (end > start && bytes[end - 1] == '\r') {
             end--;
         }
-        sink.line(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        sink.line(bytes, start, end - start);
     }
 }

@@ -29,11 +29,12 @@ public final class LogLineParser {
     private static final int TYPE_OLD_APPARMOR = 1500;
 
     private final HexText hex = new HexText();
+    private final SharedValues values = new SharedValues();
     private final JournalEntry journal = new JournalEntry();
     private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
 
     private String[] keys = new String[24];
-    private String[] values = new String[24];
+    private String[] fieldValues = new String[24];
     private byte[] forms = new byte[24];
     private int count;
     private int innerType;
@@ -47,6 +48,15 @@ public final class LogLineParser {
     public AuditEvent parseEvent(String line, String source, long lineNumber) {
         AuditRecord record = parse(line, source, lineNumber);
         return record == null ? null : EventClassifier.classify(record);
+    }
+
+    /** Parses and types one line given as UTF-8 bytes, or returns null (see {@link #lastSkipReason()}). */
+    public AuditEvent parseEvent(byte[] bytes, int offset, int length, String source, long lineNumber) {
+        if (length > MAX_LINE_CHARS) {
+            skip(SkipReason.TOO_LONG);
+            return null;
+        }
+        return parseEvent(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8), source, lineNumber);
     }
 
     /** Parses one line, or returns null (see {@link #lastSkipReason()}). */
@@ -162,7 +172,7 @@ public final class LogLineParser {
             return skip(SkipReason.TRUNCATED);
         }
         RecordFields fields = new RecordFields(
-                Arrays.copyOf(keys, count), Arrays.copyOf(values, count), Arrays.copyOf(forms, count), count);
+                Arrays.copyOf(keys, count), Arrays.copyOf(fieldValues, count), Arrays.copyOf(forms, count), count);
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
     }
 
@@ -305,13 +315,15 @@ public final class LogLineParser {
                 return SkipReason.BINARY;
             }
             int keyStart = i;
-            while (i < end && isKeyChar(line.charAt(i))) {
+            int keyHash = 0;
+            while (i < end && isKeyChar(c = line.charAt(i))) {
+                keyHash = 31 * keyHash + c;
                 i++;
             }
-            if (i == keyStart || i >= end || line.charAt(i) != '=') {
+            if (i == keyStart || i >= end || c != '=') {
                 // A word that is not a key (old free-text records, stray text): step over it.
-                while (i < end && line.charAt(i) != ' ') {
-                    if (isJunk(line.charAt(i))) {
+                while (i < end && (c = line.charAt(i)) != ' ') {
+                    if (isJunk(c)) {
                         return SkipReason.BINARY;
                     }
                     i++;
@@ -321,14 +333,16 @@ public final class LogLineParser {
             int keyEnd = i++;
             int valueStart;
             int valueEnd;
+            int valueHash = 0;
             RecordFields.Form form;
-            if (i < end && (line.charAt(i) == '"' || line.charAt(i) == '\'')) {
-                char quote = line.charAt(i);
+            char quote = i < end ? line.charAt(i) : ' ';
+            if (quote == '"' || quote == '\'') {
                 valueStart = ++i;
-                while (i < end && line.charAt(i) != quote) {
-                    if (isJunk(line.charAt(i))) {
+                while (i < end && (c = line.charAt(i)) != quote) {
+                    if (isJunk(c)) {
                         return SkipReason.BINARY;
                     }
+                    valueHash = 31 * valueHash + c;
                     i++;
                 }
                 if (i >= end) {
@@ -338,20 +352,19 @@ public final class LogLineParser {
                 form = RecordFields.Form.QUOTED;
             } else {
                 valueStart = i;
-                while (i < end) {
-                    char v = line.charAt(i);
-                    if (v == ' ' || v == '\u001d' || v == '\t') {
-                        break;
-                    }
-                    if (isJunk(v)) {
+                while (i < end && (c = line.charAt(i)) != ' ' && c != '\u001d' && c != '\t') {
+                    if (isJunk(c)) {
                         return SkipReason.BINARY;
                     }
+                    valueHash = 31 * valueHash + c;
                     i++;
                 }
                 valueEnd = i;
                 form = RecordFields.Form.BARE;
             }
-            String key = AuditKeys.intern(line, keyStart, keyEnd);
+            int slot = AuditKeys.slot(line, keyStart, keyEnd, keyHash);
+            String key = slot >= 0 ? AuditKeys.keyAt(slot) : line.substring(keyStart, keyEnd);
+            int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
             if (key == AuditKeys.TYPE) {
                 // The legacy "audit(…): type=1503 operation=…" form names its type inside.
                 int inner = auditType(line, valueStart, valueEnd);
@@ -361,22 +374,23 @@ public final class LogLineParser {
                 continue;
             }
             String value;
-            if (form == RecordFields.Form.BARE && AuditKeys.isUntrustedString(key)
+            if (form == RecordFields.Form.BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
                     && HexText.looksHex(line, valueStart, valueEnd)) {
                 value = hex.decode(line, valueStart, valueEnd);
                 if (value == null) {
                     return SkipReason.BAD_HEX;
                 }
                 form = RecordFields.Form.HEX;
+            } else if (key == AuditKeys.PROTOCOL && form == RecordFields.Form.BARE) {
+                String number = line.substring(valueStart, valueEnd);
+                value = NetworkProtocols.name(number);
+                if (value != number) {
+                    form = RecordFields.Form.QUOTED;
+                }
+            } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
+                value = values.share(line, valueStart, valueEnd, valueHash);
             } else {
                 value = line.substring(valueStart, valueEnd);
-                if (key == AuditKeys.PROTOCOL && form == RecordFields.Form.BARE) {
-                    String named = NetworkProtocols.name(value);
-                    if (named != value) {
-                        value = named;
-                        form = RecordFields.Form.QUOTED;
-                    }
-                }
             }
             add(key, value, form);
         }
@@ -386,11 +400,11 @@ public final class LogLineParser {
     private void add(String key, String value, RecordFields.Form form) {
         if (count == keys.length) {
             keys = Arrays.copyOf(keys, count * 2);
-            values = Arrays.copyOf(values, count * 2);
+            fieldValues = Arrays.copyOf(fieldValues, count * 2);
             forms = Arrays.copyOf(forms, count * 2);
         }
         keys[count] = key;
-        values[count] = value;
+        fieldValues[count] = value;
         forms[count] = (byte) form.ordinal();
         count++;
     }
@@ -398,7 +412,7 @@ public final class LogLineParser {
     private String get(String key) {
         for (int i = count - 1; i >= 0; i--) {
             if (keys[i] == key) {
-                return values[i];
+                return fieldValues[i];
             }
         }
         return null;

@@ -42,10 +42,10 @@ public final class LogReader {
             private long lineNumber;
 
             @Override
-            public void line(String text) {
+            public void line(byte[] bytes, int offset, int length) {
                 lineNumber++;
                 lines++;
-                AuditEvent event = parser.parseEvent(text, source, lineNumber);
+                AuditEvent event = parser.parseEvent(bytes, offset, length, source, lineNumber);
                 if (event == null) {
                     skips.add(parser.lastSkipReason());
                 } else {

@@ -66,6 +66,9 @@ public final class RecordFields {
                 return values[i];
             }
         }
+        if (AuditKeys.isConstant(key)) {
+            return null; // stored keys that equal a constant are that constant
+        }
         for (int i = size - 1; i >= 0; i--) {
             if (keys[i].equals(key)) {
                 return values[i];

@@ -1,0 +1,248 @@
+package dev.armorbench.bench;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.LogReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * How fast ArmorBench reads an AppArmor log, next to the reference readers, in one run.
+ *
+ * <p>Builds a 1,000,000-line log from the corpus lines (pids and serials varied so no two records
+ * are equal), then prints lines/s for {@link LogReader}, for the Python library's
+ * {@code apparmor.logparser.ReadLog} (as aa-logprof uses it), for libapparmor's C parser
+ * ({@code LibAppArmor.parse_record} through {@code python3-libapparmor}) and for
+ * {@code grep -c apparmor=} as the floor, with ratios, and the heap that reading took.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.armorbench.bench.LogReadBenchmark} (optional {@code -Dexec.args="LINES"}).
+ */
+public final class LogReadBenchmark {
+    private static final Pattern PID = Pattern.compile("(?<![a-z_])pid=\\d+");
+    private static final Pattern STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d+):\\d+\\)");
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private LogReadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int lineCount = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
+        List<String> seeds = corpusLines(corpora);
+        if (seeds.isEmpty()) {
+            System.err.println("No corpus lines under " + corpora + " (set -Darmorbench.corpora=DIR).");
+            System.exit(2);
+        }
+        Path log = Files.createTempFile("armorbench-bench-", ".log");
+        Path small = Files.createTempFile("armorbench-bench-small-", ".log");
+        try {
+            long bytes = buildLog(seeds, lineCount, log);
+            buildLog(seeds, lineCount / 10, small);
+            System.out.printf("Log: %,d lines (%,d MiB) built from %d corpus lines; %d cores, Java %s%n",
+                    lineCount, bytes >> 20, seeds.size(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+
+            readWithArmorBench(log, 2); // warm-up: let the JIT compile the scanner
+            long[] times = new long[3];
+            long events = 0;
+            for (int i = 0; i < times.length; i++) {
+                long start = System.nanoTime();
+                events = readWithArmorBench(log, 0);
+                times[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(times);
+            double armorBench = lineCount / (times[1] / 1e9);
+            System.out.printf("ArmorBench LogReader         %,12.0f lines/s  (%,d events; median of 3, best %,.0f)%n",
+                    armorBench, events, lineCount / (times[0] / 1e9));
+
+            double grep = timeCommand(List.of("grep", "-c", "apparmor=", log.toString()), lineCount);
+            double readLog = timePython(READLOG_SCRIPT, log, lineCount);
+            double libapparmor = timePython(LIBAPPARMOR_SCRIPT, log, lineCount);
+            print("grep -c apparmor=", grep, armorBench);
+            print("Python apparmor ReadLog", readLog, armorBench);
+            print("libapparmor parse_record", libapparmor, armorBench);
+            if (grep > 0) {
+                System.out.printf("ArmorBench is %.1f× slower than grep (goal: within 5×)%n", grep / armorBench);
+            }
+            if (libapparmor > 0) {
+                System.out.printf("ArmorBench is %.1f× libapparmor (goal: 10×, 2,000,000 lines/s)%n", armorBench / libapparmor);
+            }
+
+            long heapSmall = peakHeapWhileReading(small);
+            long heapLarge = peakHeapWhileReading(log);
+            System.out.printf("Peak heap while reading: %,d KiB for %,d lines, %,d KiB for %,d lines (max heap %,d MiB)%n",
+                    heapSmall >> 10, lineCount / 10, heapLarge >> 10, lineCount, Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(small);
+        }
+    }
+
+    private static void print(String name, double linesPerSecond, double armorBench) {
+        if (linesPerSecond <= 0) {
+            System.out.printf("%-28s not installed%n", name);
+        } else {
+            System.out.printf("%-28s %,12.0f lines/s  (ArmorBench is %.2f× this)%n", name, linesPerSecond, armorBench / linesPerSecond);
+        }
+    }
+
+    /** Every line of the corpus logs, AppArmor or not, as a real log mixes them. */
+    private static List<String> corpusLines(Path corpora) throws IOException {
+        List<String> lines = new ArrayList<>();
+        Path multi = corpora.resolve("log-test-multi");
+        if (Files.isDirectory(multi)) {
+            try (Stream<Path> files = Files.list(multi)) {
+                for (Path in : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".in")).sorted()::iterator) {
+                    String text = Files.readString(in, StandardCharsets.ISO_8859_1).strip();
+                    if (!text.contains("\n")) {
+                        lines.add(text);
+                    }
+                }
+            }
+        }
+        for (Path log : List.of(corpora.resolve("apparmor.d-testdata/logs/audit.log"), corpora.resolve("logprof/ping.auditlog"))) {
+            if (Files.isRegularFile(log)) {
+                lines.addAll(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return lines;
+    }
+
+    private static long buildLog(List<String> seeds, int count, Path target) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1)) {
+            for (int i = 0; i < count; i++) {
+                String line = seeds.get(i % seeds.size());
+                int serial = 1000 + i;
+                Matcher stamp = STAMP.matcher(line);
+                if (stamp.find()) {
+                    line = line.substring(0, stamp.start()) + "audit(" + stamp.group(1) + "." + stamp.group(2) + ":" + serial + ")"
+                            + line.substring(stamp.end());
+                }
+                line = PID.matcher(line).replaceFirst("pid=" + (100 + (i * 7919) % 400_000));
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        return Files.size(target);
+    }
+
+    private static long readWithArmorBench(Path log, int passes) throws IOException {
+        long events = 0;
+        for (int pass = 0; pass < Math.max(1, passes); pass++) {
+            LogReader reader = new LogReader();
+            long[] count = new long[1];
+            try (InputStream in = Files.newInputStream(log)) {
+                reader.read(in, log.toString(), (AuditEvent e) -> count[0]++);
+            }
+            events = count[0];
+        }
+        return events;
+    }
+
+    private static long peakHeapWhileReading(Path log) throws IOException {
+        System.gc();
+        List<MemoryPoolMXBean> pools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+                pools.add(pool);
+            }
+        }
+        long before = 0;
+        for (MemoryPoolMXBean pool : pools) {
+            before += pool.getUsage().getUsed();
+        }
+        readWithArmorBench(log, 1);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : pools) {
+            peak += pool.getPeakUsage().getUsed();
+        }
+        return Math.max(0, peak - before);
+    }
+
+    private static double timeCommand(List<String> command, int lineCount) {
+        try {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() > 1) {
+                return -1;
+            }
+            return lineCount / ((System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Runs a Python script that prints its own lines/s (timing only the reading), or -1. */
+    private static double timePython(String script, Path log, int lineCount) {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return -1;
+        }
+        try {
+            Process process = new ProcessBuilder(PYTHON, "-c", script, log.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                if (!output.contains("ModuleNotFoundError")) {
+                    System.err.println("python: " + output);
+                }
+                return -1;
+            }
+            String[] lines = output.split("\n");
+            return Double.parseDouble(lines[lines.length - 1].trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** aa-logprof's reader: ReadLog.read_log, which pre-filters lines and calls parse_record. */
+    private static final String READLOG_SCRIPT = String.join("\n",
+            "import sys, time",
+            "from apparmor.logparser import ReadLog",
+            "path = sys.argv[1]",
+            "n = sum(1 for _ in open(path, 'rb'))",
+            "reader = ReadLog(path, None, '/nonexistent')",
+            "# what read_log does per line, with its profile tree step guarded so one odd event cannot stop the run",
+            "reader.parse_event_for_tree_orig = reader.parse_event_for_tree",
+            "def guarded(e):",
+            "    try:",
+            "        return reader.parse_event_for_tree_orig(e)",
+            "    except Exception:",
+            "        return None",
+            "reader.parse_event_for_tree = guarded",
+            "start = time.perf_counter()",
+            "reader.read_log('')",
+            "print(n / (time.perf_counter() - start))");
+
+    private static final String LIBAPPARMOR_SCRIPT = String.join("\n",
+            "import sys, time",
+            "import LibAppArmor",
+            "path = sys.argv[1]",
+            "start = time.perf_counter()",
+            "n = 0",
+            "with open(path, encoding='utf-8', errors='replace') as f:",
+            "    for line in f:",
+            "        n += 1",
+            "        r = LibAppArmor.parse_record(line)",
+            "        LibAppArmor.free_record(r)",
+            "print(n / (time.perf_counter() - start))");
+}
