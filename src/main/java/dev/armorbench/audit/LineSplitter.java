@@ -8,11 +8,11 @@ import java.util.Arrays;
  * or a log without newlines never grows a buffer. Lines are handed on as bytes: the parser reads
  * them without first making a string of the whole line.
  */
-final class LineSplitter {
+public final class LineSplitter {
     /** Room for the longest record plus syslog prefix, in bytes of UTF-8. */
     static final int MAX_LINE_BYTES = LogLineParser.MAX_LINE_CHARS;
 
-    interface LineSink {
+    public interface LineSink {
         /** One line, without its newline, as UTF-8 bytes {@code bytes[offset, offset + length)}. */
         void line(byte[] bytes, int offset, int length);
 

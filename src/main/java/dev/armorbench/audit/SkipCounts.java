@@ -3,19 +3,19 @@ package dev.armorbench.audit;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How many lines gave no event, by reason. */
+/** How many lines gave no event, by reason. Safe to read while a source thread adds to it. */
 public final class SkipCounts {
     private final long[] counts = new long[SkipReason.values().length];
 
-    void add(SkipReason reason) {
+    synchronized void add(SkipReason reason) {
         counts[reason.ordinal()]++;
     }
 
-    public long count(SkipReason reason) {
+    public synchronized long count(SkipReason reason) {
         return counts[reason.ordinal()];
     }
 
-    public long total() {
+    public synchronized long total() {
         long sum = 0;
         for (long c : counts) {
             sum += c;
@@ -28,7 +28,7 @@ public final class SkipCounts {
         return total() - count(SkipReason.NOT_APPARMOR);
     }
 
-    public Map<SkipReason, Long> asMap() {
+    public synchronized Map<SkipReason, Long> asMap() {
         Map<SkipReason, Long> map = new EnumMap<>(SkipReason.class);
         for (SkipReason reason : SkipReason.values()) {
             if (counts[reason.ordinal()] > 0) {
