@@ -104,6 +104,7 @@ public final class AuditKeys {
     private static final String[] TABLE = new String[TABLE_SIZE];
     private static final int[] HASHES = new int[TABLE_SIZE];
     private static final byte[] TRAITS = new byte[TABLE_SIZE];
+    private static final byte[][] KEY_BYTES = new byte[TABLE_SIZE][];
     static final int UNTRUSTED_TRAIT = 1;
     static final int VOCABULARY_TRAIT = 2;
 
@@ -116,6 +117,7 @@ public final class AuditKeys {
             }
             TABLE[slot] = key;
             HASHES[slot] = hash;
+            KEY_BYTES[slot] = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
                     | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
         }
@@ -135,6 +137,30 @@ public final class AuditKeys {
             slot = (slot + 1) & (TABLE_SIZE - 1);
         }
         return -1;
+    }
+
+    /** The table slot of the ASCII bytes {@code line[start, end)} whose String hash is {@code hash}, or -1. */
+    static int slot(byte[] line, int start, int end, int hash) {
+        int slot = hash & (TABLE_SIZE - 1);
+        int length = end - start;
+        String key;
+        while ((key = TABLE[slot]) != null) {
+            if (HASHES[slot] == hash && key.length() == length && sameBytes(line, start, KEY_BYTES[slot])) {
+                return slot;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
+    }
+
+    /** A plain loop: keys are short, and beats the vectorised compare's set-up cost. */
+    static boolean sameBytes(byte[] line, int start, byte[] key) {
+        for (int i = 0; i < key.length; i++) {
+            if (line[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameChars(String line, int start, String key) {

@@ -32,12 +32,12 @@ public record AuditRecord(
     }
 
     public String operation() {
-        return fields.get(AuditKeys.OPERATION);
+        return fields.known(AuditKeys.OPERATION);
     }
 
     /** The confining label: {@code profile=} in kernel records, {@code label=} in D-Bus ones. */
     public String profile() {
-        return fields.first(AuditKeys.PROFILE, AuditKeys.LABEL);
+        return fields.firstKnown(AuditKeys.PROFILE, AuditKeys.LABEL);
     }
 
     public ProfileLabel label() {
@@ -47,15 +47,15 @@ public record AuditRecord(
 
     /** The record class ({@code file}, {@code net}, {@code cap}, …) where the kernel names one. */
     public String recordClass() {
-        return fields.get(AuditKeys.CLASS);
+        return fields.known(AuditKeys.CLASS);
     }
 
     public long pid() {
-        return fields.number(AuditKeys.PID, -1);
+        return fields.knownNumber(AuditKeys.PID, -1);
     }
 
     public String comm() {
-        return fields.get(AuditKeys.COMM);
+        return fields.known(AuditKeys.COMM);
     }
 
     public String get(String key) {

@@ -9,10 +9,10 @@ final class EventClassifier {
     static AuditEvent classify(AuditRecord record) {
         RecordFields f = record.fields();
         if (record.kind() == EventKind.STATUS) {
-            return new AuditEvent.Status(record, f.get(NAME), f.get(INFO), f.number(ERROR, 0));
+            return new AuditEvent.Status(record, f.known(NAME), f.known(INFO), f.knownNumber(ERROR, 0));
         }
-        String operation = f.get(OPERATION);
-        String recordClass = f.get(CLASS);
+        String operation = f.known(OPERATION);
+        String recordClass = f.known(CLASS);
         if (operation == null) {
             operation = "";
         }
@@ -23,26 +23,26 @@ final class EventClassifier {
             case "file":
                 return isTransition(operation) ? transition(record, f) : file(record, f);
             case "cap":
-                return new AuditEvent.Capability(record, f.first(CAPNAME, NAME), f.number(CAPABILITY, -1));
+                return new AuditEvent.Capability(record, f.firstKnown(CAPNAME, NAME), f.knownNumber(CAPABILITY, -1));
             case "net":
-                return "unix".equals(f.get(FAMILY)) ? unix(record, f) : network(record, f);
+                return "unix".equals(f.known(FAMILY)) ? unix(record, f) : network(record, f);
             case "signal":
-                return new AuditEvent.Signal(record, f.get(SIGNAL), f.get(PEER), requested(f), denied(f));
+                return new AuditEvent.Signal(record, f.known(SIGNAL), f.known(PEER), requested(f), denied(f));
             case "ptrace":
-                return new AuditEvent.Ptrace(record, f.get(PEER), requested(f), denied(f));
+                return new AuditEvent.Ptrace(record, f.known(PEER), requested(f), denied(f));
             case "mount":
-                return new AuditEvent.Mount(record, f.get(NAME), f.get(SRCNAME), f.get(FSTYPE), f.get(FLAGS));
+                return new AuditEvent.Mount(record, f.known(NAME), f.known(SRCNAME), f.known(FSTYPE), f.known(FLAGS));
             case "dbus":
-                return new AuditEvent.Dbus(record, f.get(BUS), f.get(PATH), f.get(INTERFACE),
-                        f.first(MEMBER, METHOD), f.get(NAME), f.get(MASK),
-                        f.first(PEER_LABEL, PEER_PROFILE), f.number(PEER_PID, -1));
+                return new AuditEvent.Dbus(record, f.known(BUS), f.known(PATH), f.known(INTERFACE),
+                        f.firstKnown(MEMBER, METHOD), f.known(NAME), f.known(MASK),
+                        f.firstKnown(PEER_LABEL, PEER_PROFILE), f.knownNumber(PEER_PID, -1));
             case "posix_mqueue":
             case "sysv_mqueue":
-                return new AuditEvent.Mqueue(record, recordClass, f.get(NAME), requested(f), denied(f));
+                return new AuditEvent.Mqueue(record, recordClass, f.known(NAME), requested(f), denied(f));
             case "io_uring":
-                return new AuditEvent.IoUring(record, requested(f), denied(f), f.get(TCONTEXT));
+                return new AuditEvent.IoUring(record, requested(f), denied(f), f.known(TCONTEXT));
             case "namespace":
-                return new AuditEvent.Userns(record, requested(f), denied(f), f.get(TARGET), f.get(EXECPATH));
+                return new AuditEvent.Userns(record, requested(f), denied(f), f.known(TARGET), f.known(EXECPATH));
             default:
                 return isTransition(operation) ? transition(record, f) : new AuditEvent.Other(record);
         }
@@ -69,10 +69,10 @@ final class EventClassifier {
         if (operation.startsWith("uring_")) {
             return "io_uring";
         }
-        if (f.has(FAMILY) || f.has(SOCK_TYPE)) {
+        if ((f.known(FAMILY) != null) || (f.known(SOCK_TYPE) != null)) {
             return "net";
         }
-        if (isTransition(operation) || f.has(NAME) || f.has(REQUESTED_MASK) || f.has(DENIED_MASK)) {
+        if (isTransition(operation) || (f.known(NAME) != null) || (f.known(REQUESTED_MASK) != null) || (f.known(DENIED_MASK) != null)) {
             return "file";
         }
         return "";
@@ -91,36 +91,36 @@ final class EventClassifier {
     }
 
     private static String requested(RecordFields f) {
-        return f.first(REQUESTED_MASK, REQUESTED);
+        return f.firstKnown(REQUESTED_MASK, REQUESTED);
     }
 
     private static String denied(RecordFields f) {
-        return f.first(DENIED_MASK, DENIED);
+        return f.firstKnown(DENIED_MASK, DENIED);
     }
 
     private static AuditEvent file(AuditRecord record, RecordFields f) {
-        return new AuditEvent.FileAccess(record, f.get(NAME), f.first(TARGET, NAME2), requested(f), denied(f),
-                f.number(FSUID, -1), f.number(OUID, -1));
+        return new AuditEvent.FileAccess(record, f.known(NAME), f.firstKnown(TARGET, NAME2), requested(f), denied(f),
+                f.knownNumber(FSUID, -1), f.knownNumber(OUID, -1));
     }
 
     private static AuditEvent transition(AuditRecord record, RecordFields f) {
-        return new AuditEvent.Transition(record, f.get(NAME), f.first(TARGET, NAME2), requested(f), denied(f),
-                f.get(INFO));
+        return new AuditEvent.Transition(record, f.known(NAME), f.firstKnown(TARGET, NAME2), requested(f), denied(f),
+                f.known(INFO));
     }
 
     private static AuditEvent network(AuditRecord record, RecordFields f) {
-        return new AuditEvent.Network(record, f.get(FAMILY), f.get(SOCK_TYPE), f.get(PROTOCOL),
-                f.first(LADDR, SADDR), portOf(f, LPORT, SRC), f.first(FADDR, DADDR), portOf(f, FPORT, DEST),
+        return new AuditEvent.Network(record, f.known(FAMILY), f.known(SOCK_TYPE), f.known(PROTOCOL),
+                f.firstKnown(LADDR, SADDR), portOf(f, LPORT, SRC), f.firstKnown(FADDR, DADDR), portOf(f, FPORT, DEST),
                 requested(f), denied(f));
     }
 
     private static long portOf(RecordFields f, String a, String b) {
-        long port = f.number(a, -1);
-        return port >= 0 ? port : f.number(b, -1);
+        long port = f.knownNumber(a, -1);
+        return port >= 0 ? port : f.knownNumber(b, -1);
     }
 
     private static AuditEvent unix(AuditRecord record, RecordFields f) {
-        return new AuditEvent.Unix(record, f.get(SOCK_TYPE), f.get(PROTOCOL), f.get(ADDR), f.get(PEER_ADDR),
-                f.get(PEER), requested(f), denied(f));
+        return new AuditEvent.Unix(record, f.known(SOCK_TYPE), f.known(PROTOCOL), f.known(ADDR), f.known(PEER_ADDR),
+                f.known(PEER), requested(f), denied(f));
     }
 }

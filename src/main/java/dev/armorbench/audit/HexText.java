@@ -17,13 +17,13 @@ final class HexText {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    /** True when {@code s[start, end)} is a non-empty run of hex digits. */
-    static boolean looksHex(String s, int start, int end) {
+    /** True when {@code bytes[start, end)} is a non-empty run of hex digits. */
+    static boolean looksHex(byte[] bytes, int start, int end) {
         if (end <= start) {
             return false;
         }
         for (int i = start; i < end; i++) {
-            if (digit(s.charAt(i)) < 0) {
+            if (digit(bytes[i]) < 0) {
                 return false;
             }
         }
@@ -31,7 +31,7 @@ final class HexText {
     }
 
     /** The text the hex stands for, or null when it is of odd length, not UTF-8, or holds NUL. */
-    String decode(String s, int start, int end) {
+    String decode(byte[] hex, int start, int end) {
         int length = end - start;
         if ((length & 1) != 0) {
             return null;
@@ -39,7 +39,7 @@ final class HexText {
         byte[] bytes = new byte[length / 2];
         boolean ascii = true;
         for (int i = 0; i < bytes.length; i++) {
-            int value = digit(s.charAt(start + 2 * i)) << 4 | digit(s.charAt(start + 2 * i + 1));
+            int value = digit(hex[start + 2 * i]) << 4 | digit(hex[start + 2 * i + 1]);
             if (value == 0) {
                 return null;
             }
@@ -57,7 +57,7 @@ final class HexText {
         }
     }
 
-    private static int digit(char c) {
+    private static int digit(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }

@@ -1,5 +1,8 @@
 package dev.armorbench.audit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -66,8 +69,22 @@ public final class LineSplitter {
         pendingLength = 0;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** The first newline in {@code bytes[from, to)}, eight bytes at a time, or -1. */
     private static int indexOfNewline(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS; // a high bit set where a byte was '\n'
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }

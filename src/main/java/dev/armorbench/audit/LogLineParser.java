@@ -1,5 +1,6 @@
 package dev.armorbench.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,9 +13,9 @@ import java.util.Arrays;
  *
  * <p>Rather than recognise every syslog prefix, the parser anchors on what the kernel itself
  * writes — the {@code audit(EPOCH:SERIAL)} stamp and the {@code apparmor=} key — and reads the
- * key/values after it with a hand-written scanner: no regular expression, one pass, one string
- * per value. A line that is not an AppArmor record, or is damaged, gives null and a
- * {@link #lastSkipReason()}; it never throws.
+ * key/values after it with a hand-written scanner over the line's bytes: no regular expression,
+ * no string for the whole line, one pass, one string per value. A line that is not an AppArmor
+ * record, or is damaged, gives null and a {@link #lastSkipReason()}; it never throws.
  *
  * <p>Not thread-safe: it reuses its scratch arrays. Use one per reading thread.
  */
@@ -28,8 +29,43 @@ public final class LogLineParser {
     private static final int TYPE_USER_AVC = 1107;
     private static final int TYPE_OLD_APPARMOR = 1500;
 
+    private static final byte[] APPARMOR_KEY = "apparmor=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STAMP = "audit(".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_KEY = "type=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MSG_QUOTE = "msg='".getBytes(StandardCharsets.US_ASCII);
+
+    /** Byte classes for the scanner's inner loops, one table lookup per byte. */
+    private static final byte KEY_CHAR = 1;
+    private static final byte JUNK = 2;
+    private static final byte GAP = 4;
+    private static final byte DOUBLE_QUOTE = 8;
+    private static final byte SINGLE_QUOTE = 16;
+    private static final byte[] CLASSES = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            byte bits = 0;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                bits |= KEY_CHAR;
+            }
+            if ((c < 0x20 && c != '\t' && c != 0x1d) || c == 0x7f) {
+                bits |= JUNK; // control characters and DEL: a kernel record never holds them unencoded
+            }
+            if (c == ' ' || c == '\t' || c == 0x1d) {
+                bits |= GAP; // \x1d separates auditd's enriched FSUID="name" OUID="name" from the kernel's keys
+            }
+            if (c == '"') {
+                bits |= DOUBLE_QUOTE;
+            }
+            if (c == '\'') {
+                bits |= SINGLE_QUOTE;
+            }
+            CLASSES[c] = bits;
+        }
+    }
+
     private final HexText hex = new HexText();
-    private final SharedValues values = new SharedValues();
+    private final SharedValues shared = new SharedValues();
     private final JournalEntry journal = new JournalEntry();
     private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
 
@@ -38,6 +74,8 @@ public final class LogLineParser {
     private byte[] forms = new byte[24];
     private int count;
     private int innerType;
+    private long stampMicros;
+    private long stampSerial;
 
     /** Why the last call returned null. */
     public SkipReason lastSkipReason() {
@@ -52,11 +90,8 @@ public final class LogLineParser {
 
     /** Parses and types one line given as UTF-8 bytes, or returns null (see {@link #lastSkipReason()}). */
     public AuditEvent parseEvent(byte[] bytes, int offset, int length, String source, long lineNumber) {
-        if (length > MAX_LINE_CHARS) {
-            skip(SkipReason.TOO_LONG);
-            return null;
-        }
-        return parseEvent(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8), source, lineNumber);
+        AuditRecord record = parse(bytes, offset, length, source, lineNumber);
+        return record == null ? null : EventClassifier.classify(record);
     }
 
     /** Parses one line, or returns null (see {@link #lastSkipReason()}). */
@@ -64,15 +99,24 @@ public final class LogLineParser {
         if (line.length() > MAX_LINE_CHARS) {
             return skip(SkipReason.TOO_LONG);
         }
-        int start = 0;
-        int length = line.length();
-        while (start < length && line.charAt(start) == ' ') {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length, source, lineNumber);
+    }
+
+    /** Parses one line given as UTF-8 bytes, or returns null (see {@link #lastSkipReason()}). */
+    public AuditRecord parse(byte[] bytes, int offset, int length, String source, long lineNumber) {
+        if (length > MAX_LINE_CHARS) {
+            return skip(SkipReason.TOO_LONG);
+        }
+        int end = offset + length;
+        int start = offset;
+        while (start < end && bytes[start] == ' ') {
             start++;
         }
-        if (start < length && line.charAt(start) == '{') {
-            return parseJournal(line, source, lineNumber);
+        if (start < end && bytes[start] == '{') {
+            return parseJournal(new String(bytes, offset, length, StandardCharsets.UTF_8), source, lineNumber);
         }
-        return parseText(line, start, AuditRecord.NO_TIME, -1, TYPE_NONE, source, lineNumber);
+        return parseText(bytes, start, end, AuditRecord.NO_TIME, -1, TYPE_NONE, source, lineNumber);
     }
 
     private AuditRecord parseJournal(String line, String source, long lineNumber) {
@@ -83,63 +127,75 @@ public final class LogLineParser {
         if (!journal.read(line)) {
             return skip(journal.damaged() && mentionsAppArmor ? SkipReason.TRUNCATED : SkipReason.NOT_APPARMOR);
         }
-        String message = journal.message();
-        if (message.length() > MAX_LINE_CHARS) {
+        byte[] message = journal.message().getBytes(StandardCharsets.UTF_8);
+        if (message.length > MAX_LINE_CHARS) {
             return skip(SkipReason.TOO_LONG);
         }
-        return parseText(message, 0, journal.epochMicros(), journal.auditSerial(), journal.auditType(),
+        return parseText(message, 0, message.length, journal.epochMicros(), journal.auditSerial(), journal.auditType(),
                 source, lineNumber);
     }
 
-    private AuditRecord parseText(String line, int from, long fallbackMicros, long fallbackSerial,
+    private AuditRecord parseText(byte[] line, int from, int length, long fallbackMicros, long fallbackSerial,
             int fallbackType, String source, long lineNumber) {
-        int length = line.length();
-        int apparmor = findApparmorKey(line, from);
-        int stamp = line.indexOf("audit(", from);
-        if (apparmor >= 0 && stamp > apparmor) {
-            stamp = -1; // "audit(" inside a value, not an envelope
+        // One pass to whichever comes first: the audit stamp, or a record without one.
+        int stamp = -1;
+        int apparmor = -1;
+        for (int i = from, last = length - STAMP.length; i <= last; i++) {
+            if (line[i] == 'a') {
+                if (startsWith(line, i, length, STAMP)) {
+                    stamp = i;
+                    break;
+                }
+                if (startsWith(line, i, length, APPARMOR_KEY) && isApparmorKeyAt(line, i, from, length)) {
+                    apparmor = i;
+                    break;
+                }
+            }
         }
-        if (apparmor < 0 && stamp < 0 && fallbackType == TYPE_NONE) {
-            return skip(SkipReason.NOT_APPARMOR);
-        }
-
         int type = fallbackType;
         long micros = fallbackMicros;
         long serial = fallbackSerial;
         int body;
         if (stamp >= 0) {
-            int typeAt = lastIndexOf(line, "type=", stamp, from);
+            int typeAt = lastIndexOf(line, TYPE_KEY, from, stamp);
             if (typeAt >= 0) {
-                type = auditType(line, typeAt + 5, stamp);
+                type = auditType(line, typeAt + TYPE_KEY.length, stamp);
             }
             if (type == TYPE_OTHER) {
                 return skip(SkipReason.NOT_APPARMOR);
             }
-            int close = line.indexOf(')', stamp);
-            long[] parsed = close < 0 ? null : parseStamp(line, stamp + 6, close);
-            if (parsed == null) {
-                boolean meant = apparmor >= 0 || (type >= 1500 && type <= 1506);
+            int close = indexOf(line, (byte) ')', stamp, length);
+            if (close < 0 || !parseStamp(line, stamp + STAMP.length, close)) {
+                boolean meant = findApparmorKey(line, stamp, length) >= 0 || isAppArmorType(type);
                 return skip(meant ? SkipReason.BAD_AUDIT_ID : SkipReason.NOT_APPARMOR);
             }
-            micros = parsed[0];
-            serial = parsed[1];
+            micros = stampMicros;
+            serial = stampSerial;
             body = close + 1;
-            if (body < length && line.charAt(body) == ':') {
+            if (body < length && line[body] == ':') {
                 body++;
             }
-        } else if (apparmor >= 0) {
-            body = apparmor;
+            // Usually the record follows at once; USER_AVC and the legacy forms put it further on.
+            int next = body;
+            while (next < length && line[next] == ' ') {
+                next++;
+            }
+            apparmor = startsWith(line, next, length, APPARMOR_KEY) && isApparmorKeyAt(line, next, next, length)
+                    ? next : findApparmorKey(line, body, length);
         } else {
-            body = from;
+            if (apparmor < 0 && fallbackType == TYPE_NONE) {
+                return skip(SkipReason.NOT_APPARMOR);
+            }
+            body = apparmor >= 0 ? apparmor : from;
         }
 
         int end = length;
-        if (apparmor >= 5 && line.startsWith("msg='", apparmor - 5)) {
+        if (apparmor >= from + MSG_QUOTE.length && startsWith(line, apparmor - MSG_QUOTE.length, length, MSG_QUOTE)) {
             // USER_AVC (type=1107): the AppArmor record is the quoted msg; the header around it
             // belongs to dbus-daemon's own audit message.
             body = apparmor;
-            end = line.lastIndexOf('\'');
-            if (end < body) {
+            end = lastIndexOf(line, (byte) '\'', body, length);
+            if (end < 0) {
                 end = length; // the closing quote was cut off; the keys before it still stand
             }
         }
@@ -180,46 +236,106 @@ public final class LogLineParser {
         return type >= 1500 && type <= 1506;
     }
 
-    /** Where a real {@code apparmor="…"} key starts (not {@code apparmor=1} on a kernel command line). */
-    private static int findApparmorKey(String line, int from) {
-        int at = line.indexOf("apparmor=", from);
+    /**
+     * Where a real {@code apparmor="…"} key starts in {@code line[from, to)}, or -1 — not
+     * {@code apparmor=1} on a kernel command line, nor the text inside another value.
+     */
+    private static int findApparmorKey(byte[] line, int from, int to) {
+        int at = indexOf(line, APPARMOR_KEY, from, to);
         while (at >= 0) {
-            boolean tokenStart = at == from || " '\t:;\u001d".indexOf(line.charAt(at - 1)) >= 0;
-            int value = at + 9;
-            if (tokenStart && value < line.length() && line.charAt(value) == '"') {
+            if (isApparmorKeyAt(line, at, from, to)) {
                 return at;
             }
-            at = line.indexOf("apparmor=", at + 9);
+            at = indexOf(line, APPARMOR_KEY, at + APPARMOR_KEY.length, to);
         }
         return -1;
     }
 
-    private static int lastIndexOf(String line, String what, int before, int floor) {
-        int at = line.lastIndexOf(what, before);
-        return at >= floor ? at : -1;
+    private static boolean isApparmorKeyAt(byte[] line, int at, int from, int to) {
+        int value = at + APPARMOR_KEY.length;
+        if (value >= to || line[value] != '"') {
+            return false;
+        }
+        if (at == from) {
+            return true;
+        }
+        byte before = line[at - 1];
+        return before == ' ' || before == '\'' || before == '\t' || before == ':' || before == ';' || before == 0x1d;
+    }
+
+    private static boolean startsWith(byte[] line, int at, int limit, byte[] what) {
+        if (at < 0 || at + what.length > limit) {
+            return false;
+        }
+        for (int i = 0; i < what.length; i++) {
+            if (line[at + i] != what[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] line, byte[] what, int from, int to) {
+        byte first = what[0];
+        int last = to - what.length;
+        for (int i = from; i <= last; i++) {
+            if (line[i] == first && startsWith(line, i, to, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] line, byte what, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] == what) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code what} that starts in {@code line[floor, before)}, or -1. */
+    private static int lastIndexOf(byte[] line, byte[] what, int floor, int before) {
+        for (int i = Math.min(before, line.length) - what.length; i >= floor; i--) {
+            if (line[i] == what[0] && startsWith(line, i, line.length, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] line, byte what, int floor, int to) {
+        for (int i = to - 1; i >= floor; i--) {
+            if (line[i] == what) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * The audit type named at {@code at}: a number (1400, 1503), a name (AVC, USER_AVC,
-     * APPARMOR_DENIED, APPARMOR) or {@code UNKNOWN[1503]}; {@link #TYPE_OTHER} for any other
-     * record type (SYSCALL, BPF, CRED_ACQ, …).
+     * The audit type named at {@code line[at, limit)}: a number (1400, 1503), a name (AVC,
+     * USER_AVC, APPARMOR_DENIED, APPARMOR) or {@code UNKNOWN[1503]}; {@link #TYPE_OTHER} for any
+     * other record type (SYSCALL, BPF, CRED_ACQ, …).
      */
-    private static int auditType(String line, int at, int limit) {
+    private static int auditType(byte[] line, int at, int limit) {
         int end = at;
-        while (end < limit && line.charAt(end) != ' ' && line.charAt(end) != ':') {
+        while (end < limit && line[end] != ' ' && line[end] != ':') {
             end++;
         }
         if (end == at) {
             return TYPE_NONE;
         }
-        char first = line.charAt(at);
+        byte first = line[at];
         if (first >= '0' && first <= '9') {
-            long number = RecordFields.parseLong(line.substring(at, end), -1);
-            return typeOfNumber(number);
+            return typeOfNumber(parseNumber(line, at, end));
         }
-        String name = line.substring(at, end);
+        if (end - at == 3 && first == 'A' && line[at + 1] == 'V' && line[at + 2] == 'C') {
+            return TYPE_AVC;
+        }
+        String name = new String(line, at, end - at, StandardCharsets.ISO_8859_1);
         switch (name) {
-            case "AVC": return TYPE_AVC;
             case "USER_AVC": return TYPE_USER_AVC;
             case "APPARMOR": return TYPE_OLD_APPARMOR;
             case "APPARMOR_AUDIT": return 1501;
@@ -237,6 +353,21 @@ public final class LogLineParser {
         return TYPE_OTHER;
     }
 
+    private static long parseNumber(byte[] line, int start, int end) {
+        if (end - start > 18) {
+            return -1;
+        }
+        long number = 0;
+        for (int i = start; i < end; i++) {
+            byte c = line[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
     private static int typeOfNumber(long number) {
         if (number == TYPE_AVC || number == TYPE_USER_AVC || (number >= 1500 && number <= 1506)) {
             return (int) number;
@@ -244,86 +375,81 @@ public final class LogLineParser {
         return TYPE_OTHER;
     }
 
-    /** {@code EPOCH.FRACTION:SERIAL} between {@code start} and the closing parenthesis. */
-    private static long[] parseStamp(String line, int start, int close) {
+    /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
+    private boolean parseStamp(byte[] line, int start, int close) {
         int i = start;
         long seconds = 0;
         int digits = 0;
-        while (i < close && isDigit(line.charAt(i)) && digits < 13) {
-            seconds = seconds * 10 + (line.charAt(i++) - '0');
+        while (i < close && isDigit(line[i]) && digits < 13) {
+            seconds = seconds * 10 + (line[i++] - '0');
             digits++;
         }
         if (digits == 0 || i >= close) {
-            return null;
+            return false;
         }
         long micros = seconds * 1_000_000L;
-        if (line.charAt(i) == '.') {
+        if (line[i] == '.') {
             i++;
             long scale = 100_000;
             int fractionDigits = 0;
-            while (i < close && isDigit(line.charAt(i))) {
+            while (i < close && isDigit(line[i])) {
                 if (scale > 0) {
-                    micros += (line.charAt(i) - '0') * scale;
+                    micros += (line[i] - '0') * scale;
                     scale /= 10;
                 }
                 i++;
                 fractionDigits++;
             }
             if (fractionDigits == 0) {
-                return null;
+                return false;
             }
         }
-        if (i >= close || line.charAt(i) != ':') {
-            return null;
+        if (i >= close || line[i] != ':') {
+            return false;
         }
         i++;
         long serial = 0;
         digits = 0;
-        while (i < close && isDigit(line.charAt(i)) && digits < 19) {
-            serial = serial * 10 + (line.charAt(i++) - '0');
+        while (i < close && isDigit(line[i]) && digits < 19) {
+            serial = serial * 10 + (line[i++] - '0');
             digits++;
         }
         if (digits == 0 || i != close) {
-            return null;
+            return false;
         }
-        return new long[] {micros, serial};
+        stampMicros = micros;
+        stampSerial = serial;
+        return true;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isKeyChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
-
-    private static boolean isJunk(char c) {
-        return (c < 0x20 && c != '\t') || c == '\uFFFD' || c == 0x7f;
-    }
-
     /** Reads {@code key=value} pairs in {@code line[start, end)}; returns the damage found, or null. */
-    private SkipReason scanFields(String line, int start, int end) {
+    private SkipReason scanFields(byte[] line, int start, int end) {
+        final byte[] classes = CLASSES;
         int i = start;
         while (i < end) {
-            char c = line.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\u001d') {
-                // \x1d separates auditd's enriched FSUID="name" OUID="name" from the kernel's keys.
+            byte c = line[i];
+            byte bits = classes[c & 0xff];
+            if ((bits & GAP) != 0) {
                 i++;
                 continue;
             }
-            if (isJunk(c)) {
+            if ((bits & JUNK) != 0) {
                 return SkipReason.BINARY;
             }
             int keyStart = i;
             int keyHash = 0;
-            while (i < end && isKeyChar(c = line.charAt(i))) {
+            while (i < end && (classes[(c = line[i]) & 0xff] & KEY_CHAR) != 0) {
                 keyHash = 31 * keyHash + c;
                 i++;
             }
             if (i == keyStart || i >= end || c != '=') {
                 // A word that is not a key (old free-text records, stray text): step over it.
-                while (i < end && (c = line.charAt(i)) != ' ') {
-                    if (isJunk(c)) {
+                while (i < end && (c = line[i]) != ' ') {
+                    if ((classes[c & 0xff] & JUNK) != 0) {
                         return SkipReason.BINARY;
                     }
                     i++;
@@ -331,40 +457,41 @@ public final class LogLineParser {
                 continue;
             }
             int keyEnd = i++;
+            int slot = AuditKeys.slot(line, keyStart, keyEnd, keyHash);
+            int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
             int valueStart;
             int valueEnd;
-            int valueHash = 0;
+            int highBits = 0;
             RecordFields.Form form;
-            char quote = i < end ? line.charAt(i) : ' ';
+            byte quote = i < end ? line[i] : (byte) ' ';
             if (quote == '"' || quote == '\'') {
+                byte stop = (byte) (JUNK | (quote == '"' ? DOUBLE_QUOTE : SINGLE_QUOTE));
                 valueStart = ++i;
-                while (i < end && (c = line.charAt(i)) != quote) {
-                    if (isJunk(c)) {
-                        return SkipReason.BINARY;
-                    }
-                    valueHash = 31 * valueHash + c;
+                while (i < end && (classes[(c = line[i]) & 0xff] & stop) == 0) {
+                    highBits |= c;
                     i++;
                 }
                 if (i >= end) {
                     return SkipReason.TRUNCATED;
                 }
+                if (c != quote) {
+                    return SkipReason.BINARY;
+                }
                 valueEnd = i++;
                 form = RecordFields.Form.QUOTED;
             } else {
                 valueStart = i;
-                while (i < end && (c = line.charAt(i)) != ' ' && c != '\u001d' && c != '\t') {
-                    if (isJunk(c)) {
-                        return SkipReason.BINARY;
-                    }
-                    valueHash = 31 * valueHash + c;
+                while (i < end && (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) == 0) {
+                    highBits |= c;
                     i++;
+                }
+                if (i < end && (classes[c & 0xff] & JUNK) != 0) {
+                    return SkipReason.BINARY;
                 }
                 valueEnd = i;
                 form = RecordFields.Form.BARE;
             }
-            int slot = AuditKeys.slot(line, keyStart, keyEnd, keyHash);
-            String key = slot >= 0 ? AuditKeys.keyAt(slot) : line.substring(keyStart, keyEnd);
-            int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
+            String key = slot >= 0 ? AuditKeys.keyAt(slot) : new String(line, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1);
             if (key == AuditKeys.TYPE) {
                 // The legacy "audit(…): type=1503 operation=…" form names its type inside.
                 int inner = auditType(line, valueStart, valueEnd);
@@ -374,7 +501,13 @@ public final class LogLineParser {
                 continue;
             }
             String value;
-            if (form == RecordFields.Form.BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
+            if (highBits < 0) {
+                // Not ASCII: the kernel hex-encodes such values, so this is a daemon's own text.
+                value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
+                if (value.indexOf('\uFFFD') >= 0) {
+                    return SkipReason.BINARY;
+                }
+            } else if (form == RecordFields.Form.BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
                     && HexText.looksHex(line, valueStart, valueEnd)) {
                 value = hex.decode(line, valueStart, valueEnd);
                 if (value == null) {
@@ -382,15 +515,19 @@ public final class LogLineParser {
                 }
                 form = RecordFields.Form.HEX;
             } else if (key == AuditKeys.PROTOCOL && form == RecordFields.Form.BARE) {
-                String number = line.substring(valueStart, valueEnd);
+                String number = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
                 value = NetworkProtocols.name(number);
                 if (value != number) {
                     form = RecordFields.Form.QUOTED;
                 }
             } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
-                value = values.share(line, valueStart, valueEnd, valueHash);
+                int valueHash = 0;
+                for (int h = valueStart; h < valueEnd; h++) {
+                    valueHash = 31 * valueHash + line[h];
+                }
+                value = shared.share(line, valueStart, valueEnd, valueHash);
             } else {
-                value = line.substring(valueStart, valueEnd);
+                value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             }
             add(key, value, form);
         }

@@ -77,10 +77,32 @@ public final class RecordFields {
         return null;
     }
 
+    /** Like {@link #get} for a key that is one of the {@link AuditKeys} constants: identity only. */
+    String known(String constant) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (keys[i] == constant) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
     /** The first present value among {@code keys}, or null. */
     public String first(String a, String b) {
         String v = get(a);
         return v != null ? v : get(b);
+    }
+
+    /** {@link #first} for two {@link AuditKeys} constants. */
+    String firstKnown(String a, String b) {
+        String v = known(a);
+        return v != null ? v : known(b);
+    }
+
+    /** {@link #number} for an {@link AuditKeys} constant. */
+    long knownNumber(String constant, long missing) {
+        String v = known(constant);
+        return v == null ? missing : parseLong(v, missing);
     }
 
     /** The value of whichever of {@code keys} was written last, or null. */
