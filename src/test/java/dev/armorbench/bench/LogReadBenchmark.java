@@ -39,6 +39,13 @@ public final class LogReadBenchmark {
     private LogReadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--read")) {
+            // The child JVM of the memory check: read the log in a small heap, print lines/s.
+            long start = System.nanoTime();
+            long events = readWithArmorBench(Path.of(args[1]), 1);
+            System.out.println(events + " " + (System.nanoTime() - start));
+            return;
+        }
         int lineCount = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
         List<String> seeds = corpusLines(corpora);
@@ -81,10 +88,14 @@ public final class LogReadBenchmark {
                 System.out.printf("ArmorBench is %.1f× libapparmor (goal: 10×, 2,000,000 lines/s)%n", armorBench / libapparmor);
             }
 
-            long heapSmall = peakHeapWhileReading(small);
-            long heapLarge = peakHeapWhileReading(log);
-            System.out.printf("Peak heap while reading: %,d KiB for %,d lines, %,d KiB for %,d lines (max heap %,d MiB)%n",
-                    heapSmall >> 10, lineCount / 10, heapLarge >> 10, lineCount, Runtime.getRuntime().maxMemory() >> 20);
+            long liveSmall = liveHeapAfterReading(small);
+            long liveLarge = liveHeapAfterReading(log);
+            System.out.printf("Heap still in use after reading (after GC): %+,d KiB for %,d lines, %+,d KiB for %,d lines%n",
+                    liveSmall >> 10, lineCount / 10, liveLarge >> 10, lineCount);
+            for (String heap : List.of("16m", "32m")) {
+                String result = readInSmallHeap(log, heap);
+                System.out.printf("Reading all %,d lines in a JVM limited to -Xmx%s: %s%n", lineCount, heap, result);
+            }
         } finally {
             Files.deleteIfExists(log);
             Files.deleteIfExists(small);
@@ -152,25 +163,63 @@ public final class LogReadBenchmark {
         return events;
     }
 
-    private static long peakHeapWhileReading(Path log) throws IOException {
-        System.gc();
-        List<MemoryPoolMXBean> pools = new ArrayList<>();
+    /** Heap in use after a GC, after reading, minus before: what reading keeps. */
+    private static long liveHeapAfterReading(Path log) throws IOException {
+        long before = usedAfterGc();
+        readWithArmorBench(log, 1);
+        return usedAfterGc() - before;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long used = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-                pools.add(pool);
+                used += pool.getUsage().getUsed();
             }
         }
-        long before = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            before += pool.getUsage().getUsed();
+        return used;
+    }
+
+    /** Reads the log in a child JVM with a small heap: flat memory or an OutOfMemoryError. */
+    private static String readInSmallHeap(Path log, String heap) {
+        String classPath = String.join(java.io.File.pathSeparator,
+                codeSource(LogReader.class), codeSource(com.fasterxml.jackson.core.JsonFactory.class),
+                codeSource(LogReadBenchmark.class));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            Process process = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classPath,
+                    LogReadBenchmark.class.getName(), "--read", log.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                return "FAILED: " + (output.contains("OutOfMemoryError") ? "out of memory" : output);
+            }
+            String[] parts = output.split("\\s+");
+            long nanos = Long.parseLong(parts[parts.length - 1]);
+            return String.format("ok, %,d events (one cold pass, serial GC: %,.0f lines/s)",
+                    Long.parseLong(parts[parts.length - 2]), lineCountOf(log) / (nanos / 1e9));
+        } catch (IOException | RuntimeException e) {
+            return "not run (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
-        readWithArmorBench(log, 1);
-        long peak = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            peak += pool.getPeakUsage().getUsed();
+    }
+
+    private static long lineCountOf(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.count();
         }
-        return Math.max(0, peak - before);
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double timeCommand(List<String> command, int lineCount) {
