@@ -64,6 +64,31 @@ public final class LogLineParser {
         }
     }
 
+    /** Eight bytes at a time for the long runs inside values (paths, addresses). */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long DOUBLE_QUOTES = 0x2222222222222222L;
+    private static final long SINGLE_QUOTES = 0x2727272727272727L;
+    private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** Non-zero when a byte of {@code word} is zero (exact in whether, not in where). */
+    private static long zeroByte(long word) {
+        return (word - ONES) & ~word & HIGHS;
+    }
+
+    /**
+     * True when none of the eight bytes of {@code word} needs a look: no {@code stopper}
+     * (the closing quote, or a space for a bare value), no control byte, no DEL, no byte above
+     * 0x7f. Control bytes include tab and \x1d, the other gaps of a bare value.
+     */
+    private static boolean plainWord(long word, long stopper) {
+        long below0x20 = (word - SPACES) & ~word & HIGHS;
+        return (zeroByte(word ^ stopper) | below0x20 | zeroByte(word ^ DELS) | (word & HIGHS)) == 0;
+    }
+
     private final HexText hex = new HexText();
     private final SharedValues shared = new SharedValues();
     private final JournalEntry journal = new JournalEntry();
@@ -466,10 +491,20 @@ public final class LogLineParser {
             byte quote = i < end ? line[i] : (byte) ' ';
             if (quote == '"' || quote == '\'') {
                 byte stop = (byte) (JUNK | (quote == '"' ? DOUBLE_QUOTE : SINGLE_QUOTE));
+                long stopper = quote == '"' ? DOUBLE_QUOTES : SINGLE_QUOTES;
                 valueStart = ++i;
-                while (i < end && (classes[(c = line[i]) & 0xff] & stop) == 0) {
-                    highBits |= c;
-                    i++;
+                while (true) {
+                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), stopper)) {
+                        i += 8;
+                    }
+                    int limit = Math.min(end, i + 8);
+                    while (i < limit && (classes[(c = line[i]) & 0xff] & stop) == 0) {
+                        highBits |= c;
+                        i++;
+                    }
+                    if (i < limit || i >= end) {
+                        break;
+                    }
                 }
                 if (i >= end) {
                     return SkipReason.TRUNCATED;
@@ -481,9 +516,18 @@ public final class LogLineParser {
                 form = RecordFields.Form.QUOTED;
             } else {
                 valueStart = i;
-                while (i < end && (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) == 0) {
-                    highBits |= c;
-                    i++;
+                while (true) {
+                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), SPACES)) {
+                        i += 8;
+                    }
+                    int limit = Math.min(end, i + 8);
+                    while (i < limit && (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) == 0) {
+                        highBits |= c;
+                        i++;
+                    }
+                    if (i < limit || i >= end) {
+                        break;
+                    }
                 }
                 if (i < end && (classes[c & 0xff] & JUNK) != 0) {
                     return SkipReason.BINARY;
