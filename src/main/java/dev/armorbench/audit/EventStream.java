@@ -96,6 +96,11 @@ public final class EventStream implements AutoCloseable {
         return batch;
     }
 
+    /** True while a source is still reading. */
+    public boolean isReading() {
+        return running.get() > 0;
+    }
+
     /** True while a source is still reading, or events are waiting. */
     public boolean isActive() {
         return running.get() > 0 || !queue.isEmpty();

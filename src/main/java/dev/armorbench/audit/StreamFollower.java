@@ -1,9 +1,12 @@
 package dev.armorbench.audit;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +62,9 @@ public final class StreamFollower implements LineSource {
             errors.setDaemon(true);
             errors.start();
         } else if (device != null) {
-            stream = new FileInputStream(device);
+            // Through a channel: closing it from another thread wakes a read blocked on the
+            // device, which closing a FileInputStream would not.
+            stream = Channels.newInputStream(FileChannel.open(Path.of(device), StandardOpenOption.READ));
         }
         try (InputStream in = stream) {
             while (!closed) {
@@ -67,7 +72,7 @@ public final class StreamFollower implements LineSource {
                 try {
                     n = in.read(buffer);
                 } catch (IOException e) {
-                    if (closed) {
+                    if (closed || e instanceof java.nio.channels.ClosedChannelException) {
                         break;
                     }
                     if (device != null && "Broken pipe".equals(e.getMessage())) {
