@@ -70,6 +70,11 @@ public final class EventStream implements AutoCloseable {
                     lines.incrementAndGet();
                     skips.add(SkipReason.TOO_LONG);
                 }
+
+                @Override
+                public void restarted() {
+                    lineNumber = 0;
+                }
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -52,6 +52,9 @@ public final class FileFollower implements LineSource {
             try (channel) {
                 Object identity = identity(channel);
                 long position = first && !fromStart ? channel.size() : 0;
+                if (!first) {
+                    sink.restarted();
+                }
                 first = false;
                 splitter.reset();
                 while (!closed) {
@@ -60,6 +63,7 @@ public final class FileFollower implements LineSource {
                         // Truncated in place: start again from the top of what is there now.
                         position = 0;
                         splitter.reset();
+                        sink.restarted();
                     }
                     int read = 0;
                     if (size > position) {

@@ -20,6 +20,9 @@ public final class LineSplitter {
         void line(byte[] bytes, int offset, int length);
 
         void overlong();
+
+        /** The followed file was rotated or truncated: what follows is line 1 of a new file. */
+        default void restarted() {}
     }
 
     private byte[] pending = new byte[4096];

@@ -30,12 +30,15 @@ class FileFollowerTest {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    private final List<Long> lineNumbers = new ArrayList<>();
+
     /** Collects events until {@code serial} arrives; fails after {@link #PATIENCE}. */
-    private static List<Long> awaitSerial(EventStream stream, long serial, List<Long> seen) throws InterruptedException {
+    private List<Long> awaitSerial(EventStream stream, long serial, List<Long> seen) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!seen.contains(serial) && System.nanoTime() < deadline) {
             for (AuditEvent event : stream.poll(100, Duration.ofMillis(50))) {
                 seen.add(event.record().serial());
+                lineNumbers.add(event.record().line());
             }
         }
         assertThat(seen).as("serials seen while waiting for %d", serial).contains(serial);
@@ -76,6 +79,8 @@ class FileFollowerTest {
             awaitSerial(stream, 7, seen);
 
             assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            // Line numbers are those of the file the line is in: they restart after rotation and truncation.
+            assertThat(lineNumbers).containsExactly(1L, 3L, 4L, 5L, 1L, 2L, 1L);
             assertThat(stream.skips().count(SkipReason.NOT_APPARMOR)).isEqualTo(1);
             assertThat(stream.dropped()).isZero();
         }
