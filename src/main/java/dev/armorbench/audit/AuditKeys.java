@@ -145,22 +145,12 @@ public final class AuditKeys {
         int length = end - start;
         String key;
         while ((key = TABLE[slot]) != null) {
-            if (HASHES[slot] == hash && key.length() == length && sameBytes(line, start, KEY_BYTES[slot])) {
+            if (HASHES[slot] == hash && key.length() == length && ByteRuns.equal(line, start, KEY_BYTES[slot])) {
                 return slot;
             }
             slot = (slot + 1) & (TABLE_SIZE - 1);
         }
         return -1;
-    }
-
-    /** A plain loop: keys are short, and beats the vectorised compare's set-up cost. */
-    static boolean sameBytes(byte[] line, int start, byte[] key) {
-        for (int i = 0; i < key.length; i++) {
-            if (line[start + i] != key[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean sameChars(String line, int start, String key) {

@@ -25,7 +25,7 @@ final class SharedValues {
         }
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
         byte[] cached = bytes[slot];
-        if (cached != null && hashes[slot] == hash && cached.length == length && AuditKeys.sameBytes(line, start, cached)) {
+        if (cached != null && hashes[slot] == hash && cached.length == length && ByteRuns.equal(line, start, cached)) {
             return slots[slot];
         }
         String value = new String(line, start, length, StandardCharsets.ISO_8859_1);
