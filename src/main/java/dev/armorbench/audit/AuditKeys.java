@@ -1,0 +1,198 @@
+package dev.armorbench.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The key names AppArmor records use, under the kernel's own spelling, as shared constants.
+ *
+ * <p>The parser turns a key in a line into one of these without making a new string, so that
+ * {@link RecordFields#get} can compare by identity.
+ */
+public final class AuditKeys {
+    public static final String APPARMOR = "apparmor";
+    public static final String TYPE = "type";
+    public static final String OPERATION = "operation";
+    public static final String CLASS = "class";
+    public static final String PROFILE = "profile";
+    public static final String LABEL = "label";
+    public static final String NAME = "name";
+    public static final String NAME2 = "name2";
+    public static final String TARGET = "target";
+    public static final String COMM = "comm";
+    public static final String EXE = "exe";
+    public static final String PID = "pid";
+    public static final String PARENT = "parent";
+    public static final String REQUESTED_MASK = "requested_mask";
+    public static final String DENIED_MASK = "denied_mask";
+    public static final String REQUESTED = "requested";
+    public static final String DENIED = "denied";
+    public static final String MASK = "mask";
+    public static final String FSUID = "fsuid";
+    public static final String OUID = "ouid";
+    public static final String FSUID_NAME = "FSUID";
+    public static final String OUID_NAME = "OUID";
+    public static final String INFO = "info";
+    public static final String ERROR = "error";
+    public static final String FAMILY = "family";
+    public static final String SOCK_TYPE = "sock_type";
+    public static final String PROTOCOL = "protocol";
+    public static final String LADDR = "laddr";
+    public static final String LPORT = "lport";
+    public static final String FADDR = "faddr";
+    public static final String FPORT = "fport";
+    public static final String SADDR = "saddr";
+    public static final String SRC = "src";
+    public static final String DADDR = "daddr";
+    public static final String DEST = "dest";
+    public static final String ADDR = "addr";
+    public static final String PEER_ADDR = "peer_addr";
+    public static final String PEER = "peer";
+    public static final String PEER_PID = "peer_pid";
+    public static final String PEER_LABEL = "peer_label";
+    public static final String PEER_PROFILE = "peer_profile";
+    public static final String SIGNAL = "signal";
+    public static final String BUS = "bus";
+    public static final String PATH = "path";
+    public static final String INTERFACE = "interface";
+    public static final String MEMBER = "member";
+    public static final String METHOD = "method";
+    public static final String CAPABILITY = "capability";
+    public static final String CAPNAME = "capname";
+    public static final String NAMESPACE = "namespace";
+    public static final String FSTYPE = "fstype";
+    public static final String SRCNAME = "srcname";
+    public static final String FLAGS = "flags";
+    public static final String TCONTEXT = "tcontext";
+    public static final String EXECPATH = "execpath";
+    public static final String OFFSET = "offset";
+    public static final String ATTRIBUTE = "attribute";
+    public static final String TASK = "task";
+    public static final String MAGIC_TOKEN = "magic_token";
+
+    private static final String[] ALL = {
+        APPARMOR, TYPE, OPERATION, CLASS, PROFILE, LABEL, NAME, NAME2, TARGET, COMM, EXE, PID, PARENT,
+        REQUESTED_MASK, DENIED_MASK, REQUESTED, DENIED, MASK, FSUID, OUID, FSUID_NAME, OUID_NAME, INFO,
+        ERROR, FAMILY, SOCK_TYPE, PROTOCOL, LADDR, LPORT, FADDR, FPORT, SADDR, SRC, DADDR, DEST, ADDR,
+        PEER_ADDR, PEER, PEER_PID, PEER_LABEL, PEER_PROFILE, SIGNAL, BUS, PATH, INTERFACE, MEMBER,
+        METHOD, CAPABILITY, CAPNAME, NAMESPACE, FSTYPE, SRCNAME, FLAGS, TCONTEXT, EXECPATH, OFFSET,
+        ATTRIBUTE, TASK, MAGIC_TOKEN, "uid", "auid", "ses", "subj", "sauid", "hostname", "terminal"
+    };
+
+    /**
+     * Keys whose values the kernel writes with {@code audit_log_untrustedstring}: in quotes when
+     * harmless, otherwise as bare hex. A bare value under one of these is hex to decode.
+     */
+    private static final Set<String> UNTRUSTED = Set.of(
+            PROFILE, LABEL, NAME, NAME2, TARGET, COMM, EXE, PEER, PEER_LABEL, PEER_PROFILE, NAMESPACE,
+            SRCNAME, FSTYPE, TCONTEXT, EXECPATH, ADDR, PEER_ADDR, PATH, INTERFACE, MEMBER, METHOD,
+            BUS, ATTRIBUTE);
+
+    /**
+     * Keys with few distinct values (kinds, operations, masks, profile names): the parser shares
+     * one string per distinct value, which saves memory when events are kept and hashing later.
+     */
+    private static final Set<String> VOCABULARY = Set.of(
+            APPARMOR, OPERATION, CLASS, PROFILE, LABEL, COMM, EXE, REQUESTED_MASK, DENIED_MASK, REQUESTED,
+            DENIED, MASK, FAMILY, SOCK_TYPE, SIGNAL, BUS, INTERFACE, MEMBER, METHOD, PEER, PEER_LABEL,
+            PEER_PROFILE, INFO, FSUID, OUID, FSUID_NAME, OUID_NAME, CAPNAME, FLAGS, FSTYPE, NAMESPACE, ERROR,
+            "sauid", "hostname", "terminal", "uid", "auid", "ses", "subj");
+
+    /** Open addressing by the key's String hash: the scanner computes the same hash as it reads. */
+    private static final int TABLE_SIZE = 1024;
+    private static final String[] TABLE = new String[TABLE_SIZE];
+    private static final int[] HASHES = new int[TABLE_SIZE];
+    private static final byte[] TRAITS = new byte[TABLE_SIZE];
+    private static final byte[][] KEY_BYTES = new byte[TABLE_SIZE][];
+    static final int UNTRUSTED_TRAIT = 1;
+    static final int VOCABULARY_TRAIT = 2;
+
+    static {
+        for (String key : ALL) {
+            int hash = key.hashCode();
+            int slot = hash & (TABLE_SIZE - 1);
+            while (TABLE[slot] != null) {
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            TABLE[slot] = key;
+            HASHES[slot] = hash;
+            KEY_BYTES[slot] = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
+                    | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
+        }
+    }
+
+    private AuditKeys() {}
+
+    /** The table slot of {@code line[start, end)} whose String hash is {@code hash}, or -1. */
+    static int slot(String line, int start, int end, int hash) {
+        int slot = hash & (TABLE_SIZE - 1);
+        int length = end - start;
+        String key;
+        while ((key = TABLE[slot]) != null) {
+            if (HASHES[slot] == hash && key.length() == length && sameChars(line, start, key)) {
+                return slot;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
+    }
+
+    /** The table slot of the ASCII bytes {@code line[start, end)} whose String hash is {@code hash}, or -1. */
+    static int slot(byte[] line, int start, int end, int hash) {
+        int slot = hash & (TABLE_SIZE - 1);
+        int length = end - start;
+        String key;
+        while ((key = TABLE[slot]) != null) {
+            if (HASHES[slot] == hash && key.length() == length && ByteRuns.equal(line, start, KEY_BYTES[slot])) {
+                return slot;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
+    }
+
+    private static boolean sameChars(String line, int start, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (line.charAt(start + i) != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String keyAt(int slot) {
+        return TABLE[slot];
+    }
+
+    static int traitsAt(int slot) {
+        return TRAITS[slot];
+    }
+
+    /** The shared constant for {@code line[start, end)}, or a new string when the key is unknown. */
+    static String intern(String line, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + line.charAt(i);
+        }
+        int slot = slot(line, start, end, hash);
+        return slot >= 0 ? TABLE[slot] : line.substring(start, end);
+    }
+
+    /** The shared constant equal to {@code key}, or {@code key} itself. */
+    public static String canonical(String key) {
+        int slot = slot(key, 0, key.length(), key.hashCode());
+        return slot >= 0 ? TABLE[slot] : key;
+    }
+
+    /** True when {@code key} is one of the shared constants (not merely equal to one). */
+    static boolean isConstant(String key) {
+        int slot = slot(key, 0, key.length(), key.hashCode());
+        return slot >= 0 && TABLE[slot] == key;
+    }
+
+    static boolean isUntrustedString(String key) {
+        return UNTRUSTED.contains(key);
+    }
+}

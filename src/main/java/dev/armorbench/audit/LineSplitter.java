@@ -1,0 +1,124 @@
+package dev.armorbench.audit;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into text lines, chunk by chunk, in constant memory: a line longer than
+ * {@link #MAX_LINE_BYTES} is dropped while it streams past (and reported once), so a 1 MB line
+ * or a log without newlines never grows a buffer. Lines are handed on as bytes: the parser reads
+ * them without first making a string of the whole line.
+ */
+public final class LineSplitter {
+    /** Room for the longest record plus syslog prefix, in bytes of UTF-8. */
+    static final int MAX_LINE_BYTES = LogLineParser.MAX_LINE_CHARS;
+
+    public interface LineSink {
+        /** One line, without its newline, as UTF-8 bytes {@code bytes[offset, offset + length)}. */
+        void line(byte[] bytes, int offset, int length);
+
+        void overlong();
+
+        /** The followed file was rotated or truncated: what follows is line 1 of a new file. */
+        default void restarted() {}
+    }
+
+    private byte[] pending = new byte[4096];
+    private int pendingLength;
+    private boolean dropping;
+
+    /** Feeds {@code bytes[offset, offset + length)}; every complete line goes to {@code sink}. */
+    void feed(byte[] bytes, int offset, int length, LineSink sink) {
+        int end = offset + length;
+        int start = offset;
+        while (start < end) {
+            int newline = indexOfNewline(bytes, start, end);
+            if (newline < 0) {
+                keep(bytes, start, end - start);
+                return;
+            }
+            if (pendingLength == 0 && !dropping) {
+                emit(bytes, start, newline, sink);
+            } else {
+                keep(bytes, start, newline - start);
+                if (dropping) {
+                    dropping = false;
+                    sink.overlong();
+                } else {
+                    emit(pending, 0, pendingLength, sink);
+                }
+                pendingLength = 0;
+            }
+            start = newline + 1;
+        }
+    }
+
+    /** Emits a last line that had no newline, if any. */
+    void finish(LineSink sink) {
+        if (dropping) {
+            sink.overlong();
+        } else if (pendingLength > 0) {
+            emit(pending, 0, pendingLength, sink);
+        }
+        dropping = false;
+        pendingLength = 0;
+    }
+
+    /** Forgets a partial line, for a followed file that was truncated or replaced. */
+    void reset() {
+        dropping = false;
+        pendingLength = 0;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** The first newline in {@code bytes[from, to)}, eight bytes at a time, or -1. */
+    private static int indexOfNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS; // a high bit set where a byte was '\n'
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void keep(byte[] bytes, int start, int length) {
+        if (dropping) {
+            return;
+        }
+        if (pendingLength + length > MAX_LINE_BYTES) {
+            dropping = true;
+            pendingLength = 0;
+            return;
+        }
+        if (pendingLength + length > pending.length) {
+            pending = Arrays.copyOf(pending, Math.min(MAX_LINE_BYTES, Math.max(pending.length * 2, pendingLength + length)));
+        }
+        System.arraycopy(bytes, start, pending, pendingLength, length);
+        pendingLength += length;
+    }
+
+    private static void emit(byte[] bytes, int start, int end, LineSink sink) {
+        if (end - start > MAX_LINE_BYTES) {
+            sink.overlong();
+            return;
+        }
+        if (end > start && bytes[end - 1] == '\r') {
+            end--;
+        }
+        sink.line(bytes, start, end - start);
+    }
+}

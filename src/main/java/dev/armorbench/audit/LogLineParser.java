@@ -1,0 +1,606 @@
+package dev.armorbench.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads one log line into an {@link AuditRecord}, whatever envelope carries it: the kernel's
+ * printk as {@code dmesg} or {@code /dev/kmsg} show it, classic and ISO 8601 syslog (with or
+ * without {@code audit:}, the bracketed uptime and {@code kern.notice}-style prefixes), auditd
+ * ({@code type=AVC msg=audit(…)}, the legacy {@code type=APPARMOR_*}, {@code UNKNOWN[150x]} and
+ * numeric 1500–1506 records, the enriched {@code \x1d FSUID="…"} suffix), D-Bus {@code USER_AVC}
+ * and {@code dbus[PID]: apparmor=…} syslog lines, and journald's {@code -o json} export.
+ *
+ * <p>Rather than recognise every syslog prefix, the parser anchors on what the kernel itself
+ * writes — the {@code audit(EPOCH:SERIAL)} stamp and the {@code apparmor=} key — and reads the
+ * key/values after it with a hand-written scanner over the line's bytes: no regular expression,
+ * no string for the whole line, one pass, one string per value. A line that is not an AppArmor
+ * record, or is damaged, gives null and a {@link #lastSkipReason()}; it never throws.
+ *
+ * <p>Not thread-safe: it reuses its scratch arrays. Use one per reading thread.
+ */
+public final class LogLineParser {
+    /** No kernel record comes near this; a longer line is junk and is not scanned. */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final int TYPE_NONE = 0;
+    private static final int TYPE_OTHER = -1;
+    private static final int TYPE_AVC = 1400;
+    private static final int TYPE_USER_AVC = 1107;
+    private static final int TYPE_OLD_APPARMOR = 1500;
+
+    private static final byte[] APPARMOR_KEY = "apparmor=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STAMP = "audit(".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_KEY = "type=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MSG_QUOTE = "msg='".getBytes(StandardCharsets.US_ASCII);
+
+    /** Byte classes for the scanner's inner loops, one table lookup per byte. */
+    private static final byte KEY_CHAR = 1;
+    private static final byte JUNK = 2;
+    private static final byte GAP = 4;
+    private static final byte DOUBLE_QUOTE = 8;
+    private static final byte SINGLE_QUOTE = 16;
+    private static final byte[] CLASSES = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            byte bits = 0;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                bits |= KEY_CHAR;
+            }
+            if ((c < 0x20 && c != '\t' && c != 0x1d) || c == 0x7f) {
+                bits |= JUNK; // control characters and DEL: a kernel record never holds them unencoded
+            }
+            if (c == ' ' || c == '\t' || c == 0x1d) {
+                bits |= GAP; // \x1d separates auditd's enriched FSUID="name" OUID="name" from the kernel's keys
+            }
+            if (c == '"') {
+                bits |= DOUBLE_QUOTE;
+            }
+            if (c == '\'') {
+                bits |= SINGLE_QUOTE;
+            }
+            CLASSES[c] = bits;
+        }
+    }
+
+    /** Eight bytes at a time for the long runs inside values (paths, addresses). */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long DOUBLE_QUOTES = 0x2222222222222222L;
+    private static final long SINGLE_QUOTES = 0x2727272727272727L;
+    private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** Non-zero when a byte of {@code word} is zero (exact in whether, not in where). */
+    private static long zeroByte(long word) {
+        return (word - ONES) & ~word & HIGHS;
+    }
+
+    /**
+     * True when none of the eight bytes of {@code word} needs a look: no {@code stopper}
+     * (the closing quote, or a space for a bare value), no control byte, no DEL, no byte above
+     * 0x7f. Control bytes include tab and \x1d, the other gaps of a bare value.
+     */
+    private static boolean plainWord(long word, long stopper) {
+        long below0x20 = (word - SPACES) & ~word & HIGHS;
+        return (zeroByte(word ^ stopper) | below0x20 | zeroByte(word ^ DELS) | (word & HIGHS)) == 0;
+    }
+
+    private final HexText hex = new HexText();
+    private final SharedValues shared = new SharedValues();
+    private final JournalEntry journal = new JournalEntry();
+    private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
+
+    private String[] keys = new String[24];
+    private String[] fieldValues = new String[24];
+    private byte[] forms = new byte[24];
+    private int count;
+    private int innerType;
+    private long stampMicros;
+    private long stampSerial;
+
+    /** Why the last call returned null. */
+    public SkipReason lastSkipReason() {
+        return lastSkip;
+    }
+
+    /** Parses and types one line, or returns null (see {@link #lastSkipReason()}). */
+    public AuditEvent parseEvent(String line, String source, long lineNumber) {
+        AuditRecord record = parse(line, source, lineNumber);
+        return record == null ? null : EventClassifier.classify(record);
+    }
+
+    /** Parses and types one line given as UTF-8 bytes, or returns null (see {@link #lastSkipReason()}). */
+    public AuditEvent parseEvent(byte[] bytes, int offset, int length, String source, long lineNumber) {
+        AuditRecord record = parse(bytes, offset, length, source, lineNumber);
+        return record == null ? null : EventClassifier.classify(record);
+    }
+
+    /** Parses one line, or returns null (see {@link #lastSkipReason()}). */
+    public AuditRecord parse(String line, String source, long lineNumber) {
+        if (line.length() > MAX_LINE_CHARS) {
+            return skip(SkipReason.TOO_LONG);
+        }
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length, source, lineNumber);
+    }
+
+    /** Parses one line given as UTF-8 bytes, or returns null (see {@link #lastSkipReason()}). */
+    public AuditRecord parse(byte[] bytes, int offset, int length, String source, long lineNumber) {
+        if (length > MAX_LINE_CHARS) {
+            return skip(SkipReason.TOO_LONG);
+        }
+        int end = offset + length;
+        int start = offset;
+        while (start < end && bytes[start] == ' ') {
+            start++;
+        }
+        if (start < end && bytes[start] == '{') {
+            return parseJournal(new String(bytes, offset, length, StandardCharsets.UTF_8), source, lineNumber);
+        }
+        return parseText(bytes, start, end, AuditRecord.NO_TIME, -1, TYPE_NONE, source, lineNumber);
+    }
+
+    private AuditRecord parseJournal(String line, String source, long lineNumber) {
+        boolean mentionsAppArmor = line.contains("apparmor=");
+        if (!mentionsAppArmor && !line.contains("\"MESSAGE\":[") && !line.contains("\"_AUDIT_TYPE\"")) {
+            return skip(SkipReason.NOT_APPARMOR); // most of a journal: spare the JSON parser
+        }
+        if (!journal.read(line)) {
+            return skip(journal.damaged() && mentionsAppArmor ? SkipReason.TRUNCATED : SkipReason.NOT_APPARMOR);
+        }
+        byte[] message = journal.message().getBytes(StandardCharsets.UTF_8);
+        if (message.length > MAX_LINE_CHARS) {
+            return skip(SkipReason.TOO_LONG);
+        }
+        return parseText(message, 0, message.length, journal.epochMicros(), journal.auditSerial(), journal.auditType(),
+                source, lineNumber);
+    }
+
+    private AuditRecord parseText(byte[] line, int from, int length, long fallbackMicros, long fallbackSerial,
+            int fallbackType, String source, long lineNumber) {
+        // One pass to whichever comes first: the audit stamp, or a record without one.
+        int stamp = -1;
+        int apparmor = -1;
+        for (int i = from, last = length - STAMP.length; i <= last; i++) {
+            if (line[i] == 'a') {
+                if (startsWith(line, i, length, STAMP)) {
+                    stamp = i;
+                    break;
+                }
+                if (startsWith(line, i, length, APPARMOR_KEY) && isApparmorKeyAt(line, i, from, length)) {
+                    apparmor = i;
+                    break;
+                }
+            }
+        }
+        int type = fallbackType;
+        long micros = fallbackMicros;
+        long serial = fallbackSerial;
+        int body;
+        if (stamp >= 0) {
+            int typeAt = lastIndexOf(line, TYPE_KEY, from, stamp);
+            if (typeAt >= 0) {
+                type = auditType(line, typeAt + TYPE_KEY.length, stamp);
+            }
+            if (type == TYPE_OTHER) {
+                return skip(SkipReason.NOT_APPARMOR);
+            }
+            int close = indexOf(line, (byte) ')', stamp, length);
+            if (close < 0 || !parseStamp(line, stamp + STAMP.length, close)) {
+                boolean meant = findApparmorKey(line, stamp, length) >= 0 || isAppArmorType(type);
+                return skip(meant ? SkipReason.BAD_AUDIT_ID : SkipReason.NOT_APPARMOR);
+            }
+            micros = stampMicros;
+            serial = stampSerial;
+            body = close + 1;
+            if (body < length && line[body] == ':') {
+                body++;
+            }
+            // Usually the record follows at once; USER_AVC and the legacy forms put it further on.
+            int next = body;
+            while (next < length && line[next] == ' ') {
+                next++;
+            }
+            apparmor = startsWith(line, next, length, APPARMOR_KEY) && isApparmorKeyAt(line, next, next, length)
+                    ? next : findApparmorKey(line, body, length);
+        } else {
+            if (apparmor < 0 && fallbackType == TYPE_NONE) {
+                return skip(SkipReason.NOT_APPARMOR);
+            }
+            body = apparmor >= 0 ? apparmor : from;
+        }
+
+        int end = length;
+        if (apparmor >= from + MSG_QUOTE.length && startsWith(line, apparmor - MSG_QUOTE.length, length, MSG_QUOTE)) {
+            // USER_AVC (type=1107): the AppArmor record is the quoted msg; the header around it
+            // belongs to dbus-daemon's own audit message.
+            body = apparmor;
+            end = lastIndexOf(line, (byte) '\'', body, length);
+            if (end < 0) {
+                end = length; // the closing quote was cut off; the keys before it still stand
+            }
+        }
+
+        count = 0;
+        innerType = TYPE_NONE;
+        SkipReason damage = scanFields(line, body, end);
+        if (damage != null) {
+            return skip(apparmor >= 0 || isAppArmorType(type) || isAppArmorType(innerType)
+                    ? damage : SkipReason.NOT_APPARMOR);
+        }
+
+        EventKind kind;
+        String keyword = get(AuditKeys.APPARMOR);
+        if (keyword != null) {
+            kind = EventKind.fromKeyword(keyword);
+            if (kind == null) {
+                return skip(SkipReason.UNKNOWN_KIND);
+            }
+        } else {
+            kind = EventKind.fromAuditType(type);
+            if (kind == null) {
+                kind = EventKind.fromAuditType(innerType);
+            }
+            if (kind == null) {
+                return skip(type == TYPE_OLD_APPARMOR ? SkipReason.OLD_FORMAT : SkipReason.NOT_APPARMOR);
+            }
+        }
+        if (count < 2) {
+            return skip(SkipReason.TRUNCATED);
+        }
+        RecordFields fields = new RecordFields(
+                Arrays.copyOf(keys, count), Arrays.copyOf(fieldValues, count), Arrays.copyOf(forms, count), count);
+        return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
+    }
+
+    private static boolean isAppArmorType(int type) {
+        return type >= 1500 && type <= 1506;
+    }
+
+    /**
+     * Where a real {@code apparmor="…"} key starts in {@code line[from, to)}, or -1 — not
+     * {@code apparmor=1} on a kernel command line, nor the text inside another value.
+     */
+    private static int findApparmorKey(byte[] line, int from, int to) {
+        int at = indexOf(line, APPARMOR_KEY, from, to);
+        while (at >= 0) {
+            if (isApparmorKeyAt(line, at, from, to)) {
+                return at;
+            }
+            at = indexOf(line, APPARMOR_KEY, at + APPARMOR_KEY.length, to);
+        }
+        return -1;
+    }
+
+    private static boolean isApparmorKeyAt(byte[] line, int at, int from, int to) {
+        int value = at + APPARMOR_KEY.length;
+        if (value >= to || line[value] != '"') {
+            return false;
+        }
+        if (at == from) {
+            return true;
+        }
+        byte before = line[at - 1];
+        return before == ' ' || before == '\'' || before == '\t' || before == ':' || before == ';' || before == 0x1d;
+    }
+
+    private static boolean startsWith(byte[] line, int at, int limit, byte[] what) {
+        if (at < 0 || at + what.length > limit) {
+            return false;
+        }
+        for (int i = 0; i < what.length; i++) {
+            if (line[at + i] != what[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] line, byte[] what, int from, int to) {
+        byte first = what[0];
+        int last = to - what.length;
+        for (int i = from; i <= last; i++) {
+            if (line[i] == first && startsWith(line, i, to, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] line, byte what, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] == what) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code what} that starts in {@code line[floor, before)}, or -1. */
+    private static int lastIndexOf(byte[] line, byte[] what, int floor, int before) {
+        for (int i = Math.min(before, line.length) - what.length; i >= floor; i--) {
+            if (line[i] == what[0] && startsWith(line, i, line.length, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] line, byte what, int floor, int to) {
+        for (int i = to - 1; i >= floor; i--) {
+            if (line[i] == what) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The audit type named at {@code line[at, limit)}: a number (1400, 1503), a name (AVC,
+     * USER_AVC, APPARMOR_DENIED, APPARMOR) or {@code UNKNOWN[1503]}; {@link #TYPE_OTHER} for any
+     * other record type (SYSCALL, BPF, CRED_ACQ, …).
+     */
+    private static int auditType(byte[] line, int at, int limit) {
+        int end = at;
+        while (end < limit && line[end] != ' ' && line[end] != ':') {
+            end++;
+        }
+        if (end == at) {
+            return TYPE_NONE;
+        }
+        byte first = line[at];
+        if (first >= '0' && first <= '9') {
+            return typeOfNumber(parseNumber(line, at, end));
+        }
+        if (end - at == 3 && first == 'A' && line[at + 1] == 'V' && line[at + 2] == 'C') {
+            return TYPE_AVC;
+        }
+        String name = new String(line, at, end - at, StandardCharsets.ISO_8859_1);
+        switch (name) {
+            case "USER_AVC": return TYPE_USER_AVC;
+            case "APPARMOR": return TYPE_OLD_APPARMOR;
+            case "APPARMOR_AUDIT": return 1501;
+            case "APPARMOR_ALLOWED": return 1502;
+            case "APPARMOR_DENIED": return 1503;
+            case "APPARMOR_HINT": return 1504;
+            case "APPARMOR_STATUS": return 1505;
+            case "APPARMOR_ERROR": return 1506;
+            default:
+                break;
+        }
+        if (name.startsWith("UNKNOWN[") && name.endsWith("]")) {
+            return typeOfNumber(RecordFields.parseLong(name.substring(8, name.length() - 1), -1));
+        }
+        return TYPE_OTHER;
+    }
+
+    private static long parseNumber(byte[] line, int start, int end) {
+        if (end - start > 18) {
+            return -1;
+        }
+        long number = 0;
+        for (int i = start; i < end; i++) {
+            byte c = line[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
+    private static int typeOfNumber(long number) {
+        if (number == TYPE_AVC || number == TYPE_USER_AVC || (number >= 1500 && number <= 1506)) {
+            return (int) number;
+        }
+        return TYPE_OTHER;
+    }
+
+    /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
+    private boolean parseStamp(byte[] line, int start, int close) {
+        int i = start;
+        long seconds = 0;
+        int digits = 0;
+        while (i < close && isDigit(line[i]) && digits < 13) {
+            seconds = seconds * 10 + (line[i++] - '0');
+            digits++;
+        }
+        if (digits == 0 || i >= close) {
+            return false;
+        }
+        long micros = seconds * 1_000_000L;
+        if (line[i] == '.') {
+            i++;
+            long scale = 100_000;
+            int fractionDigits = 0;
+            while (i < close && isDigit(line[i])) {
+                if (scale > 0) {
+                    micros += (line[i] - '0') * scale;
+                    scale /= 10;
+                }
+                i++;
+                fractionDigits++;
+            }
+            if (fractionDigits == 0) {
+                return false;
+            }
+        }
+        if (i >= close || line[i] != ':') {
+            return false;
+        }
+        i++;
+        long serial = 0;
+        digits = 0;
+        while (i < close && isDigit(line[i]) && digits < 19) {
+            serial = serial * 10 + (line[i++] - '0');
+            digits++;
+        }
+        if (digits == 0 || i != close) {
+            return false;
+        }
+        stampMicros = micros;
+        stampSerial = serial;
+        return true;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Reads {@code key=value} pairs in {@code line[start, end)}; returns the damage found, or null. */
+    private SkipReason scanFields(byte[] line, int start, int end) {
+        final byte[] classes = CLASSES;
+        int i = start;
+        while (i < end) {
+            byte c = line[i];
+            byte bits = classes[c & 0xff];
+            if ((bits & GAP) != 0) {
+                i++;
+                continue;
+            }
+            if ((bits & JUNK) != 0) {
+                return SkipReason.BINARY;
+            }
+            int keyStart = i;
+            int keyHash = 0;
+            while (i < end && (classes[(c = line[i]) & 0xff] & KEY_CHAR) != 0) {
+                keyHash = 31 * keyHash + c;
+                i++;
+            }
+            if (i == keyStart || i >= end || c != '=') {
+                // A word that is not a key (old free-text records, stray text): step over it.
+                while (i < end && (c = line[i]) != ' ') {
+                    if ((classes[c & 0xff] & JUNK) != 0) {
+                        return SkipReason.BINARY;
+                    }
+                    i++;
+                }
+                continue;
+            }
+            int keyEnd = i++;
+            int slot = AuditKeys.slot(line, keyStart, keyEnd, keyHash);
+            int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
+            int valueStart;
+            int valueEnd;
+            int highBits = 0;
+            RecordFields.Form form;
+            byte quote = i < end ? line[i] : (byte) ' ';
+            if (quote == '"' || quote == '\'') {
+                byte stop = (byte) (JUNK | (quote == '"' ? DOUBLE_QUOTE : SINGLE_QUOTE));
+                long stopper = quote == '"' ? DOUBLE_QUOTES : SINGLE_QUOTES;
+                valueStart = ++i;
+                while (true) {
+                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), stopper)) {
+                        i += 8;
+                    }
+                    int limit = Math.min(end, i + 8);
+                    while (i < limit && (classes[(c = line[i]) & 0xff] & stop) == 0) {
+                        highBits |= c;
+                        i++;
+                    }
+                    if (i < limit || i >= end) {
+                        break;
+                    }
+                }
+                if (i >= end) {
+                    return SkipReason.TRUNCATED;
+                }
+                if (c != quote) {
+                    return SkipReason.BINARY;
+                }
+                valueEnd = i++;
+                form = RecordFields.Form.QUOTED;
+            } else {
+                valueStart = i;
+                while (true) {
+                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), SPACES)) {
+                        i += 8;
+                    }
+                    int limit = Math.min(end, i + 8);
+                    while (i < limit && (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) == 0) {
+                        highBits |= c;
+                        i++;
+                    }
+                    if (i < limit || i >= end) {
+                        break;
+                    }
+                }
+                if (i < end && (classes[c & 0xff] & JUNK) != 0) {
+                    return SkipReason.BINARY;
+                }
+                valueEnd = i;
+                form = RecordFields.Form.BARE;
+            }
+            String key = slot >= 0 ? AuditKeys.keyAt(slot) : new String(line, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1);
+            if (key == AuditKeys.TYPE) {
+                // The legacy "audit(…): type=1503 operation=…" form names its type inside.
+                int inner = auditType(line, valueStart, valueEnd);
+                if (inner != TYPE_OTHER) {
+                    innerType = inner;
+                }
+                continue;
+            }
+            String value;
+            if (highBits < 0) {
+                // Not ASCII: the kernel hex-encodes such values, so this is a daemon's own text.
+                value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
+                if (value.indexOf('\uFFFD') >= 0) {
+                    return SkipReason.BINARY;
+                }
+            } else if (form == RecordFields.Form.BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
+                    && HexText.looksHex(line, valueStart, valueEnd)) {
+                value = hex.decode(line, valueStart, valueEnd);
+                if (value == null) {
+                    return SkipReason.BAD_HEX;
+                }
+                form = RecordFields.Form.HEX;
+            } else if (key == AuditKeys.PROTOCOL && form == RecordFields.Form.BARE) {
+                String number = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+                value = NetworkProtocols.name(number);
+                if (value != number) {
+                    form = RecordFields.Form.QUOTED;
+                }
+            } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
+                int valueHash = 0;
+                for (int h = valueStart; h < valueEnd; h++) {
+                    valueHash = 31 * valueHash + line[h];
+                }
+                value = shared.share(line, valueStart, valueEnd, valueHash);
+            } else {
+                value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+            }
+            add(key, value, form);
+        }
+        return null;
+    }
+
+    private void add(String key, String value, RecordFields.Form form) {
+        if (count == keys.length) {
+            keys = Arrays.copyOf(keys, count * 2);
+            fieldValues = Arrays.copyOf(fieldValues, count * 2);
+            forms = Arrays.copyOf(forms, count * 2);
+        }
+        keys[count] = key;
+        fieldValues[count] = value;
+        forms[count] = (byte) form.ordinal();
+        count++;
+    }
+
+    private String get(String key) {
+        for (int i = count - 1; i >= 0; i--) {
+            if (keys[i] == key) {
+                return fieldValues[i];
+            }
+        }
+        return null;
+    }
+
+    private AuditRecord skip(SkipReason reason) {
+        lastSkip = reason;
+        return null;
+    }
+}

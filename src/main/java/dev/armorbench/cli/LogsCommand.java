@@ -1,0 +1,236 @@
+package dev.armorbench.cli;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.EventFilter;
+import dev.armorbench.audit.EventJson;
+import dev.armorbench.audit.EventStream;
+import dev.armorbench.audit.EventText;
+import dev.armorbench.audit.LineSource;
+import dev.armorbench.audit.LiveSourceDetector;
+import dev.armorbench.audit.LogReader;
+import dev.armorbench.audit.LogSummary;
+import dev.armorbench.audit.SkipCounts;
+import dev.armorbench.audit.FileFollower;
+import dev.armorbench.audit.StreamFollower;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code armorbench logs}: AppArmor's records from log files, stdin or this machine's live log. */
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Read AppArmor records from log files (audit.log, kern.log, syslog, dmesg output, journalctl -o json),",
+            "from stdin (-), or, without FILE, from the best readable log on this machine.",
+            "Lines that are not AppArmor records, or are damaged, are skipped and counted on stderr."
+        })
+public final class LogsCommand implements Callable<Integer> {
+    enum Format { text, json, summary }
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Only this profile and its children (NAME//…).")
+    String profile;
+
+    @Option(names = "--follow", description = "Keep reading: print records as they are appended (files are followed"
+            + " through rotation and truncation). Stop with Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (one line per record), json (one JSON object per record) or summary (counts only)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Parameters(paramLabel = "FILE|-", arity = "0..*", description = "Log files; - for stdin.")
+    List<String> inputs = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where events go: one writer per format; summary prints only at the end. */
+    private final class Output implements Consumer<AuditEvent> {
+        private final PrintWriter out = spec.commandLine().getOut();
+        private final LogSummary summary = new LogSummary();
+        private final EventJson json;
+
+        Output() throws IOException {
+            json = format == Format.json ? new EventJson(out) : null;
+        }
+
+        @Override
+        public void accept(AuditEvent event) {
+            try {
+                switch (format) {
+                    case json:
+                        json.write(event);
+                        break;
+                    case summary:
+                        summary.add(event);
+                        break;
+                    default:
+                        // print, not println: the console writer flushes on every println.
+                        out.print(EventText.format(event));
+                        out.print('\n');
+                        break;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void flush() throws IOException {
+            if (json != null) {
+                json.flush();
+            }
+            out.flush();
+        }
+
+        void finish() throws IOException {
+            if (format == Format.summary) {
+                out.print(summary.format());
+            }
+            flush();
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        EventFilter filter = profile == null ? EventFilter.ALL : EventFilter.profileFamily(profile);
+        Output output = new Output();
+        Consumer<AuditEvent> sink = event -> {
+            if (filter.test(event)) {
+                output.accept(event);
+            }
+        };
+        if (follow) {
+            return follow(filter, output, err);
+        }
+        int status = 0;
+        if (inputs.isEmpty()) {
+            LiveSourceDetector.Detection detection = LiveSourceDetector.forThisMachine().detect();
+            if (!detection.found()) {
+                err.println(detection.explain());
+                err.flush();
+                return 1;
+            }
+            err.println("armorbench logs: reading " + detection.best().describe());
+            status = readSource(detection.best().snapshot(), sink, err);
+        }
+        for (String input : inputs) {
+            LogReader reader = new LogReader();
+            try (InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input))) {
+                reader.read(in, input, sink);
+            } catch (NoSuchFileException e) {
+                err.println("armorbench logs: " + input + ": no such file; check the path.");
+                status = 1;
+                continue;
+            } catch (AccessDeniedException e) {
+                err.println("armorbench logs: " + input + ": permission denied; system logs are readable by group adm"
+                        + " (sudo usermod -aG adm $USER, then log in again) or by root.");
+                status = 1;
+                continue;
+            }
+            reportSkips(err, input, reader.skips());
+        }
+        output.finish();
+        err.flush();
+        return status;
+    }
+
+    private int readSource(LineSource source, Consumer<AuditEvent> sink, PrintWriter err) throws IOException {
+        try (EventStream stream = EventStream.start(List.of(source), event -> true, 10_000)) {
+            drain(stream, sink);
+            reportSkips(err, source.name(), stream.skips());
+            stream.failures().forEach(f -> err.println("armorbench logs: " + f));
+            return stream.failures().isEmpty() ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private static void drain(EventStream stream, Consumer<AuditEvent> sink) throws InterruptedException {
+        while (stream.isActive()) {
+            stream.poll(1000, Duration.ofMillis(200)).forEach(sink);
+        }
+    }
+
+    private int follow(EventFilter filter, Output output, PrintWriter err) throws IOException {
+        List<LineSource> sources = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            LiveSourceDetector.Detection detection = LiveSourceDetector.forThisMachine().detect();
+            if (!detection.found()) {
+                err.println(detection.explain());
+                err.flush();
+                return 1;
+            }
+            err.println("armorbench logs: following " + detection.best().describe());
+            sources.add(detection.best().follower());
+        }
+        for (String input : inputs) {
+            if (input.equals("-")) {
+                sources.add(StreamFollower.ofStream("-", System.in));
+            } else if (!Files.exists(Path.of(input))) {
+                err.println("armorbench logs: " + input + ": no such file; check the path.");
+                err.flush();
+                return 1;
+            } else {
+                sources.add(new FileFollower(Path.of(input), false, Duration.ofMillis(250)));
+            }
+        }
+        err.flush();
+        EventStream stream = EventStream.start(sources, filter, 10_000);
+        Thread finish = new Thread(() -> {
+            stream.close();
+            try {
+                output.finish();
+            } catch (IOException e) {
+                // stdout is gone; nothing left to tell.
+            }
+            reportSkips(err, "followed sources", stream.skips());
+            if (stream.dropped() > 0) {
+                err.println("armorbench logs: " + stream.dropped() + " records dropped while output fell behind.");
+            }
+            err.flush();
+        });
+        Runtime.getRuntime().addShutdownHook(finish);
+        try {
+            while (stream.isActive()) {
+                List<AuditEvent> batch = stream.poll(1000, Duration.ofMillis(250));
+                batch.forEach(output);
+                if (!batch.isEmpty()) {
+                    output.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Every source ended by itself (stdin closed): finish now rather than at exit.
+        Runtime.getRuntime().removeShutdownHook(finish);
+        finish.run();
+        stream.failures().forEach(f -> err.println("armorbench logs: " + f));
+        err.flush();
+        return stream.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void reportSkips(PrintWriter err, String source, SkipCounts skips) {
+        if (skips.total() > 0) {
+            err.println("armorbench logs: " + source + ": " + skips.describe());
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package dev.armorbench.bench;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.LogReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * How fast ArmorBench reads an AppArmor log, next to the reference readers, in one run.
+ *
+ * <p>Builds a 1,000,000-line log from the corpus lines (pids and serials varied so no two records
+ * are equal), then prints lines/s for {@link LogReader}, for the Python library's
+ * {@code apparmor.logparser.ReadLog} (as aa-logprof uses it), for libapparmor's C parser
+ * ({@code LibAppArmor.parse_record} through {@code python3-libapparmor}) and for
+ * {@code grep -c apparmor=} as the floor, with ratios, and the heap that reading took.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.armorbench.bench.LogReadBenchmark} (optional {@code -Dexec.args="LINES"}).
+ */
+public final class LogReadBenchmark {
+    private static final Pattern PID = Pattern.compile("(?<![a-z_])pid=\\d+");
+    private static final Pattern STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d+):\\d+\\)");
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private LogReadBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--read")) {
+            // The child JVM of the memory check: read the log in a small heap, print lines/s.
+            long start = System.nanoTime();
+            long events = readWithArmorBench(Path.of(args[1]), 1);
+            System.out.println(events + " " + (System.nanoTime() - start));
+            return;
+        }
+        int lineCount = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
+        List<String> seeds = corpusLines(corpora);
+        if (seeds.isEmpty()) {
+            System.err.println("No corpus lines under " + corpora + " (set -Darmorbench.corpora=DIR).");
+            System.exit(2);
+        }
+        Path log = Files.createTempFile("armorbench-bench-", ".log");
+        Path small = Files.createTempFile("armorbench-bench-small-", ".log");
+        try {
+            long bytes = buildLog(seeds, lineCount, log);
+            buildLog(seeds, lineCount / 10, small);
+            System.out.printf("Log: %,d lines (%,d MiB) built from %d corpus lines; %d cores, Java %s%n",
+                    lineCount, bytes >> 20, seeds.size(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+
+            readWithArmorBench(log, 2); // warm-up: let the JIT compile the scanner
+            Speed[] runs = new Speed[3];
+            long events = 0;
+            for (int i = 0; i < runs.length; i++) {
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                events = readWithArmorBench(log, 0);
+                runs[i] = new Speed(lineCount / ((System.nanoTime() - start) / 1e9),
+                        lineCount / ((processCpuNanos() - cpuStart) / 1e9));
+            }
+            Arrays.sort(runs, (a, b) -> Double.compare(a.wall(), b.wall()));
+            Speed armorBench = runs[1];
+            System.out.printf("(lines/s by the clock, and per second of CPU the reader used: the second is steadier"
+                    + " when other work shares the machine)%n");
+            System.out.printf("%-28s %,12.0f lines/s  %,12.0f lines/CPU-s  (%,d events; median of 3)%n",
+                    "ArmorBench LogReader", armorBench.wall(), armorBench.cpu(), events);
+
+            Speed grep = timeGrep(log, lineCount);
+            Speed readLog = timePython(READLOG_SCRIPT, log);
+            Speed libapparmor = timePython(LIBAPPARMOR_SCRIPT, log);
+            print("grep -c apparmor=", grep, armorBench);
+            print("Python apparmor ReadLog", readLog, armorBench);
+            print("libapparmor parse_record", libapparmor, armorBench);
+            if (grep != null) {
+                System.out.printf("ArmorBench vs grep: %.1f× slower by the clock, %.1f× per CPU-second (goal: within 5×)%n",
+                        grep.wall() / armorBench.wall(), grep.cpu() / armorBench.cpu());
+            }
+            if (libapparmor != null) {
+                System.out.printf("ArmorBench vs libapparmor: %.1f× by the clock, %.1f× per CPU-second (goal: 10×, 2,000,000 lines/s)%n",
+                        armorBench.wall() / libapparmor.wall(), armorBench.cpu() / libapparmor.cpu());
+            }
+
+            long liveSmall = liveHeapAfterReading(small);
+            long liveLarge = liveHeapAfterReading(log);
+            System.out.printf("Heap still in use after reading (after GC): %+,d KiB for %,d lines, %+,d KiB for %,d lines%n",
+                    liveSmall >> 10, lineCount / 10, liveLarge >> 10, lineCount);
+            for (String heap : List.of("16m", "32m")) {
+                String result = readInSmallHeap(log, heap);
+                System.out.printf("Reading all %,d lines in a JVM limited to -Xmx%s: %s%n", lineCount, heap, result);
+            }
+        } finally {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(small);
+        }
+    }
+
+    /** Every line of the corpus logs, AppArmor or not, as a real log mixes them. */
+    private static List<String> corpusLines(Path corpora) throws IOException {
+        List<String> lines = new ArrayList<>();
+        Path multi = corpora.resolve("log-test-multi");
+        if (Files.isDirectory(multi)) {
+            try (Stream<Path> files = Files.list(multi)) {
+                for (Path in : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".in")).sorted()::iterator) {
+                    String text = Files.readString(in, StandardCharsets.ISO_8859_1).strip();
+                    if (!text.contains("\n")) {
+                        lines.add(text);
+                    }
+                }
+            }
+        }
+        for (Path log : List.of(corpora.resolve("apparmor.d-testdata/logs/audit.log"), corpora.resolve("logprof/ping.auditlog"))) {
+            if (Files.isRegularFile(log)) {
+                lines.addAll(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return lines;
+    }
+
+    private static long buildLog(List<String> seeds, int count, Path target) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1)) {
+            for (int i = 0; i < count; i++) {
+                String line = seeds.get(i % seeds.size());
+                int serial = 1000 + i;
+                Matcher stamp = STAMP.matcher(line);
+                if (stamp.find()) {
+                    line = line.substring(0, stamp.start()) + "audit(" + stamp.group(1) + "." + stamp.group(2) + ":" + serial + ")"
+                            + line.substring(stamp.end());
+                }
+                line = PID.matcher(line).replaceFirst("pid=" + (100 + (i * 7919) % 400_000));
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        return Files.size(target);
+    }
+
+    private static long readWithArmorBench(Path log, int passes) throws IOException {
+        long events = 0;
+        for (int pass = 0; pass < Math.max(1, passes); pass++) {
+            LogReader reader = new LogReader();
+            long[] count = new long[1];
+            try (InputStream in = Files.newInputStream(log)) {
+                reader.read(in, log.toString(), (AuditEvent e) -> count[0]++);
+            }
+            events = count[0];
+        }
+        return events;
+    }
+
+    /** Heap in use after a GC, after reading, minus before: what reading keeps. */
+    private static long liveHeapAfterReading(Path log) throws IOException {
+        long before = usedAfterGc();
+        readWithArmorBench(log, 1);
+        return usedAfterGc() - before;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    /** Reads the log in a child JVM with a small heap: flat memory or an OutOfMemoryError. */
+    private static String readInSmallHeap(Path log, String heap) {
+        String classPath = String.join(java.io.File.pathSeparator,
+                codeSource(LogReader.class), codeSource(com.fasterxml.jackson.core.JsonFactory.class),
+                codeSource(LogReadBenchmark.class));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            Process process = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classPath,
+                    LogReadBenchmark.class.getName(), "--read", log.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                return "FAILED: " + (output.contains("OutOfMemoryError") ? "out of memory" : output);
+            }
+            String[] parts = output.split("\\s+");
+            long nanos = Long.parseLong(parts[parts.length - 1]);
+            return String.format("ok, %,d events (one cold pass, serial GC: %,.0f lines/s)",
+                    Long.parseLong(parts[parts.length - 2]), lineCountOf(log) / (nanos / 1e9));
+        } catch (IOException | RuntimeException e) {
+            return "not run (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static long lineCountOf(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.count();
+        }
+    }
+
+    private static String codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Lines per second by the wall clock and per second of CPU time. */
+    private record Speed(double wall, double cpu) {}
+
+    private static void print(String name, Speed speed, Speed armorBench) {
+        if (speed == null) {
+            System.out.printf("%-28s not installed%n", name);
+        } else {
+            System.out.printf("%-28s %,12.0f lines/s  %,12.0f lines/CPU-s  (ArmorBench is %.2f× / %.2f× this)%n", name,
+                    speed.wall(), speed.cpu(), armorBench.wall() / speed.wall(), armorBench.cpu() / speed.cpu());
+        }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** grep through bash, whose {@code times} reports the CPU time grep used (dash rounds it to zero). */
+    private static Speed timeGrep(Path log, int lineCount) {
+        try {
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder("bash", "-c", "grep -c apparmor= \"$1\"; times", "bash", log.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                return null;
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            // Output: the count, then bash's own times and its children's (grep's). Not to /dev/null:
+            // GNU grep stops at the first match when its output goes nowhere.
+            String[] children = output.split("\n")[2].trim().split("\\s+");
+            double cpu = shellSeconds(children[0]) + shellSeconds(children[1]);
+            return new Speed(lineCount / wall, lineCount / Math.max(cpu, 0.001));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** {@code 0m1.250s} → 1.25. */
+    private static double shellSeconds(String text) {
+        int m = text.indexOf('m');
+        return Double.parseDouble(text.substring(0, m)) * 60 + Double.parseDouble(text.substring(m + 1, text.length() - 1));
+    }
+
+    /** Runs a Python script that prints its own wall and CPU lines/s (timing only the reading), or null. */
+    private static Speed timePython(String script, Path log) {
+        if (!Files.isExecutable(Path.of(PYTHON))) {
+            return null;
+        }
+        try {
+            Process process = new ProcessBuilder(PYTHON, "-c", script, log.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                if (!output.contains("ModuleNotFoundError")) {
+                    System.err.println("python: " + output);
+                }
+                return null;
+            }
+            String[] lines = output.split("\n");
+            String[] numbers = lines[lines.length - 1].trim().split("\\s+");
+            return new Speed(Double.parseDouble(numbers[0]), Double.parseDouble(numbers[1]));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** aa-logprof's reader: ReadLog.read_log, which pre-filters lines and calls parse_record. */
+    private static final String READLOG_SCRIPT = String.join("\n",
+            "import sys, time",
+            "from apparmor.logparser import ReadLog",
+            "path = sys.argv[1]",
+            "n = sum(1 for _ in open(path, 'rb'))",
+            "reader = ReadLog(path, None, '/nonexistent')",
+            "# what read_log does per line, with its profile tree step guarded so one odd event cannot stop the run",
+            "reader.parse_event_for_tree_orig = reader.parse_event_for_tree",
+            "def guarded(e):",
+            "    try:",
+            "        return reader.parse_event_for_tree_orig(e)",
+            "    except Exception:",
+            "        return None",
+            "reader.parse_event_for_tree = guarded",
+            "start, cpu = time.perf_counter(), time.process_time()",
+            "reader.read_log('')",
+            "print(n / (time.perf_counter() - start), n / (time.process_time() - cpu))");
+
+    private static final String LIBAPPARMOR_SCRIPT = String.join("\n",
+            "import sys, time",
+            "import LibAppArmor",
+            "path = sys.argv[1]",
+            "start, cpu = time.perf_counter(), time.process_time()",
+            "n = 0",
+            "with open(path, encoding='utf-8', errors='replace') as f:",
+            "    for line in f:",
+            "        n += 1",
+            "        r = LibAppArmor.parse_record(line)",
+            "        LibAppArmor.free_record(r)",
+            "print(n / (time.perf_counter() - start), n / (time.process_time() - cpu))");
+}
