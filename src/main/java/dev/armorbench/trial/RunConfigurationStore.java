@@ -25,9 +25,9 @@ public final class RunConfigurationStore {
     public static final String FILE_NAME = "run-configurations.json";
 
     private final Path file;
+    // The outer map is a TreeMap (stable file order); an environment keeps the order the user gave.
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RunConfigurationStore(Path directory) {

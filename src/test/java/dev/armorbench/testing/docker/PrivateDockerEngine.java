@@ -107,9 +107,14 @@ public final class PrivateDockerEngine implements AutoCloseable {
         return dockerd.isAlive();
     }
 
+    /** The {@code docker} command found on this machine. */
+    public Path dockerCommand() throws IOException {
+        return HostTools.find("docker").orElseThrow(() -> new IOException("the docker command is not installed"));
+    }
+
     /** Runs the {@code docker} command against this engine, with a config directory of its own. */
     public String docker(List<String> arguments, Duration timeout) throws IOException, InterruptedException {
-        Path docker = HostTools.find("docker").orElseThrow(() -> new IOException("the docker command is not installed"));
+        Path docker = dockerCommand();
         List<String> command = new java.util.ArrayList<>(List.of(docker.toString(), "--host", endpoint.host()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
