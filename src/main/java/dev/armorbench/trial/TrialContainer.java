@@ -137,7 +137,7 @@ public final class TrialContainer {
                     () -> engine.client().stopContainerCmd(id).withTimeout(seconds).exec());
         } catch (DockerEngineException e) {
             // 304 Not Modified: already stopped, which is what the caller wanted.
-            if (!e.getMessage().contains("HTTP 304")) {
+            if (!(e.getCause() instanceof com.github.dockerjava.api.exception.NotModifiedException)) {
                 throw e;
             }
         }

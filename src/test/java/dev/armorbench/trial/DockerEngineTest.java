@@ -254,6 +254,8 @@ class DockerEngineTest {
             // docker-init passes SIGTERM to the shell and exits with its status: 128 + 15.
             assertThat(exit.exitCode()).isEqualTo(143);
             assertThat(output.awaitEnd(TIMEOUT)).isEmpty();
+            // Stopping a stopped container is not an error (the engine answers 304).
+            container.stop(Duration.ofSeconds(2), TIMEOUT);
         } finally {
             container.remove(TIMEOUT);
         }

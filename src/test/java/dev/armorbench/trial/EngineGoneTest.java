@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine stopping in the middle of a run. This class starts an engine of its own, because it
- * stops it. A graceful stop ends the log stream exactly like an exit would; the container's state
- * tells them apart.
+ * The engine stopping in the middle of a run. Each test starts an engine of its own, because it
+ * stops it. A graceful stop ends the log stream exactly like an exit would, so only a fresh
+ * connection tells them apart; a killed engine cuts the stream.
  */
 class EngineGoneTest {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -71,6 +71,26 @@ class EngineGoneTest {
         assertThat(exit.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isInstanceOfSatisfying(EngineProblem.class,
                 problem -> assertThat(problem.kind()).isEqualTo(Kind.ENGINE_GONE));
         assertThatThrownBy(() -> container.state(TIMEOUT)).isInstanceOfSatisfying(DockerEngineException.class,
+                e -> assertThat(e.problem().kind()).isEqualTo(Kind.ENGINE_GONE));
+        assertThatThrownBy(() -> engine.ping(TIMEOUT)).isInstanceOfSatisfying(DockerEngineException.class,
+                e -> assertThat(e.problem().kind()).isEqualTo(Kind.NO_ENGINE));
+    }
+
+    @Test
+    void aKilledEngineCutsTheOutputAndIsReportedAsGone() throws Exception {
+        RunConfiguration configuration = RunConfiguration.forImage(BusyboxImages.SHELL_FORM)
+                .withInit(true)
+                .withCommand(List.of("/bin/sh", "-c", "while true; do echo tick; sleep 0.2; done"));
+        TrialContainer container = engine.create(configuration, Optional.empty(), TIMEOUT);
+        RecordedOutput output = new RecordedOutput();
+        container.start(output, TIMEOUT);
+        output.awaitText(OutputChannel.STDOUT, "tick\n", TIMEOUT);
+
+        testEngine.kill();
+
+        assertThat(output.awaitEnd(TIMEOUT)).hasValueSatisfying(problem ->
+                assertThat(problem.kind()).isEqualTo(Kind.ENGINE_GONE));
+        assertThatThrownBy(() -> container.awaitExit(TIMEOUT)).isInstanceOfSatisfying(DockerEngineException.class,
                 e -> assertThat(e.problem().kind()).isEqualTo(Kind.ENGINE_GONE));
         assertThatThrownBy(() -> engine.ping(TIMEOUT)).isInstanceOfSatisfying(DockerEngineException.class,
                 e -> assertThat(e.problem().kind()).isEqualTo(Kind.NO_ENGINE));

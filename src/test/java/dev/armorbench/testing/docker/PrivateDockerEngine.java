@@ -28,11 +28,13 @@ public final class PrivateDockerEngine implements AutoCloseable {
     private final Path directory;
     private final Process dockerd;
     private final DockerEndpoint endpoint;
+    private final String namespace;
 
-    private PrivateDockerEngine(Path directory, Process dockerd, DockerEndpoint endpoint) {
+    private PrivateDockerEngine(Path directory, Process dockerd, DockerEndpoint endpoint, String namespace) {
         this.directory = directory;
         this.dockerd = dockerd;
         this.endpoint = endpoint;
+        this.namespace = namespace;
     }
 
     /** Starts an engine and waits until it answers a ping. */
@@ -57,7 +59,8 @@ public final class PrivateDockerEngine implements AutoCloseable {
                 .redirectOutput(directory.resolve("dockerd.log").toFile());
         builder.environment().remove("DOCKER_HOST");
         Process process = builder.start();
-        PrivateDockerEngine engine = new PrivateDockerEngine(directory, process, DockerEndpoint.of("unix://" + socket));
+        PrivateDockerEngine engine = new PrivateDockerEngine(directory, process, DockerEndpoint.of("unix://" + socket),
+                namespace);
         try {
             engine.awaitPing();
         } catch (IOException | RuntimeException e) {
@@ -135,6 +138,14 @@ public final class PrivateDockerEngine implements AutoCloseable {
         return text;
     }
 
+    /**
+     * Kills the engine (SIGKILL), as a crash would. Its containers keep running, orphaned;
+     * {@link #close()} cleans them up.
+     */
+    public void kill() throws InterruptedException {
+        dockerd.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Stops the engine gracefully (SIGTERM) and waits for it; the engine's containers are stopped by it. */
     public void stop() throws InterruptedException {
         if (dockerd.isAlive()) {
@@ -151,6 +162,36 @@ public final class PrivateDockerEngine implements AutoCloseable {
                 return containerd;
             }).join();
         });
+        killOrphanedContainers();
+    }
+
+    /**
+     * After a killed engine: the containerd shims of this engine's namespace (found by their command
+     * line) and the container processes under them outlive it. Each container's processes are killed
+     * first, then the shims; the containers' mounts are released in {@link #close()}.
+     */
+    private void killOrphanedContainers() {
+        List<ProcessHandle> shims = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of()).contains(namespace))
+                .toList();
+        for (ProcessHandle shim : shims) {
+            shim.descendants().forEach(ProcessHandle::destroyForcibly);
+            shim.destroyForcibly();
+            shim.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> shim).join();
+        }
+    }
+
+    /** Mounts a killed engine left under the directory (container root filesystems), deepest first. */
+    private List<String> leftoverMounts() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                    .map(line -> line.split(" ")[4].replace("\\040", " "))
+                    .filter(mountPoint -> mountPoint.startsWith(directory.toString() + "/"))
+                    .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private Optional<Long> managedContainerdPid() {
@@ -176,6 +217,10 @@ public final class PrivateDockerEngine implements AutoCloseable {
     public void close() throws InterruptedException {
         stop();
         try {
+            for (String mountPoint : leftoverMounts()) {
+                new ProcessBuilder("umount", "-l", mountPoint).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+            }
             // --one-file-system: never follow a mount that a failed stop left behind.
             new ProcessBuilder("rm", "-rf", "--one-file-system", directory.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
