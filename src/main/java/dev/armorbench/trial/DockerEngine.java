@@ -322,8 +322,13 @@ public final class DockerEngine implements AutoCloseable {
 
     EngineProblem timedOut(String action, Duration timeout) {
         return new EngineProblem(Kind.TIMED_OUT, "The Docker engine at " + endpoint.host() + " did not finish "
-                + action + " within " + timeout.toSeconds() + " s. It may be busy or stuck: try again, or restart"
+                + action + " within " + describe(timeout) + ". It may be busy or stuck: try again, or restart"
                 + " Docker if it keeps happening.");
+    }
+
+    /** "800 ms" below a second, else whole seconds: "60 s". */
+    static String describe(Duration duration) {
+        return duration.compareTo(Duration.ofSeconds(1)) < 0 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
     }
 
     static Duration remaining(Instant deadline) {

@@ -103,7 +103,7 @@ public final class TrialContainer {
         try {
             if (!waiting.awaitCompletion(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
                 throw new DockerEngineException(new EngineProblem(Kind.TIMED_OUT, "Container " + shortId()
-                        + " was still running after " + timeout.toSeconds() + " s. Stop it, or wait longer."));
+                        + " was still running after " + DockerEngine.describe(timeout) + ". Stop it, or wait longer."));
             }
             waiting.awaitStatusCode();
         } catch (InterruptedException e) {

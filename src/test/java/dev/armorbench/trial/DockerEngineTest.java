@@ -270,8 +270,10 @@ class DockerEngineTest {
         try {
             container.start(TIMEOUT);
             assertThatThrownBy(() -> container.awaitExit(Duration.ofMillis(500)))
-                    .isInstanceOfSatisfying(DockerEngineException.class,
-                            e -> assertThat(e.problem().kind()).isEqualTo(Kind.TIMED_OUT));
+                    .isInstanceOfSatisfying(DockerEngineException.class, e -> {
+                        assertThat(e.problem().kind()).isEqualTo(Kind.TIMED_OUT);
+                        assertThat(e.problem().message()).contains("still running after 500 ms");
+                    });
             assertThat(container.state(TIMEOUT).running()).isTrue();
         } finally {
             container.remove(TIMEOUT);

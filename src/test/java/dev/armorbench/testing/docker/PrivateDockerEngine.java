@@ -213,9 +213,14 @@ public final class PrivateDockerEngine implements AutoCloseable {
         }
     }
 
+    /** Stops the engine and removes its directory; an interrupt is kept for the caller to see. */
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             for (String mountPoint : leftoverMounts()) {
                 new ProcessBuilder("umount", "-l", mountPoint).redirectErrorStream(true)
@@ -227,6 +232,8 @@ public final class PrivateDockerEngine implements AutoCloseable {
                     .start().waitFor(60, TimeUnit.SECONDS);
         } catch (IOException e) {
             System.err.println("Could not remove " + directory + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -57,7 +57,7 @@ public final class RealDockerEngine implements BeforeAllCallback, ParameterResol
     /** The run's engine; closing it stops dockerd and removes its directory. */
     record SharedEngine(PrivateDockerEngine engine) implements AutoCloseable {
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             engine.close();
         }
     }
