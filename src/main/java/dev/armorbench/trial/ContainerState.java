@@ -1,6 +1,8 @@
 package dev.armorbench.trial;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A container as the engine describes it ({@code docker inspect}).
@@ -12,9 +14,10 @@ import java.util.List;
  * @param exitCode         its exit status once exited
  * @param appArmorProfile  the profile the engine applied; empty on an engine without AppArmor, which ignores the option
  * @param securityOptions  the security options it was created with
+ * @param startedAt        when it last started, to take AppArmor events "since the start"; empty before the first start
  */
 public record ContainerState(String id, String status, boolean running, long hostPid, long exitCode,
-                             String appArmorProfile, List<String> securityOptions) {
+                             String appArmorProfile, List<String> securityOptions, Optional<Instant> startedAt) {
     public ContainerState {
         securityOptions = List.copyOf(securityOptions);
     }

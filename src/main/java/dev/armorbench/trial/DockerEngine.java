@@ -295,6 +295,17 @@ public final class DockerEngine implements AutoCloseable {
         return new TrialContainer(this, id);
     }
 
+    /**
+     * The containers ArmorBench created in this engine that still exist, running or not (labelled
+     * {@link #TRIAL_LABEL}): leftovers of a run the app could not finish, for cleaning up.
+     */
+    public List<TrialContainer> trialContainers(Duration timeout) throws DockerEngineException {
+        return call("listing ArmorBench's containers", timeout, () -> client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(TRIAL_LABEL, "1")).exec()).stream()
+                .map(container -> new TrialContainer(this, container.getId()))
+                .toList();
+    }
+
     DockerClient client() {
         return client;
     }

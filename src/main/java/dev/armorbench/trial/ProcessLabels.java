@@ -3,7 +3,6 @@ package dev.armorbench.trial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -27,23 +26,18 @@ public final class ProcessLabels {
 
     /** The label of a host process. */
     public ConfinementLabel labelOf(long hostPid) {
-        Path attr = procRoot.resolve(Long.toString(hostPid)).resolve("attr");
-        if (!Files.isDirectory(procRoot.resolve(Long.toString(hostPid)))) {
+        Path process = procRoot.resolve(Long.toString(hostPid));
+        if (!Files.isDirectory(process)) {
             return ConfinementLabel.PROCESS_GONE;
         }
-        Path appArmorOnly = attr.resolve("apparmor").resolve("current");
-        boolean modernKernel = Files.exists(appArmorOnly);
-        Path file = modernKernel ? appArmorOnly : attr.resolve("current");
+        Path appArmorOnly = process.resolve("attr").resolve("apparmor").resolve("current");
+        Path file = Files.exists(appArmorOnly) ? appArmorOnly : process.resolve("attr").resolve("current");
         try {
             return ConfinementLabel.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            // attr/ vanished between the checks (the process exited) or the kernel has no LSM files at all.
-            return Files.isDirectory(procRoot.resolve(Long.toString(hostPid)))
-                    ? ConfinementLabel.NO_APPARMOR : ConfinementLabel.PROCESS_GONE;
         } catch (IOException e) {
-            // EINVAL from attr/current: no security module provides a label; ESRCH: the process exited.
-            return Files.isDirectory(procRoot.resolve(Long.toString(hostPid)))
-                    ? ConfinementLabel.NO_APPARMOR : ConfinementLabel.PROCESS_GONE;
+            // The process exited between the checks, or: EINVAL from attr/current (no security module
+            // gives labels) or no attr files at all — a kernel without AppArmor.
+            return Files.isDirectory(process) ? ConfinementLabel.NO_APPARMOR : ConfinementLabel.PROCESS_GONE;
         }
     }
 }

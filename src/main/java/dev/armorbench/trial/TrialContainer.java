@@ -159,7 +159,7 @@ public final class TrialContainer {
         return new ContainerState(inspected.getId(), String.valueOf(state.getStatus()),
                 Boolean.TRUE.equals(state.getRunning()), state.getPidLong() == null ? 0 : state.getPidLong(),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(),
-                profile == null ? "" : profile.toString(), options);
+                profile == null ? "" : profile.toString(), options, instant(state.getStartedAt()));
     }
 
     /** The host pid of the container's first process: docker-init's with {@code --init}, else the entry point's. */
@@ -283,11 +283,24 @@ public final class TrialContainer {
     }
 
     private static Duration between(String startedAt, String finishedAt) {
-        try {
-            Duration ran = Duration.between(Instant.parse(startedAt), Instant.parse(finishedAt));
-            return ran.isNegative() ? Duration.ZERO : ran;
-        } catch (DateTimeParseException | NullPointerException e) {
+        Optional<Instant> start = instant(startedAt);
+        Optional<Instant> finish = instant(finishedAt);
+        if (start.isEmpty() || finish.isEmpty()) {
             return Duration.ZERO;
+        }
+        Duration ran = Duration.between(start.get(), finish.get());
+        return ran.isNegative() ? Duration.ZERO : ran;
+    }
+
+    /** The engine's timestamps; "0001-01-01T00:00:00Z" means never. */
+    private static Optional<Instant> instant(String timestamp) {
+        if (timestamp == null || timestamp.startsWith("0001-")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(timestamp));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

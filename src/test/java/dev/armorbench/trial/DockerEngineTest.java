@@ -173,6 +173,7 @@ class DockerEngineTest {
         TrialContainer container = engine.create(configuration, testProfile(), TIMEOUT);
         try {
             ContainerState created = container.state(TIMEOUT);
+            assertThat(created.startedAt()).isEmpty();
             assertThat(created.securityOptions()).endsWith("no-new-privileges");
             testProfile().ifPresent(name -> assertThat(created.securityOptions()).startsWith("apparmor=" + name));
             container.start(output, TIMEOUT);
@@ -223,6 +224,11 @@ class DockerEngineTest {
             // Output arrives while the container runs, not at its end.
             output.awaitText(OutputChannel.STDOUT, "tick\ntick\n", TIMEOUT);
 
+            ContainerState running = container.state(TIMEOUT);
+            assertThat(running.running()).isTrue();
+            assertThat(running.startedAt()).hasValueSatisfying(started ->
+                    assertThat(started).isBetween(Instant.now().minus(TIMEOUT), Instant.now().plusSeconds(5)));
+            assertThat(engine.trialContainers(TIMEOUT)).extracting(TrialContainer::id).contains(container.id());
             long hostPid = container.hostPid(TIMEOUT);
             assertThat(Files.readString(Path.of("/proc/" + hostPid + "/comm")).strip()).isEqualTo("docker-init");
 
@@ -261,6 +267,7 @@ class DockerEngineTest {
         }
         assertThatThrownBy(() -> container.state(TIMEOUT)).isInstanceOfSatisfying(DockerEngineException.class,
                 e -> assertThat(e.problem().kind()).isEqualTo(Kind.MISSING_CONTAINER));
+        assertThat(engine.trialContainers(TIMEOUT)).extracting(TrialContainer::id).doesNotContain(container.id());
     }
 
     @Test
