@@ -1056,7 +1056,8 @@ final class RuleReader {
             return List.of(atom.text());
         }
         try {
-            return variables.expand(atom.text());
+            // The checks need every variable resolved but only a sample of the alternatives.
+            return variables.expand(atom.text(), 4);
         } catch (Variables.ExpansionError e) {
             error(e.recursive ? "recursive-variable" : "undefined-variable", e.recursive
                     ? "@{" + e.variable + "} refers to itself; break the cycle"
@@ -1067,6 +1068,10 @@ final class RuleReader {
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
     void checkGlob(Atom atom) {
+        String raw = atom.text();
+        if (raw.indexOf('{') < 0 && raw.indexOf('}') < 0 && raw.indexOf('[') < 0 && raw.indexOf(']') < 0) {
+            return;
+        }
         // A few alternatives find what breaks a glob (braces split across a variable); checking
         // every one of a large expansion finds nothing more.
         List<String> alternatives = expandChecked(atom);
