@@ -297,9 +297,9 @@ final class RuleReader {
         if (!q.deny() && parsed.exec != null && parsed.exec.target() == 'x') {
             error("bare-x", "name an exec mode ('ix', 'px', 'cx', 'ux' …): bare 'x' is only allowed with deny", perms);
         }
-        if (target != null && (parsed.exec == null || parsed.exec.target() == 'i' || parsed.exec.target() == 'u'
-                || parsed.exec.target() == 'x')) {
-            error("target-without-transition", "remove '-> " + target + "': only px/cx modes take a target", perms);
+        if (target != null && parsed.exec == null) {
+            error("target-without-transition", "remove '-> " + target + "' or add an exec mode: only exec and link "
+                    + "rules take a target", perms);
         }
         return new FileRule(q, path.text(), FileRule.canonicalPerms(parsed.letters), parsed.exec, target);
     }
