@@ -110,6 +110,10 @@ final class ProfileHeader {
     }
 
     private void readFlags(Pair pair, Reporter reporter, Variables variables) {
+        if (!pair.parenthesized()) {
+            fail(reporter, "flags-syntax", "put the flags in parentheses: flags=(" + (pair.values().isEmpty() ? "…"
+                    : pair.values().get(0).text()) + ")", pair.start(), pair.end());
+        }
         List<String> raw = new ArrayList<>();
         for (Atom value : pair.values()) {
             for (String part : value.text().split(",")) {

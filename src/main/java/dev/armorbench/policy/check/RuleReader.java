@@ -984,6 +984,9 @@ final class RuleReader {
             error("hat-syntax", "write '^HATNAME,' or declare the hat with '^HATNAME { … }'", tokens.get(i));
             return null;
         }
+        // apparmor_parser has no '^HAT,' rule: hats are declared with a block. The rule is still
+        // modelled so that tools can see which hat was meant.
+        error("hat-rule", "declare the hat with a block: '^" + text(tokens.get(i + 1)) + " { … }'", tokens.get(i));
         return new ChangeHatRule(q, text(tokens.get(i + 1)));
     }
 
