@@ -200,9 +200,6 @@ final class ProfileHeader {
                 || flags.contains("mediate_deleted") && flags.contains("delegate_deleted")) {
             fail(reporter, "conflicting-flags", "these flags exclude each other; keep one", pair.start(), pair.end());
         }
-        if (flags.contains("interruptible") && "kill".equals(mode) && false) {
-            fail(reporter, "conflicting-flags", "", pair.start(), pair.end());
-        }
     }
 
     /** Linux errno names (asm-generic/errno-base.h and errno.h). */

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -693,14 +692,6 @@ final class RuleReader {
                 }
             }
         }
-        if (pc.conditions.has("addr") || pc.conditions.has("label") || pc.conditions.has("attr") || pc.conditions.has("opt")) {
-            // Local address conditions make no sense for permissions that name only a peer.
-            for (String perm : pc.perms) {
-                if (Set.of("send", "receive", "connect", "accept").contains(perm) && false) {
-                    break;
-                }
-            }
-        }
         return new UnixRule(q, pc.perms, pc.conditions, pc.peer);
     }
 
@@ -1159,9 +1150,5 @@ final class RuleReader {
 
     private String text(SyntaxToken token) {
         return text.substring(token.start(), token.end());
-    }
-
-    static Set<String> names(Map<String, List<String>> values) {
-        return new HashSet<>(values.keySet());
     }
 }
