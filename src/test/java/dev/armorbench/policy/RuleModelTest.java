@@ -109,6 +109,25 @@ class RuleModelTest {
     }
 
     @Test
+    void pathCoverageIsGlobInclusion() {
+        List<Rule> rules = rules("/etc/** r,\n/etc/foo/*.conf r,\n/etc/*.conf r,\n/etc/a/b.conf r,\n"
+                + "\"/srv/my app/{a,b}\" r,\n/srv/my?app/a r,\nlink /tmp/* -> /etc/**,\nlink /tmp/x -> /etc/y,");
+        Rule etcAll = rules.get(0);
+        Rule fooConf = rules.get(1);
+        Rule etcConf = rules.get(2);
+        Rule nested = rules.get(3);
+        assertThat(etcAll.covers(fooConf)).isTrue();
+        assertThat(fooConf.covers(etcAll)).isFalse();
+        assertThat(etcConf.covers(nested)).isFalse();
+        assertThat(etcAll.covers(nested)).isTrue();
+        assertThat(rules.get(5).covers(rules.get(4))).as("? does not cover the alternation's a or b only")
+                .isFalse();
+        assertThat(rules.get(4).covers(rules.get(5))).isFalse();
+        assertThat(rules.get(6).covers(rules.get(7))).isTrue();
+        assertThat(rules.get(7).covers(rules.get(6))).isFalse();
+    }
+
+    @Test
     void profilesHatsAndChildrenAreModelled() {
         LintResult result = lint("@{NAME} = app\nprofile @{NAME} /usr/bin/app flags=(complain) {\n  /a r,\n  ^hat {\n    /b r,\n  }\n"
                 + "  profile child {\n    /c r,\n  }\n}\n");

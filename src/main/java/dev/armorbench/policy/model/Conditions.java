@@ -46,7 +46,7 @@ public record Conditions(Map<String, List<String>> values) {
                 return false;
             }
             for (String value : theirs) {
-                if (entry.getValue().stream().noneMatch(mine -> PathPattern.of(mine).matches(value))) {
+                if (entry.getValue().stream().noneMatch(mine -> PathPattern.covers(mine, value))) {
                     return false;
                 }
             }

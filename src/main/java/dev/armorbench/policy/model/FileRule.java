@@ -36,7 +36,7 @@ public record FileRule(Qualifiers qualifiers, String path, String perms, ExecMod
         if (!(other instanceof FileRule that) || !qualifiers.covers(that.qualifiers)) {
             return false;
         }
-        if (path != null && (that.path == null || !PathPattern.of(path).matches(that.path))) {
+        if (path != null && !PathPattern.covers(path, that.path)) {
             return false;
         }
         for (char c : that.perms.toCharArray()) {

@@ -10,6 +10,6 @@ public record LinkRule(Qualifiers qualifiers, boolean subset, String link, Strin
     @Override
     public boolean covers(Rule other) {
         return other instanceof LinkRule that && qualifiers.covers(that.qualifiers) && (!subset || that.subset)
-                && PathPattern.of(link).matches(that.link) && PathPattern.of(target).matches(that.target);
+                && PathPattern.covers(link, that.link) && PathPattern.covers(target, that.target);
     }
 }

@@ -23,6 +23,6 @@ final class Permissions {
     }
 
     static boolean covers(String mine, String theirs) {
-        return mine == null || theirs != null && PathPattern.of(mine).matches(theirs);
+        return PathPattern.covers(mine, theirs);
     }
 }
