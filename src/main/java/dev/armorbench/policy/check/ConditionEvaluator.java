@@ -88,10 +88,10 @@ final class ConditionEvaluator {
             }
             String variable = text(tokens.get(index++));
             if (variable.startsWith("@")) {
-                return variables.sets.containsKey(bare(variable));
+                return variables.isDefined(bare(variable));
             }
             if (variable.startsWith("$")) {
-                return variables.booleans.containsKey(bare(variable));
+                return variables.isBooleanDefined(bare(variable));
             }
             fail("write 'defined @{NAME}' or 'defined ${NAME}'", token.start(), token.end());
             return false;
@@ -103,7 +103,7 @@ final class ConditionEvaluator {
         if (token.kind() == TokenKind.BOOL_VARIABLE) {
             index++;
             String name = word.startsWith("${") ? word.substring(2, word.length() - 1) : word.substring(1);
-            Boolean value = variables.booleans.get(name);
+            Boolean value = variables.booleanValue(name);
             if (value == null) {
                 fail("define ${" + name + "} before testing it", token.start(), token.end());
                 return false;

@@ -73,6 +73,8 @@ public final class PolicyReader {
         final Map<String, ExecMode> execs = new HashMap<>();
         final Map<String, String> execTargets = new HashMap<>();
         final Map<String, String> changeProfileSafety = new HashMap<>();
+        /** Reading an include for the cache: rules are recorded with their origin, cross-rule checks wait for replay. */
+        List<CachedInclude.Origin> captured;
 
         Scope(String name, ProfileHeader header, boolean hat) {
             this.name = name;
@@ -179,13 +181,13 @@ public final class PolicyReader {
         }
         List<Path> files;
         try {
-            files = Files.isDirectory(target) ? sources.includeDirectory(target) : List.of(target);
+            files = sources.includeFiles(target);
         } catch (IOException e) {
             reporter.error("include-unreadable", "cannot read '" + name + "': " + e.getMessage(), pathToken.start(), pathToken.end());
             return;
         }
         for (Path file : files) {
-            Path key = file.toAbsolutePath().normalize();
+            Path key = sources.key(file);
             if (includeStack.contains(key)) {
                 reporter.report(Severity.WARNING, "include-cycle", "'" + name + "' includes itself (directly or through "
                         + "other files); the repeated include is skipped", pathToken.start(), pathToken.end());
@@ -206,6 +208,9 @@ public final class PolicyReader {
                 included = sources.file(file);
             } catch (IOException e) {
                 reporter.error("include-unreadable", "cannot read '" + file + "': " + e.getMessage(), pathToken.start(), pathToken.end());
+                continue;
+            }
+            if (scope != null && scope.captured == null && readThroughCache(key, included, scope, qualifiers, seen)) {
                 continue;
             }
             includeStack.push(key);
@@ -552,6 +557,15 @@ public final class PolicyReader {
         if (rule == null) {
             return;
         }
+        addRule(scope, rule, source, node, last.start(), reporter);
+    }
+
+    /** Adds a rule to its profile, checking it against the profile's earlier rules. */
+    private void addRule(Scope scope, Rule rule, SourceFile source, SyntaxNode node, int end, Reporter reporter) {
+        if (scope.captured != null) {
+            scope.captured.add(new CachedInclude.Origin(rule, source, node, end));
+            return;
+        }
         if (rule instanceof FileRule file && file.exec() != null && !file.qualifiers().deny() && file.exec().target() != 'x') {
             // Rules of different priority do not merge, so only equal priorities can conflict.
             String key = file.qualifiers().priority() + " " + file.path();
@@ -561,10 +575,10 @@ public final class PolicyReader {
                     && (!previous.equals(file.exec()) || !previousTarget.equals(String.valueOf(file.target())));
             if (conflict && buildAlternative(source, node)) {
                 reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
-                        + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), last.start());
+                        + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), end);
             } else if (conflict) {
                 reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
-                        + "' in this profile; give one exec mode per path", node.start(), last.start());
+                        + "' in this profile; give one exec mode per path", node.start(), end);
             }
         }
         if (rule instanceof ChangeProfileRule change && change.exec() != null) {
@@ -572,7 +586,7 @@ public final class PolicyReader {
             String previous = scope.changeProfileSafety.putIfAbsent(change.exec() + " -> " + change.target(), safety);
             if (previous != null && !previous.equals(safety)) {
                 reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already allowed as " + previous
-                        + " in this profile; use one of safe and unsafe", node.start(), last.start());
+                        + " in this profile; use one of safe and unsafe", node.start(), end);
             }
         }
         scope.rules.add(rule);
@@ -639,6 +653,47 @@ public final class PolicyReader {
             rest = rest.substring(2);
         }
         return name.substring(1, close) + ":" + rest;
+    }
+
+    /**
+     * Reads an include inside a profile through the shared cache. Returns false when the include
+     * must be read in place instead (its files overlap what the profile already read, or it
+     * declares hats or child profiles).
+     */
+    private boolean readThroughCache(Path key, SourceFile included, Scope scope, Qualifiers qualifiers, Set<Path> seen) {
+        PolicySources.IncludeKey cacheKey = new PolicySources.IncludeKey(key, qualifiers);
+        CachedInclude cached = sources.cachedInclude(cacheKey, variables);
+        if (cached == null) {
+            int diagnosticsBefore = diagnostics.size();
+            variables.dependencies = new HashMap<>();
+            Scope capture = new Scope(scope.name, scope.header, scope.hat);
+            capture.captured = new ArrayList<>();
+            capture.includes.add(key);
+            includeStack.push(key);
+            items(included, included.tree().root(), capture, qualifiers, null);
+            includeStack.pop();
+            Map<String, Object> dependencies = variables.dependencies;
+            variables.dependencies = null;
+            List<Diagnostic> found = new ArrayList<>(diagnostics.subList(diagnosticsBefore, diagnostics.size()));
+            diagnostics.subList(diagnosticsBefore, diagnostics.size()).clear();
+            if (!capture.children.isEmpty()) {
+                return false;
+            }
+            cached = new CachedInclude(List.copyOf(capture.captured), List.copyOf(found), Set.copyOf(capture.includes),
+                    Map.copyOf(dependencies));
+            sources.cacheInclude(cacheKey, cached);
+        }
+        for (Path file : cached.closure()) {
+            if (!file.equals(key) && (seen.contains(file) || includeStack.contains(file))) {
+                return false;
+            }
+        }
+        seen.addAll(cached.closure());
+        diagnostics.addAll(cached.diagnostics());
+        for (CachedInclude.Origin origin : cached.rules()) {
+            addRule(scope, origin.rule(), origin.source(), origin.node(), origin.end(), reporter(origin.source()));
+        }
+        return true;
     }
 
     private boolean restorePreamble(Path include) {

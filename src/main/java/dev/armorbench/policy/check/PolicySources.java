@@ -27,6 +27,37 @@ public final class PolicySources {
     private final Map<String, java.util.Optional<Path>> resolved = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> directories = new ConcurrentHashMap<>();
     private final Map<Path, PreambleSnapshot> preambles = new ConcurrentHashMap<>();
+    private final Map<IncludeKey, List<CachedInclude>> includes = new ConcurrentHashMap<>();
+
+    /** An include read inside a profile under given block qualifiers. */
+    record IncludeKey(Path file, dev.armorbench.policy.model.Qualifiers qualifiers) {
+    }
+
+    /** A cached reading whose recorded variable lookups all still give the same answers, or null. */
+    CachedInclude cachedInclude(IncludeKey key, Variables variables) {
+        List<CachedInclude> candidates = includes.get(key);
+        if (candidates == null) {
+            return null;
+        }
+        synchronized (candidates) {
+            for (CachedInclude candidate : candidates) {
+                if (candidate.matches(variables)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    void cacheInclude(IncludeKey key, CachedInclude value) {
+        List<CachedInclude> candidates = includes.computeIfAbsent(key, k -> new ArrayList<>());
+        synchronized (candidates) {
+            // A few variants per include cover the real cases; more would only cost lookups.
+            if (candidates.size() < 8) {
+                candidates.add(value);
+            }
+        }
+    }
 
     PreambleSnapshot preamble(Path include) {
         return preambles.get(include);
@@ -51,12 +82,12 @@ public final class PolicySources {
                 .orElse(null);
     }
 
-    /** A directory's include files, listed once. */
-    public List<Path> includeDirectory(Path dir) throws IOException {
-        List<Path> files = directories.get(dir);
+    /** The files an include of this path reads: the file itself, or a directory's files; listed once. */
+    public List<Path> includeFiles(Path target) throws IOException {
+        List<Path> files = directories.get(target);
         if (files == null) {
-            files = directoryFiles(dir);
-            directories.put(dir, files);
+            files = Files.isDirectory(target) ? directoryFiles(target) : List.of(target);
+            directories.put(target, files);
         }
         return files;
     }
@@ -78,9 +109,16 @@ public final class PolicySources {
         return Files.exists(candidate) ? candidate : null;
     }
 
+    private final Map<Path, Path> keys = new ConcurrentHashMap<>();
+
+    /** The absolute, normalized form of a path, computed once. */
+    Path key(Path path) {
+        return keys.computeIfAbsent(path, p -> p.toAbsolutePath().normalize());
+    }
+
     /** A parsed file, read once. */
     public SourceFile file(Path path) throws IOException {
-        Path key = path.toAbsolutePath().normalize();
+        Path key = key(path);
         SourceFile cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -96,6 +134,7 @@ public final class PolicySources {
         resolved.clear();
         directories.clear();
         preambles.clear();
+        includes.clear();
     }
 
     /** The files of a directory as the reference reads it: regular files, sorted, backups skipped. */

@@ -23,6 +23,64 @@ final class Variables {
         expanded.clear();
     }
 
+    /** Marks a variable that was looked up and not defined. */
+    static final Object UNDEFINED = new Object();
+
+    /**
+     * While an include is read for the shared cache: every variable it looked at, with what it
+     * found. The result may be reused wherever the same lookups give the same answers.
+     */
+    Map<String, Object> dependencies;
+
+    private void depend(String key, Object value) {
+        if (dependencies != null) {
+            dependencies.putIfAbsent(key, value);
+        }
+    }
+
+    boolean isDefined(String name) {
+        boolean defined = sets.containsKey(name);
+        depend("defined:" + name, defined);
+        return defined;
+    }
+
+    boolean isBooleanDefined(String name) {
+        boolean defined = booleans.containsKey(name);
+        depend("defined$" + name, defined);
+        return defined;
+    }
+
+    Boolean booleanValue(String name) {
+        Boolean value = booleans.get(name);
+        depend("$" + name, value == null ? UNDEFINED : value);
+        return value;
+    }
+
+    /** The current answer to a recorded lookup, to compare with the recorded one. */
+    Object lookUp(String key) {
+        if (key.startsWith("defined:")) {
+            return sets.containsKey(key.substring(8));
+        }
+        if (key.startsWith("defined$")) {
+            return booleans.containsKey(key.substring(8));
+        }
+        if (key.startsWith("$")) {
+            Boolean value = booleans.get(key.substring(1));
+            return value == null ? UNDEFINED : value;
+        }
+        return definition(key);
+    }
+
+    /** What a name is defined as, unexpanded: a built-in's value, a set's raw values, or UNDEFINED. */
+    private Object definition(String name) {
+        String builtin = builtins.get(name);
+        if (builtin != null) {
+            return builtin;
+        }
+        List<String> raw = sets.get(name);
+        return raw == null ? UNDEFINED : raw;
+    }
+
     /** Thrown for a reference to a variable nobody defined, or one that refers to itself. */
     static final class ExpansionError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -68,9 +126,14 @@ final class Variables {
     }
 
     private List<String> valuesOf(String name, int depth) throws ExpansionError {
-        List<String> cached = expanded.get(name);
-        if (cached != null) {
-            return cached;
+        if (dependencies != null) {
+            // Record the raw definition of this name and, by expanding afresh, of every name it uses.
+            depend(name, definition(name));
+        } else {
+            List<String> cached = expanded.get(name);
+            if (cached != null) {
+                return cached;
+            }
         }
         String builtin = builtins.get(name);
         if (builtin != null) {
