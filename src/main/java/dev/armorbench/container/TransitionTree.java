@@ -57,12 +57,13 @@ public final class TransitionTree {
     private TreeNode nodeAt(int start, int end) {
         TreeNode best = null;
         for (TreeNode node : root.flatten()) {
-            if (node.range() == null || node.has(Marker.LINKED) || node.kind() == Kind.ENTRY
+            if (node.extent() == null || node.has(Marker.LINKED) || node.kind() == Kind.ENTRY
                     || node.kind() == Kind.ENTRY_STEP) {
                 continue;
             }
-            boolean holds = node.range().start() <= start && (end <= node.range().end() || start == node.range().start());
-            if (holds && (best == null || node.range().length() <= best.range().length())) {
+            TextRange extent = node.extent();
+            boolean holds = extent.start() <= start && (end <= extent.end() || start == extent.start());
+            if (holds && (best == null || extent.length() <= best.extent().length())) {
                 best = node;
             }
         }
@@ -85,7 +86,8 @@ public final class TransitionTree {
         String label = (kind == Kind.HAT ? "^" : "") + profile.name() + (attachment == null ? "" : " " + attachment)
                 + (profile.inOpenText() ? "" : " (" + profile.origin() + ")");
         TextRange range = profile.site() == null ? null : profile.site().header();
-        TreeNode node = new TreeNode(kind, label, profile.fullName(), profile.mode(), range, markers);
+        TextRange extent = profile.site() == null ? null : profile.site().range();
+        TreeNode node = new TreeNode(kind, label, profile.fullName(), profile.mode(), range, extent, markers);
         List<PolicyProfile> path = new ArrayList<>(List.of(profile));
         addTransitions(node, profile, path, false);
         for (PolicyProfile child : profile.children()) {

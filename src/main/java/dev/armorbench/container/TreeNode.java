@@ -36,11 +36,18 @@ public final class TreeNode {
     private final String profile;
     private final ProfileMode mode;
     private final TextRange range;
+    private final TextRange extent;
     private final Set<Marker> markers;
     private final List<TreeNode> children = new ArrayList<>();
     private final List<ContainerDiagnostic> diagnostics = new ArrayList<>();
 
     TreeNode(Kind kind, String label, String profile, ProfileMode mode, TextRange range, Set<Marker> markers) {
+        this(kind, label, profile, mode, range, range, markers);
+    }
+
+    TreeNode(Kind kind, String label, String profile, ProfileMode mode, TextRange range, TextRange extent,
+            Set<Marker> markers) {
+        this.extent = extent;
         this.kind = kind;
         this.label = label;
         this.profile = profile;
@@ -70,6 +77,11 @@ public final class TreeNode {
     /** The node's text in the open profile; null when it has none there (virtual roots, external profiles). */
     public TextRange range() {
         return range;
+    }
+
+    /** The text the node stands for: a profile's whole block, where its {@link #range} is its header. */
+    public TextRange extent() {
+        return extent;
     }
 
     public Set<Marker> markers() {
