@@ -224,7 +224,7 @@ public final class ContainerPolicy {
                 continue;
             }
             TextRange range = locate(profile, file, usedSites);
-            String written = range == null || profile.site() != null && range.equals(profile.site().nameRange()) ? null
+            String written = range == null || profile.site().includes().contains(range) ? null
                     : text().substring(range.start(), range.end()).replaceAll("\\s+", " ");
             list.add(switch (file.exec().target()) {
                 case 'i' -> new Transition(profile, file, range, written, Kind.INHERIT, profile.fullName(), profile);
@@ -335,7 +335,8 @@ public final class ContainerPolicy {
 
     /**
      * The rule's own text in the profile: the first unclaimed rule statement naming the same path,
-     * exec permission and target. A rule from an include has none; its profile's name stands in.
+     * exec permission and target. A rule from an include has none of its own: the include statement
+     * stands in when the profile has exactly one, else there is no range.
      */
     private static TextRange locate(PolicyProfile profile, FileRule file, Set<RuleSite> used) {
         ProfileSite site = profile.site();
@@ -353,7 +354,7 @@ public final class ContainerPolicy {
                 return rule.range();
             }
         }
-        return site.nameRange();
+        return site.includes().size() == 1 ? site.includes().get(0) : null;
     }
 
     /** The capability rule statements of a profile's text that name {@code capability} (or all). */

@@ -5,7 +5,7 @@ import dev.armorbench.policy.model.FileRule;
 /**
  * One exec rule of a profile and where it sends the program it starts.
  *
- * @param range the rule's text, or the profile's name when the rule came from an include
+ * @param range the rule's text; for a rule from an include, the include statement when the profile has one, else null
  * @param written the rule as written in the open text (blanks collapsed), or null when it came from an include
  * @param targetName the profile the program lands in as the rule names it; for {@code ix} the profile itself
  * @param target the resolved profile, or null when unresolved or unconfined

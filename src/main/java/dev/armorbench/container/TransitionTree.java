@@ -137,7 +137,8 @@ public final class TransitionTree {
                 if (transition.kind() == Transition.Kind.UNCONFINED) {
                     ruleMarkers.add(Marker.UNCONFINED);
                 }
-                groupNode.add(new TreeNode(Kind.RULE, transition.ruleText(), leadsTo, mode, transition.range(), ruleMarkers));
+                String ruleLabel = transition.ruleText() + (transition.written() == null ? " (from an include)" : "");
+                groupNode.add(new TreeNode(Kind.RULE, ruleLabel, leadsTo, mode, transition.range(), ruleMarkers));
             }
             if (target != null && first.kind() != Transition.Kind.INHERIT && !cycle && path.size() < MAX_DEPTH) {
                 List<PolicyProfile> deeper = new ArrayList<>(path);

@@ -189,4 +189,21 @@ class TransitionTreeTest {
         assertThat(tree.nodeAt(text.indexOf("/etc/a r")).label()).isEqualTo("a");
         assertThat(tree.nodeAt(text.length())).isNull();
     }
+
+    @Test
+    void execRulesFromAnIncludePointAtTheIncludeAndDoNotTakeTheProfilesDiagnostics() throws IOException {
+        fixture.write("abstractions/tools", "/usr/bin/tool ix,\n");
+        String text = """
+                profile c {
+                  include <abstractions/tools>
+                  /bin/sh ix,
+                }
+                """;
+        ContainerAnalysis analysis = fixture.analyze(text);
+        TreeNode c = analysis.tree().root().children().get(0);
+        TreeNode ix = child(c, "ix: stays in c");
+        assertThat(ix.children()).extracting(TreeNode::label).containsExactly("/usr/bin/tool ix, (from an include)", "/bin/sh ix,");
+        assertThat(text(analysis, ix.children().get(0))).isEqualTo("include <abstractions/tools>");
+        assertThat(c.diagnostics()).extracting(ContainerDiagnostic::code).contains("container-disconnected-flags");
+    }
 }

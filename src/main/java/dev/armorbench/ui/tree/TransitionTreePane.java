@@ -152,9 +152,15 @@ public final class TransitionTreePane extends VBox {
         ProfileCatalog profiles = catalogFor(policySources);
         ImageConfig config = image;
         background.execute(() -> {
-            LintResult lint = PolicyReader.lint(new SourceFile(path, text), policySources);
-            ContainerAnalysis result = ContainerAnalysis.analyze(lint, profiles, config);
-            Platform.runLater(() -> publish(current, requested, result));
+            try {
+                LintResult lint = PolicyReader.lint(new SourceFile(path, text), policySources);
+                ContainerAnalysis result = ContainerAnalysis.analyze(lint, profiles, config);
+                Platform.runLater(() -> publish(current, requested, result));
+            } catch (RuntimeException e) {
+                // A bug must not leave the pane silently stale: say so where the tree is.
+                Platform.runLater(() -> status.setText("The tree could not be computed (" + e
+                        + "); please report this with the profile text."));
+            }
         });
     }
 
