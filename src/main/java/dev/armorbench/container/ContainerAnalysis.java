@@ -1,8 +1,10 @@
 package dev.armorbench.container;
 
+import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the container view of a policy gives, from one call: the joined policy, the ways into
@@ -36,5 +38,25 @@ public record ContainerAnalysis(ContainerPolicy policy, List<Entry> entries, Lis
         List<ContainerDiagnostic> diagnostics = ContainerChecks.run(policy, start);
         TransitionTree tree = TransitionTree.build(policy, entries, diagnostics);
         return new ContainerAnalysis(policy, List.copyOf(entries), diagnostics, tree, problem);
+    }
+
+    /**
+     * The quick fix of one of this analysis's diagnostics (matched by code and range), for an editor
+     * that keeps the plain {@link Diagnostic}s and looks fixes up by code.
+     */
+    public Optional<QuickFix> quickFixFor(Diagnostic diagnostic) {
+        for (ContainerDiagnostic candidate : diagnostics) {
+            Diagnostic d = candidate.diagnostic();
+            if (d == diagnostic || d.code().equals(diagnostic.code()) && d.start() == diagnostic.start()
+                    && d.end() == diagnostic.end() && d.message().equals(diagnostic.message())) {
+                return candidate.quickFix();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The plain diagnostics, to show next to the lint ones. */
+    public List<Diagnostic> plainDiagnostics() {
+        return diagnostics.stream().map(ContainerDiagnostic::diagnostic).toList();
     }
 }

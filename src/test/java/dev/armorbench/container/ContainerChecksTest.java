@@ -44,6 +44,10 @@ class ContainerChecksTest {
         String fixed = diagnostic.quickFix().orElseThrow().apply(text);
         assertThat(fixed).isEqualTo("profile web flags=(attach_disconnected,mediate_deleted) {\n  /etc/nginx/** r,\n}\n");
         assertThat(withCode(fixture.analyze(fixed), ContainerCheck.ATTACHMENT)).isEmpty();
+        // An editor holding only the plain diagnostic finds the fix by code and range.
+        dev.armorbench.policy.check.Diagnostic plain = analysis.plainDiagnostics().stream()
+                .filter(d -> d.code().equals("container-attachment")).findFirst().orElseThrow();
+        assertThat(analysis.quickFixFor(plain)).contains(diagnostic.fix());
     }
 
     @Test
