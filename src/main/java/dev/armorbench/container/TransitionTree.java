@@ -20,6 +20,10 @@ import java.util.Set;
 public final class TransitionTree {
     /** Linked expansions stop here even without a cycle, so a dense graph cannot explode. */
     private static final int MAX_DEPTH = 8;
+    /** At most this many linked nodes in all: a dense graph of px targets stays readable and fast. */
+    private static final int LINKED_BUDGET = 2000;
+
+    private int linkedLeft = LINKED_BUDGET;
 
     private final ContainerPolicy policy;
     private final TreeNode root = new TreeNode(Kind.ROOT, "policy", null, null, null, Set.of());
@@ -140,7 +144,11 @@ public final class TransitionTree {
                 String ruleLabel = transition.ruleText() + (transition.written() == null ? " (from an include)" : "");
                 groupNode.add(new TreeNode(Kind.RULE, ruleLabel, leadsTo, mode, transition.range(), ruleMarkers));
             }
-            if (target != null && first.kind() != Transition.Kind.INHERIT && !cycle && path.size() < MAX_DEPTH) {
+            if (linked) {
+                linkedLeft -= 1 + group.size();
+            }
+            if (target != null && first.kind() != Transition.Kind.INHERIT && !cycle && path.size() < MAX_DEPTH
+                    && linkedLeft > 0) {
                 List<PolicyProfile> deeper = new ArrayList<>(path);
                 deeper.add(target);
                 addTransitions(groupNode, target, deeper, true);

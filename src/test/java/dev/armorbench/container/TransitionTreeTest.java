@@ -206,4 +206,23 @@ class TransitionTreeTest {
         assertThat(text(analysis, ix.children().get(0))).isEqualTo("include <abstractions/tools>");
         assertThat(c.diagnostics()).extracting(ContainerDiagnostic::code).contains("container-disconnected-flags");
     }
+
+    @Test
+    void aDenseGraphOfPxTargetsStaysBounded() {
+        StringBuilder text = new StringBuilder();
+        int count = 9;
+        for (int i = 0; i < count; i++) {
+            text.append("profile p").append(i).append(" flags=(attach_disconnected,mediate_deleted) {\n");
+            for (int j = 0; j < count; j++) {
+                if (j != i) {
+                    text.append("  /usr/bin/t").append(j).append(" px -> p").append(j).append(",\n");
+                }
+            }
+            text.append("}\n");
+        }
+        ContainerAnalysis analysis = fixture.analyze(text.toString());
+        int nodes = analysis.tree().root().flatten().size();
+        assertThat(nodes).isBetween(count * count, 40_000);
+        assertThat(analysis.tree().root().flatten()).anyMatch(n -> n.has(Marker.CYCLE));
+    }
 }
