@@ -90,6 +90,7 @@ public final class MainWindow {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(problemsPane, false);
+        transitionTree.setOpenDocuments(this::editorTabs);
         SplitPane withTree = new SplitPane(transitionTree, center);
         withTree.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(transitionTree, false);

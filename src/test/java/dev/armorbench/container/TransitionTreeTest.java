@@ -225,4 +225,18 @@ class TransitionTreeTest {
         assertThat(nodes).isBetween(count * count, 40_000);
         assertThat(analysis.tree().root().flatten()).anyMatch(n -> n.has(Marker.CYCLE));
     }
+
+    @Test
+    void pxTargetsAreFoundInOtherOpenDocumentsFirst() {
+        String text = "profile c flags=(attach_disconnected,mediate_deleted) {\n  /usr/bin/tool Px,\n  /usr/bin/x px -> other,\n}\n";
+        OpenTextProfiles open = new OpenTextProfiles(List.of(
+                new OpenTextProfiles.Document(dir.resolve("tool.profile"), "profile tool /usr/bin/tool flags=(complain) {\n}\n"),
+                new OpenTextProfiles.Document(dir.resolve("other.profile"), "profile other {\n}\n")), fixture.sources);
+        ContainerAnalysis analysis = ContainerAnalysis.analyze(fixture.lint(text), open, null);
+        ContainerPolicy policy = analysis.policy();
+        assertThat(policy.transitions(policy.containerProfile())).allSatisfy(t -> assertThat(t.resolved()).isTrue());
+        assertThat(policy.exec(policy.containerProfile(), "/usr/bin/tool").landsIn().mode()).isEqualTo(ProfileMode.COMPLAIN);
+        assertThat(policy.externalProfiles()).extracting(PolicyProfile::origin)
+                .containsExactlyInAnyOrder(dir.resolve("tool.profile"), dir.resolve("other.profile"));
+    }
 }

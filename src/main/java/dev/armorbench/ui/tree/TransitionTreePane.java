@@ -3,6 +3,7 @@ package dev.armorbench.ui.tree;
 import dev.armorbench.container.ContainerAnalysis;
 import dev.armorbench.container.ImageConfig;
 import dev.armorbench.container.IncludePathProfiles;
+import dev.armorbench.container.OpenTextProfiles;
 import dev.armorbench.container.ProfileCatalog;
 import dev.armorbench.container.TextRange;
 import dev.armorbench.container.TreeNode;
@@ -71,6 +72,7 @@ public final class TransitionTreePane extends VBox {
     private PolicySources catalogSources;
     private ProfileCatalog catalog;
     private Runnable onUpdated = () -> { };
+    private Supplier<List<EditorTab>> openTabs = List::of;
 
     /**
      * @param sources the include search path's parsed files, shared with the editor's checks
@@ -133,6 +135,11 @@ public final class TransitionTreePane extends VBox {
         refresh();
     }
 
+    /** The open documents whose profiles {@code px} rules may name (the shown one is skipped). */
+    public void setOpenDocuments(Supplier<List<EditorTab>> openTabs) {
+        this.openTabs = openTabs;
+    }
+
     /** The image whose entry point the "container start" root analyses; null for none. */
     public void setImageConfig(ImageConfig image) {
         this.image = image;
@@ -149,7 +156,15 @@ public final class TransitionTreePane extends VBox {
         int requested = ++version;
         Path path = current.path().orElseGet(() -> Path.of(current.name().replace(" (sample)", "")).toAbsolutePath());
         PolicySources policySources = sources.get();
-        ProfileCatalog profiles = catalogFor(policySources);
+        List<OpenTextProfiles.Document> others = new java.util.ArrayList<>();
+        for (EditorTab other : openTabs.get()) {
+            if (other != current) {
+                others.add(new OpenTextProfiles.Document(other.path().orElseGet(() -> Path.of(other.name()).toAbsolutePath()),
+                        other.area().getText()));
+            }
+        }
+        ProfileCatalog profiles = ProfileCatalog.firstOf(List.of(new OpenTextProfiles(others, policySources),
+                catalogFor(policySources)));
         ImageConfig config = image;
         background.execute(() -> {
             try {
