@@ -132,8 +132,8 @@ public final class TreeCommand implements Callable<Integer> {
     private static void printNode(PrintWriter out, TreeNode node, int depth) {
         StringBuilder line = new StringBuilder("  ".repeat(depth)).append(node.label());
         if (node.kind() == TreeNode.Kind.PROFILE || node.kind() == TreeNode.Kind.CHILD || node.kind() == TreeNode.Kind.HAT) {
-            line.append(" [").append(node.mode().label()).append(node.has(TreeNode.Marker.MODE_INHERITED) ? ", inherited" : "")
-                    .append("]");
+            line.append(" [").append(node.mode().label())
+                    .append(node.has(TreeNode.Marker.MODE_DIFFERS_FROM_PARENT) ? ", unlike its parent" : "").append("]");
         }
         if (node.has(TreeNode.Marker.UNCONFINED) && node.kind() != TreeNode.Kind.PROFILE) {
             line.append("  !! unconfined");

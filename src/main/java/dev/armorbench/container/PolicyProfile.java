@@ -17,7 +17,7 @@ public final class PolicyProfile {
     private final Path origin;
     private final List<PolicyProfile> children = new ArrayList<>();
     private final ProfileMode mode;
-    private final boolean modeInherited;
+    private final boolean modeDiffersFromParent;
 
     PolicyProfile(Profile model, ProfileSite site, PolicyProfile parent, Path origin) {
         this.model = model;
@@ -25,9 +25,11 @@ public final class PolicyProfile {
         this.parent = parent;
         this.origin = origin;
         ProfileMode declared = ProfileMode.declaredIn(model.flags());
-        // A child or hat without a mode flag takes its parent's (apparmor_parser copies it down).
-        this.modeInherited = declared == null && parent != null;
-        this.mode = declared != null ? declared : parent != null ? parent.mode : ProfileMode.ENFORCE;
+        // A child or hat without a mode flag is enforced even under a complain parent: the mode is
+        // not copied down (apparmor.d adds complain to each child for that reason). Marked, since
+        // the difference surprises people learning a container in complain mode.
+        this.mode = declared != null ? declared : ProfileMode.ENFORCE;
+        this.modeDiffersFromParent = declared == null && parent != null && parent.mode != ProfileMode.ENFORCE;
     }
 
     public Profile model() {
@@ -78,8 +80,9 @@ public final class PolicyProfile {
         return mode;
     }
 
-    public boolean modeInherited() {
-        return modeInherited;
+    /** Declares no mode while its parent is not enforced: it is enforced, unlike its parent. */
+    public boolean modeDiffersFromParent() {
+        return modeDiffersFromParent;
     }
 
     /** The child or hat with this name, or null. */

@@ -80,8 +80,8 @@ public final class TransitionTree {
         if (!profile.inOpenText()) {
             markers.add(Marker.EXTERNAL);
         }
-        if (profile.modeInherited()) {
-            markers.add(Marker.MODE_INHERITED);
+        if (profile.modeDiffersFromParent()) {
+            markers.add(Marker.MODE_DIFFERS_FROM_PARENT);
         }
         if (profile.mode() == ProfileMode.UNCONFINED) {
             markers.add(Marker.UNCONFINED);

@@ -25,8 +25,8 @@ public final class TreeNode {
         UNRESOLVED,
         /** The profile was found on the include path, not in the open text. */
         EXTERNAL,
-        /** The mode comes from the parent profile. */
-        MODE_INHERITED,
+        /** A child or hat without a mode flag under a parent that is not enforced: it is enforced. */
+        MODE_DIFFERS_FROM_PARENT,
         /** A copy shown under a transition: the original node stands under its own profile. */
         LINKED
     }

@@ -63,8 +63,8 @@ class TreeCommandTest {
                     /usr/local/bin/app-server cxr -> app-server,  <warning: container-entrypoint-transition-never-fires>
                   cx → container-with-children//log-shipper
                     /usr/local/bin/log-shipper cxr -> log-shipper,
-                  app-server [enforce, inherited]
-                  log-shipper /usr/local/bin/log-shipper [enforce, inherited]  <info: container-child-attachment-exec>
+                  app-server [enforce]
+                  log-shipper /usr/local/bin/log-shipper [enforce]  <info: container-child-attachment-exec>
                 container start
                   exec form: /usr/local/bin/app-server → container-with-children
                   exec form, --init: /usr/local/bin/app-server → container-with-children//app-server

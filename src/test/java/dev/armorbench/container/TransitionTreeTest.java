@@ -78,8 +78,10 @@ class TransitionTreeTest {
         TreeNode c = analysis.tree().root().children().get(0);
         TreeNode a = child(c, "a");
         assertThat(a.kind()).isEqualTo(Kind.CHILD);
-        assertThat(a.mode()).isEqualTo(ProfileMode.COMPLAIN);
-        assertThat(a.has(Marker.MODE_INHERITED)).isTrue();
+        // No mode flag: enforced, although the parent is in complain mode.
+        assertThat(a.mode()).isEqualTo(ProfileMode.ENFORCE);
+        assertThat(a.has(Marker.MODE_DIFFERS_FROM_PARENT)).isTrue();
+        assertThat(c.mode()).isEqualTo(ProfileMode.COMPLAIN);
         TreeNode sub = child(a, "^sub");
         assertThat(sub.kind()).isEqualTo(Kind.HAT);
         assertThat(sub.mode()).isEqualTo(ProfileMode.KILL);

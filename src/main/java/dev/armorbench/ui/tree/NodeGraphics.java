@@ -76,6 +76,6 @@ final class NodeGraphics {
                 || node.kind() == TreeNode.Kind.HAT)) {
             return "";
         }
-        return node.mode().label() + (node.has(Marker.MODE_INHERITED) ? " (inherited)" : "");
+        return node.mode().label() + (node.has(Marker.MODE_DIFFERS_FROM_PARENT) ? " (unlike its parent: no mode flag)" : "");
     }
 }
