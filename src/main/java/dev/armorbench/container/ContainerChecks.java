@@ -271,13 +271,18 @@ public final class ContainerChecks {
             return;
         }
         QuickFix fix = null;
-        String rule = step.binary() + " ix";
+        String advice;
         if (step.binary().startsWith("/")) {
-            fix = QuickFix.of("Add '" + rule + ",' to '" + from.fullName() + "'", ruleInsertion(from.site(), rule + ","));
+            String rule = step.binary() + " ix,";
+            fix = QuickFix.of("Add '" + rule + "' to '" + from.fullName() + "'", ruleInsertion(from.site(), rule));
+            advice = "Add '" + rule + "' (or a cx/px rule into a profile for it)";
+        } else {
+            // A bare name is found along PATH at run time; only the image knows which directory holds it.
+            advice = "Add an exec rule (ix, or cx/px into a profile for it) for its path, which the image's PATH decides";
         }
         report(ContainerCheck.ENTRYPOINT_NO_EXEC, range, "With the " + entry.variant() + " entry point, " + starter
                 + " execs '" + step.binary() + "' through the exec rules of '" + from.fullName() + "', which has none for "
-                + "it: enforce mode refuses the start. Add '" + rule + ",' (or a cx/px rule into a profile for it)", fix);
+                + "it: enforce mode refuses the start. " + advice, fix);
     }
 
     /** Inserts a rule as the last line of a profile's block, indented like its other rules. */

@@ -102,17 +102,13 @@ public final class EntryAnalysis {
     /** {@code parent} execs {@code program} from {@code from}: the first PATH candidate an exec rule allows. */
     private static EntryStep execStep(ContainerPolicy policy, PolicyProfile from, String parent, String program,
             List<String> path) {
-        ExecOutcome first = null;
         for (String candidate : StartCommand.candidates(program, path)) {
             ExecOutcome outcome = policy.exec(from, candidate);
             if (outcome.result() != ExecOutcome.Result.NO_EXEC_PERMISSION) {
                 return new EntryStep(candidate, parent, outcome, outcome.landsInName());
             }
-            if (first == null) {
-                first = outcome;
-            }
         }
-        ExecOutcome refused = new ExecOutcome(first.result(), program, from, null, null);
+        ExecOutcome refused = new ExecOutcome(ExecOutcome.Result.NO_EXEC_PERMISSION, program, from, null, null);
         return new EntryStep(program, parent, refused, refused.landsInName());
     }
 }

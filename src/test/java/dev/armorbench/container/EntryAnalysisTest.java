@@ -200,4 +200,19 @@ class EntryAnalysisTest {
         assertThatThrownBy(() -> ImageConfig.fromInspectJson("[]")).hasMessageContaining("empty");
         assertThatThrownBy(() -> ImageConfig.fromInspectJson("{\"Id\":1}")).hasMessageContaining("Config");
     }
+
+    @Test
+    void aBareProgramNameWithoutExecPermissionGetsAdviceButNoFix() throws ImageConfigException {
+        String text = "profile c flags=(attach_disconnected,mediate_deleted) {\n  /bin/sh ix,\n}\n";
+        ContainerAnalysis analysis = fixture.analyze(text, inspect("null", "[\"/bin/sh\",\"-c\",\"serve --port 80\"]"));
+        List<ContainerDiagnostic> noExec = withCode(analysis, ContainerCheck.ENTRYPOINT_NO_EXEC);
+        assertThat(noExec).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.message()).contains("'serve'", "PATH");
+            assertThat(d.quickFix()).isEmpty();
+        });
+        // With an image PATH of no directories the lookup finds nothing, and says so instead of failing.
+        ImageConfig noPath = new ImageConfig(null, new ImageConfig.Command(List.of("serve"), false), List.of(), null);
+        ContainerAnalysis empty = fixture.analyze(text, noPath);
+        assertThat(empty.entries().get(1).profile()).contains("no exec permission");
+    }
 }
