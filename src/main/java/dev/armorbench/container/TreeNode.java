@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class TreeNode {
     public enum Kind {
-        ROOT, PROFILE, CHILD, HAT, TRANSITION, RULE, CYCLE, ENTRY_ROOT, ENTRY, ENTRY_STEP
+        ROOT, PROFILE, CHILD, HAT, TRANSITION, RULE, ENTRY_ROOT, ENTRY, ENTRY_STEP
     }
 
     /** What a node stands out for. */

@@ -28,7 +28,6 @@ final class NodeGraphics {
                 case RULE -> "mdi2s-source-branch";
                 case ENTRY_ROOT -> node.label().equals("docker exec") ? "mdi2c-console-line" : "mdi2p-play-circle-outline";
                 case ENTRY, ENTRY_STEP -> "mdi2d-debug-step-into";
-                case CYCLE -> "mdi2r-repeat";
             };
         }
         FontIcon icon = new FontIcon(literal);
