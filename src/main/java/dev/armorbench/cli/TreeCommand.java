@@ -70,7 +70,8 @@ public final class TreeCommand implements Callable<Integer> {
             return 2;
         }
         for (Path given : new Path[] {profile, imageConfig, dockerfile}) {
-            if (given != null && !Files.isRegularFile(given)) {
+            // Not only regular files: '--image-config <(docker image inspect IMAGE)' is a pipe.
+            if (given != null && (!Files.exists(given) || Files.isDirectory(given))) {
                 err.println("armorbench tree: " + given + ": no such file");
                 return 2;
             }
