@@ -3,6 +3,7 @@ package dev.armorbench.ui;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
+import dev.armorbench.ui.tree.TransitionTreePane;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -52,6 +53,8 @@ public final class MainWindow {
     private final Label fileStatus = new Label();
     private final MainMenu menu;
     private final ProblemsPane problemsPane = new ProblemsPane(this::jumpTo);
+    private final TransitionTreePane transitionTree = new TransitionTreePane(this::policySources,
+            () -> this.settings.includePath().stream().map(Path::of).toList());
     private Settings settings;
     private PolicySources policySources;
     private int untitledCount;
@@ -87,7 +90,11 @@ public final class MainWindow {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(problemsPane, false);
-        root.setCenter(center);
+        transitionTree.setOpenDocuments(this::editorTabs);
+        SplitPane withTree = new SplitPane(transitionTree, center);
+        withTree.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(transitionTree, false);
+        root.setCenter(withTree);
         root.setBottom(statusBar());
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
 
@@ -99,6 +106,7 @@ public final class MainWindow {
             bindTitle();
             updateStatus();
             problemsPane.show(currentTab().map(tab -> tab.problems().problems()).orElse(null));
+            transitionTree.show(currentTab().orElse(null));
         });
         menu.refreshRecentFiles(settings.recentFiles());
         stage.setOnCloseRequest(event -> {
@@ -320,6 +328,10 @@ public final class MainWindow {
             tab.area().requestFollowCaret();
             tab.area().requestFocus();
         });
+    }
+
+    public TransitionTreePane transitionTree() {
+        return transitionTree;
     }
 
     ProblemsPane problemsPane() {

@@ -1,0 +1,62 @@
+package dev.armorbench.ui.tree;
+
+import dev.armorbench.container.TreeNode;
+import dev.armorbench.container.TreeNode.Marker;
+import dev.armorbench.policy.check.Severity;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+
+/** One row: icon, label, the mode of a profile, and the diagnostics' marker with their messages as tooltip. */
+final class TransitionTreeCell extends TreeCell<TreeNode> {
+    private static final String[] STATE_CLASSES = {"unconfined", "unresolved", "cycle", "linked", "external"};
+
+    @Override
+    protected void updateItem(TreeNode node, boolean empty) {
+        super.updateItem(node, empty);
+        getStyleClass().removeAll(STATE_CLASSES);
+        if (empty || node == null) {
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        Label name = new Label(node.label());
+        name.getStyleClass().add("transition-tree-label");
+        HBox row = new HBox(4, NodeGraphics.icon(node), name);
+        String mode = NodeGraphics.modeText(node);
+        if (!mode.isEmpty()) {
+            Label modeLabel = new Label(mode);
+            modeLabel.getStyleClass().add("transition-tree-mode");
+            row.getChildren().add(modeLabel);
+        }
+        Severity worst = NodeGraphics.worst(node.diagnostics());
+        if (worst != null) {
+            row.getChildren().add(NodeGraphics.severityIcon(worst));
+            setTooltip(new Tooltip(node.diagnostics().stream()
+                    .map(d -> d.diagnostic().severity().label() + ": " + d.message() + " [" + d.code() + "]")
+                    .collect(Collectors.joining("\n"))));
+        } else {
+            setTooltip(null);
+        }
+        if (node.has(Marker.UNCONFINED)) {
+            getStyleClass().add("unconfined");
+        }
+        if (node.has(Marker.UNRESOLVED)) {
+            getStyleClass().add("unresolved");
+        }
+        if (node.has(Marker.CYCLE)) {
+            getStyleClass().add("cycle");
+        }
+        if (node.has(Marker.LINKED)) {
+            getStyleClass().add("linked");
+        }
+        if (node.has(Marker.EXTERNAL)) {
+            getStyleClass().add("external");
+        }
+        setText(null);
+        setGraphic(row);
+    }
+}
