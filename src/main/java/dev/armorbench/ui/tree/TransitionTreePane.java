@@ -97,6 +97,9 @@ public final class TransitionTreePane extends VBox {
         view.setShowRoot(false);
         view.setCellFactory(tree -> new TransitionTreeCell());
         view.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selectInEditor(item));
+        // A click selects before the tree has taken the focus; the click itself is the user's intent.
+        view.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                event -> selectInEditor(view.getSelectionModel().getSelectedItem()));
         VBox.setVgrow(view, Priority.ALWAYS);
         status.getStyleClass().add("transition-tree-status");
         status.setWrapText(true);
@@ -298,7 +301,9 @@ public final class TransitionTreePane extends VBox {
     }
 
     private void selectInEditor(TreeItem<TreeNode> item) {
-        if (syncing || item == null || tab == null || !upToDate()) {
+        // Only a selection the user makes in the tree moves the editor: the tree's own adjustments
+        // (a rebuilt root, an expanded parent shifting rows) must never scroll the text away.
+        if (syncing || item == null || tab == null || !upToDate() || !view.isFocused()) {
             return;
         }
         TextRange range = item.getValue().range();

@@ -61,13 +61,18 @@ class TransitionTreePaneTest {
         waitUntil(() -> pane.upToDate());
         TreeNode rule = node("/usr/local/bin/log-shipper cxr -> log-shipper,");
         TreeItem<TreeNode> item = pane.itemOf(rule);
+        // The user works in the tree: it has the focus.
         robot.interact(() -> {
+            pane.view().requestFocus();
             pane.view().getSelectionModel().select(item);
         });
         assertThat(tab().area().getSelectedText()).isEqualTo("/usr/local/bin/log-shipper cxr -> log-shipper,");
 
         TreeItem<TreeNode> child = pane.itemOf(node("app-server"));
-        robot.interact(() -> pane.view().getSelectionModel().select(child));
+        robot.interact(() -> {
+            pane.view().requestFocus();
+            pane.view().getSelectionModel().select(child);
+        });
         assertThat(tab().area().getSelectedText()).startsWith("profile app-server flags=(");
     }
 
