@@ -21,6 +21,8 @@ final class HighlightModel {
     private final List<String> lines = new ArrayList<>();
     private final List<LexerState> startStates = new ArrayList<>();
     private final List<List<TokenStyles.Span>> styles = new ArrayList<>();
+    /** Braces opened minus braces closed on each line, for the block depth at a line start. */
+    private final List<Integer> braceDeltas = new ArrayList<>();
     private List<StyledRange> overlays = List.of();
     private int dirtyFrom = Integer.MAX_VALUE;
     private int dirtyTo = -1;
@@ -30,12 +32,14 @@ final class HighlightModel {
         lines.clear();
         startStates.clear();
         styles.clear();
+        braceDeltas.clear();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 lines.add(text.substring(start, i));
                 startStates.add(null);
                 styles.add(null);
+                braceDeltas.add(0);
                 start = i + 1;
             }
         }
@@ -59,10 +63,12 @@ final class HighlightModel {
                 startStates.remove(i);
             }
             styles.remove(i);
+            braceDeltas.remove(i);
         }
         for (int i = 0; i < newLines.length; i++) {
             lines.add(line + i, newLines[i]);
             styles.add(line + i, null);
+            braceDeltas.add(line + i, 0);
             if (i > 0) {
                 startStates.add(line + i, null);
             }
@@ -180,6 +186,7 @@ final class HighlightModel {
             char[] chars = (last ? text : text + "\n").toCharArray();
             TokenStyles.StyledLine styled = TokenStyles.style(chars, 0, chars.length, start);
             styles.set(line, withoutLineBreak(styled.spans(), text.length()));
+            braceDeltas.set(line, braceDelta(text, styles.get(line)));
             relexedLines++;
             markDirty(line, line);
             if (last) {
@@ -193,6 +200,31 @@ final class HighlightModel {
                 break;
             }
         }
+    }
+
+    /** The lexer state and block depth where a line begins: what completion reads the caret's line from. */
+    LineStart lineStartOf(int line) {
+        int clamped = Math.max(0, Math.min(line, lines.size() - 1));
+        int depth = 0;
+        for (int i = 0; i < clamped; i++) {
+            depth = Math.max(0, depth + braceDeltas.get(i));
+        }
+        return new LineStart(startStates.get(clamped), depth);
+    }
+
+    private static int braceDelta(String text, List<TokenStyles.Span> spans) {
+        int delta = 0;
+        int position = 0;
+        for (TokenStyles.Span span : spans) {
+            if ("brace".equals(span.styleClass())) {
+                for (int i = position; i < position + span.length(); i++) {
+                    char c = text.charAt(i);
+                    delta += c == '{' ? 1 : c == '}' ? -1 : 0;
+                }
+            }
+            position += span.length();
+        }
+        return delta;
     }
 
     /** Cuts the spans at the line's text length: the line break is styled separately. */

@@ -67,6 +67,10 @@ public final class LineGutter implements EditorComponent {
                     Tooltip.install(marker, new Tooltip(problems.problemsOnLine(line).stream()
                             .map(p -> p.severity().label() + ": " + p.message() + " [" + p.code() + "]")
                             .collect(Collectors.joining("\n"))));
+                    editor.component(QuickFixes.class).ifPresent(fixes -> marker.setOnMouseClicked(event -> {
+                        fixes.showForLine(line);
+                        event.consume();
+                    }));
                 }
             });
 

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
@@ -19,6 +21,8 @@ import org.fxmisc.richtext.CodeArea;
 public final class ProfileEditor extends BorderPane {
     private final CodeArea area = new CodeArea();
     private final VBox bottom = new VBox();
+    /** A layer over the text for popups (completion, quick fixes) that belong to the editor's own scene. */
+    private final Pane overlay = new Pane();
     private final List<EditorComponent> components = new ArrayList<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "armorbench-editor");
@@ -35,7 +39,9 @@ public final class ProfileEditor extends BorderPane {
         // A translucent accent reads as a calm current-line band on light and dark themes alike.
         area.setLineHighlighterFill(Color.rgb(84, 174, 255, 0.10));
         area.setLineHighlighterOn(true);
-        setCenter(new VirtualizedScrollPane<>(area));
+        overlay.setPickOnBounds(false);
+        overlay.getStyleClass().add("editor-overlay");
+        setCenter(new StackPane(new VirtualizedScrollPane<>(area), overlay));
         setBottom(bottom);
     }
 
@@ -46,6 +52,11 @@ public final class ProfileEditor extends BorderPane {
     /** The single thread on which this editor's components do their slow work, in order. */
     public ExecutorService background() {
         return background;
+    }
+
+    /** The layer over the text where components place popups; its coordinates are the text view's. */
+    public Pane overlay() {
+        return overlay;
     }
 
     /** Where components put bars under the text (search, for example). */

@@ -61,6 +61,16 @@ public final class SyntaxHighlighting implements EditorComponent {
         this.onApplied = onApplied;
     }
 
+    /**
+     * Where a line begins (lexer state, block depth), as the highlighting thread sees it once every edit
+     * made so far is applied; completed on that thread.
+     */
+    public java.util.concurrent.CompletableFuture<LineStart> lineStart(int line) {
+        var result = new java.util.concurrent.CompletableFuture<LineStart>();
+        thread.execute(() -> result.complete(model.lineStartOf(line)));
+        return result;
+    }
+
     /** Lines re-lexed so far (read on the highlighting thread's behalf; for measurements). */
     public long relexedLines() {
         return model.relexedLines();
