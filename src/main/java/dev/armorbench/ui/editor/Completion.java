@@ -64,7 +64,8 @@ public final class Completion implements EditorComponent {
         this.area = editor.area();
         popup = new ChoicePopup<>(editor, "completion-popup", CompletionItem::label, CompletionItem::detail);
         popup.setOnChoose(this::insert);
-        area.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        // On the editor, not the text: its filter runs before the text's own (Enter, Tab) while the list is open.
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         area.addEventFilter(KeyEvent.KEY_TYPED, typed);
         area.focusedProperty().addListener(focus);
         area.caretPositionProperty().addListener(caretMoved);
@@ -75,7 +76,7 @@ public final class Completion implements EditorComponent {
     public void uninstall(ProfileEditor editor) {
         hide();
         subscription.unsubscribe();
-        area.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        editor.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         area.removeEventFilter(KeyEvent.KEY_TYPED, typed);
         area.focusedProperty().removeListener(focus);
         area.caretPositionProperty().removeListener(caretMoved);
@@ -186,7 +187,10 @@ public final class Completion implements EditorComponent {
         if (context.kind() == CaretContext.Kind.INCLUDE && !insertion.endsWith("/") && !after.startsWith(">")) {
             insertion += ">";
         }
+        // Its own undo step: never merged into the typing before it.
+        area.getUndoManager().preventMerge();
         area.replaceText(lineStart + context.wordStart(), lineStart + context.wordEnd(), insertion);
+        area.getUndoManager().preventMerge();
         area.moveTo(lineStart + context.wordStart() + insertion.length());
         area.requestFollowCaret();
         if (context.kind() == CaretContext.Kind.INCLUDE && insertion.endsWith("/")) {
@@ -205,11 +209,13 @@ public final class Completion implements EditorComponent {
             }
         }
         Set<String> variables = new LinkedHashSet<>(AppArmorVocabulary.BUILTIN_VARIABLES);
-        if (area.getText().contains("tunables/global")) {
-            variables.addAll(AppArmorVocabulary.TUNABLES_GLOBAL_VARIABLES);
-        }
         Set<String> profiles = new LinkedHashSet<>();
         Policy policy = editor.component(ProblemTracking.class).map(ProblemTracking::policy).orElse(null);
+        boolean tunablesRead = policy != null && policy.variables().containsKey("HOME");
+        if (!tunablesRead && area.getText().contains("tunables/global")) {
+            // Included but not on this machine's search path: offer what it defines on Debian and Ubuntu.
+            variables.addAll(AppArmorVocabulary.TUNABLES_GLOBAL_VARIABLES);
+        }
         if (policy != null) {
             variables.addAll(policy.variables().keySet());
             for (Profile profile : policy.profiles()) {

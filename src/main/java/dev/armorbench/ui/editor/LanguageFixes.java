@@ -14,6 +14,7 @@ final class LanguageFixes {
                         AppArmorVocabulary.CAPABILITIES, "capability"))
                 .register("unknown-flag", (problem, text) -> nearestName(problem, text,
                         AppArmorVocabulary.PROFILE_FLAGS.stream().filter(flag -> !flag.endsWith("=")).toList(), "flag"))
+                .register("unexpected-token", LanguageFixes::commaBeforeUnexpected)
                 .register("variable-trailing-comma", LanguageFixes::removeComma);
     }
 
@@ -23,6 +24,21 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Add the missing ','", TextEdit.insert(problem.end(), ",")));
+    }
+
+    /**
+     * A rule without its comma, followed by another rule: the engine marks the first token that does
+     * not belong, and says so; the comma goes after the text before it.
+     */
+    private static List<FixProposal> commaBeforeUnexpected(Problem problem, String text) {
+        if (!problem.message().startsWith("end the rule with ','") || problem.start() > text.length()) {
+            return List.of();
+        }
+        int at = problem.start();
+        while (at > 0 && Character.isWhitespace(text.charAt(at - 1))) {
+            at--;
+        }
+        return at == 0 ? List.of() : List.of(FixProposal.of("Add the missing ','", TextEdit.insert(at, ",")));
     }
 
     private static List<FixProposal> hashInclude(Problem problem, String text) {

@@ -46,7 +46,8 @@ public final class QuickFixes implements EditorComponent {
                 apply(choice.fix());
             }
         });
-        area.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        // On the editor, not the text: its filter runs before the text's own (Enter, Tab) while the list is open.
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         area.focusedProperty().addListener(focus);
         area.caretPositionProperty().addListener(caretMoved);
     }
@@ -54,7 +55,7 @@ public final class QuickFixes implements EditorComponent {
     @Override
     public void uninstall(ProfileEditor editor) {
         popup.hide();
-        area.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        editor.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         area.focusedProperty().removeListener(focus);
         area.caretPositionProperty().removeListener(caretMoved);
     }
@@ -95,6 +96,8 @@ public final class QuickFixes implements EditorComponent {
         if (edits.isEmpty()) {
             return;
         }
+        // Its own undo step: never merged into the typing before it.
+        area.getUndoManager().preventMerge();
         if (edits.size() == 1) {
             TextEdit edit = edits.get(0);
             area.replaceText(edit.start(), edit.end(), edit.replacement());
@@ -105,6 +108,7 @@ public final class QuickFixes implements EditorComponent {
             }
             change.commit();
         }
+        area.getUndoManager().preventMerge();
         TextEdit first = edits.get(edits.size() - 1);
         area.moveTo(Math.min(first.start() + first.replacement().length(), area.getLength()));
         area.requestFollowCaret();
