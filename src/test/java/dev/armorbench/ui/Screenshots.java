@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.ui.editor.Completion;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
 import java.awt.image.BufferedImage;
@@ -69,14 +70,21 @@ public final class Screenshots {
         System.out.println("wrote " + file);
     }
 
-    /** The sample with a mistyped capability, scrolled to the profile, caret on the mistake. */
+    /**
+     * The sample with a mistyped capability, scrolled to the profile, caret in the mistake and the
+     * completion list open on it (once the layout has placed the caret, so the list opens under it).
+     */
     private static void withError(MainWindow window) {
         EditorTab tab = window.currentTab().orElseThrow();
         String text = tab.area().getText();
         int at = text.indexOf("  /bin/sh ix,");
         tab.area().insertText(at, "  capability net_bind_servce,\n");
-        tab.area().moveTo(at + "  capability net_bind_serv".length());
+        tab.area().moveTo(at + "  capability net_".length());
         tab.area().showParagraphAtTop(14);
+        tab.area().requestFocus();
+        PauseTransition laidOut = new PauseTransition(Duration.millis(700));
+        laidOut.setOnFinished(event -> tab.editor().component(Completion.class).orElseThrow().complete());
+        laidOut.play();
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

@@ -151,7 +151,12 @@ public final class Completion implements EditorComponent {
     }
 
     private void show(CaretContext context, int line, boolean automatic) {
-        List<CompletionItem> items = CompletionCandidates.forContext(context, facts());
+        boolean needsDocument = switch (context.kind()) {
+            case INCLUDE, VARIABLE, PROFILE_TARGET -> true;
+            default -> false;
+        };
+        List<CompletionItem> items = CompletionCandidates.forContext(context,
+                needsDocument ? facts() : CompletionCandidates.DocumentFacts.NONE);
         if (items.isEmpty() || automatic && !offersAutomatically(context)) {
             hide();
             return;
@@ -162,7 +167,26 @@ public final class Completion implements EditorComponent {
             insert(items.get(0));
             return;
         }
-        popup.show(items, 0);
+        popup.show(items, preselected(items, context, area.getText(line)));
+    }
+
+    /**
+     * When the word goes on after the caret (completing inside a mistyped word), the entry nearest to
+     * the whole word is chosen first; otherwise the first.
+     */
+    private static int preselected(List<CompletionItem> items, CaretContext context, String line) {
+        int caretColumn = context.wordStart() + context.prefix().length();
+        if (context.wordEnd() <= caretColumn || context.wordEnd() > line.length()) {
+            return 0;
+        }
+        String whole = line.substring(context.wordStart(), context.wordEnd());
+        int best = 0;
+        for (int i = 1; i < items.size(); i++) {
+            if (EditDistance.between(whole, items.get(i).label()) < EditDistance.between(whole, items.get(best).label())) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static boolean offersAutomatically(CaretContext context) {

@@ -1,6 +1,7 @@
 package dev.armorbench.ui.editor;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -48,18 +49,36 @@ public final class ProfileEditor extends BorderPane {
 
     private int markedLine = -1;
 
+    /**
+     * Moves the {@code current-line} class to the caret's paragraph. Other paragraph classes (folding
+     * keeps its own there) are left as they are.
+     */
     private void markCurrentLine(int line) {
         int paragraphs = area.getParagraphs().size();
         if (markedLine >= 0 && markedLine < paragraphs && markedLine != line) {
-            area.setParagraphStyle(markedLine, List.of());
+            setCurrentLineClass(markedLine, false);
         }
         if (line < paragraphs) {
-            area.setParagraphStyle(line, CURRENT_LINE);
+            setCurrentLineClass(line, true);
         }
         markedLine = line;
     }
 
-    private static final List<String> CURRENT_LINE = List.of("current-line");
+    private void setCurrentLineClass(int line, boolean on) {
+        Collection<String> styles = area.getParagraph(line).getParagraphStyle();
+        if (styles.contains(CURRENT_LINE) == on) {
+            return;
+        }
+        List<String> changed = new ArrayList<>(styles);
+        if (on) {
+            changed.add(CURRENT_LINE);
+        } else {
+            changed.remove(CURRENT_LINE);
+        }
+        area.setParagraphStyle(line, changed);
+    }
+
+    private static final String CURRENT_LINE = "current-line";
 
     public CodeArea area() {
         return area;

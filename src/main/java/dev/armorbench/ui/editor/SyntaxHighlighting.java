@@ -94,23 +94,26 @@ public final class SyntaxHighlighting implements EditorComponent {
         thread.execute(() -> {
             update.run();
             if (pending.decrementAndGet() == 0 && model.hasDirtyLines()) {
-                int from = model.dirtyFrom();
-                var spans = model.dirtySpans();
-                Platform.runLater(() -> apply(from, spans, forVersion));
+                List<HighlightModel.DirtyRun> runs = model.dirtyRuns();
+                Platform.runLater(() -> apply(runs, forVersion));
             }
         });
     }
 
-    private void apply(int fromLine, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans,
-            int forVersion) {
-        if (forVersion != version.get() || fromLine >= area.getParagraphs().size()) {
+    private void apply(List<HighlightModel.DirtyRun> runs, int forVersion) {
+        if (forVersion != version.get()) {
             return; // The text moved on; the newer edit's result restyles these lines too.
         }
         long began = System.nanoTime();
         long beganCpu = CPU.getCurrentThreadCpuTime();
-        int start = area.getAbsolutePosition(fromLine, 0);
-        if (start + spans.length() <= area.getLength()) {
-            area.setStyleSpans(start, spans);
+        for (HighlightModel.DirtyRun run : runs) {
+            if (run.fromLine() >= area.getParagraphs().size()) {
+                continue;
+            }
+            int start = area.getAbsolutePosition(run.fromLine(), 0);
+            if (start + run.spans().length() <= area.getLength()) {
+                area.setStyleSpans(start, run.spans());
+            }
         }
         lastApplyNanos = System.nanoTime() - began;
         lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - beganCpu;
