@@ -32,6 +32,7 @@ final class ChoicePopup<T> {
     private final ListView<T> list = new ListView<>();
     private final Function<T, String> label;
     private Consumer<T> onChoose = item -> { };
+    private int anchor = -1;
 
     ChoicePopup(ProfileEditor editor, String styleClass, Function<T, String> label, Function<T, String> detail) {
         this.overlay = editor.overlay();
@@ -90,6 +91,12 @@ final class ChoicePopup<T> {
 
     /** Shows the items under the caret (above it when there is no room below), the given one selected. */
     void show(List<T> items, int selectedIndex) {
+        show(items, selectedIndex, -1);
+    }
+
+    /** Shows the items under the character at {@code anchor} (the start of the word they replace). */
+    void show(List<T> items, int selectedIndex, int anchor) {
+        this.anchor = anchor;
         list.getItems().setAll(items);
         list.getSelectionModel().select(Math.max(0, Math.min(selectedIndex, items.size() - 1)));
         list.scrollTo(list.getSelectionModel().getSelectedIndex());
@@ -149,7 +156,9 @@ final class ChoicePopup<T> {
     }
 
     private void place(double width, double height) {
-        Optional<Bounds> caret = area.getCaretBounds();
+        Optional<Bounds> caret = anchor >= 0 && anchor < area.getLength()
+                ? area.getCharacterBoundsOnScreen(anchor, anchor + 1).or(area::getCaretBounds)
+                : area.getCaretBounds();
         if (caret.isEmpty()) {
             list.relocate(8, 8);
             return;
@@ -159,7 +168,8 @@ final class ChoicePopup<T> {
             list.relocate(8, 8);
             return;
         }
-        double x = Math.max(0, Math.min(local.getMinX() - 4, overlay.getWidth() - width));
+        // The list's text lines up with the word it completes (cells are padded by 10).
+        double x = Math.max(0, Math.min(local.getMinX() - 11, overlay.getWidth() - width));
         double y = local.getMaxY() + 2;
         if (y + height > overlay.getHeight() && local.getMinY() - height - 2 >= 0) {
             y = local.getMinY() - height - 2;

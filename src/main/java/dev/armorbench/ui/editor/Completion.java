@@ -167,7 +167,8 @@ public final class Completion implements EditorComponent {
             insert(items.get(0));
             return;
         }
-        popup.show(items, preselected(items, context, area.getText(line)));
+        popup.show(items, preselected(items, context, area.getText(line)),
+                area.getAbsolutePosition(line, context.wordStart()));
     }
 
     /**

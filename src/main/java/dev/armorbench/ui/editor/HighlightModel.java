@@ -27,6 +27,8 @@ final class HighlightModel {
     private final List<Integer> braceDeltas = new ArrayList<>();
     private List<StyledRange> overlays = List.of();
     private BitSet dirty = new BitSet();
+    /** The most lines restyled in one go on the FX thread. */
+    static final int RUN_PIECE_LINES = 400;
     private long relexedLines;
 
     void reset(String text) {
@@ -126,7 +128,11 @@ final class HighlightModel {
                 to = dirty.nextClearBit(next) - 1;
                 next = dirty.nextSetBit(to + 1);
             }
-            runs.add(new DirtyRun(from, spans(from, Math.min(to, last))));
+            // Long runs (opening a file) go in pieces, so the first lines show styled before the rest is done.
+            int end = Math.min(to, last);
+            for (int piece = from; piece <= end; piece += RUN_PIECE_LINES) {
+                runs.add(new DirtyRun(piece, spans(piece, Math.min(end, piece + RUN_PIECE_LINES - 1))));
+            }
             from = next;
         }
         return runs;

@@ -95,7 +95,10 @@ public final class SyntaxHighlighting implements EditorComponent {
             update.run();
             if (pending.decrementAndGet() == 0 && model.hasDirtyLines()) {
                 List<HighlightModel.DirtyRun> runs = model.dirtyRuns();
-                Platform.runLater(() -> apply(runs, forVersion));
+                // One FX-thread turn per piece: a whole file's styles never hold the screen up at once.
+                for (HighlightModel.DirtyRun run : runs) {
+                    Platform.runLater(() -> apply(List.of(run), forVersion));
+                }
             }
         });
     }
