@@ -100,8 +100,10 @@ public final class Screenshots {
             completion.complete();
         });
         laidOut.play();
+        int mistake = at + "  capability net_".length();
         return () -> completion.isShowing()
-                && tab.problems().problems().stream().anyMatch(p -> p.code().equals("unknown-capability"));
+                && tab.problems().problems().stream().anyMatch(p -> p.code().equals("unknown-capability"))
+                && tab.area().getStyleOfChar(mistake).contains("diagnostic-error");
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

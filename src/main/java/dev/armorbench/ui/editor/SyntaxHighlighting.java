@@ -25,6 +25,8 @@ public final class SyntaxHighlighting implements EditorComponent {
     private Runnable onApplied = () -> { };
     private long lastApplyNanos;
     private long lastApplyCpuNanos;
+    private long applyNanos;
+    private long applyCpuNanos;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Override
@@ -79,6 +81,11 @@ public final class SyntaxHighlighting implements EditorComponent {
         return lastApplyNanos;
     }
 
+    /** FX-thread time of every restyle so far (wall clock and thread CPU time), in ns; for the benchmark. */
+    public long[] totalApplyNanos() {
+        return new long[] {applyNanos, applyCpuNanos};
+    }
+
     /** CPU time of the FX thread in the last restyle, in ns: the same figure without waiting for a busy CPU. */
     public long lastApplyCpuNanos() {
         return lastApplyCpuNanos;
@@ -120,6 +127,8 @@ public final class SyntaxHighlighting implements EditorComponent {
         }
         lastApplyNanos = System.nanoTime() - began;
         lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - beganCpu;
+        applyNanos += lastApplyNanos;
+        applyCpuNanos += lastApplyCpuNanos;
         thread.execute(() -> {
             if (version.get() == forVersion) {
                 model.clearDirty();
