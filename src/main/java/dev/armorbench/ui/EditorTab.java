@@ -19,6 +19,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.ui.editor.BracketMatching;
+import dev.armorbench.ui.editor.Completion;
+import dev.armorbench.ui.editor.Documentation;
+import dev.armorbench.ui.editor.HoverDocumentation;
+import dev.armorbench.ui.editor.QuickFixRegistry;
+import dev.armorbench.ui.editor.QuickFixes;
 import dev.armorbench.ui.editor.Folding;
 import dev.armorbench.ui.editor.LineEditing;
 import dev.armorbench.ui.editor.LineGutter;
@@ -57,6 +62,9 @@ public final class EditorTab extends Tab {
         editor.install(new BracketMatching());
         editor.install(new LineEditing());
         editor.install(searchBar);
+        editor.install(new Completion(sources));
+        editor.install(new HoverDocumentation(Documentation.bundled()));
+        editor.install(new QuickFixes(QuickFixRegistry.standard()));
         editor.install(new LineGutter());
 
         unsaved = Bindings.not(area.getUndoManager().atMarkedPositionProperty()).or(divergedFromDisk);

@@ -1,6 +1,9 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.ui.editor.Completion;
+import dev.armorbench.ui.editor.EditorComponent;
 import dev.armorbench.ui.editor.LineEditing;
+import dev.armorbench.ui.editor.QuickFixes;
 import dev.armorbench.ui.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +96,12 @@ final class MainMenu {
                 item("Toggle _Comment", "mdi2c-comment-outline", "Shortcut+SLASH",
                         onEditing(LineEditing::toggleComment)),
                 item("F_ormat Profile", "mdi2f-format-indent-increase", "Shortcut+Shift+F",
-                        onEditing(LineEditing::format)));
+                        onEditing(LineEditing::format)),
+                new SeparatorMenuItem(),
+                item("Co_mplete", "mdi2f-format-list-bulleted", "Shortcut+SPACE",
+                        onComponent(Completion.class, Completion::complete)),
+                item("_Quick Fix…", "mdi2l-lightbulb-outline", "Shortcut+PERIOD",
+                        onComponent(QuickFixes.class, QuickFixes::showAtCaret)));
         return edit;
     }
 
@@ -115,6 +123,10 @@ final class MainMenu {
         Menu help = new Menu("_Help");
         help.getItems().add(item("_About ArmorBench", "mdi2i-information-outline", null, event -> window.showAbout()));
         return help;
+    }
+
+    private <T extends EditorComponent> EventHandler<ActionEvent> onComponent(Class<T> type, Consumer<T> action) {
+        return onCurrent(tab -> tab.editor().component(type).ifPresent(action));
     }
 
     private EventHandler<ActionEvent> onEditing(Consumer<LineEditing> action) {

@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.ui.editor.Completion;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
 import java.awt.image.BufferedImage;
@@ -8,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
@@ -37,15 +39,19 @@ public final class Screenshots {
         Platform.setImplicitExit(false);
         started.get(30, TimeUnit.SECONDS);
 
-        capture(output.resolve("main-window.png"), settingsDirectory, Settings.Theme.LIGHT, window -> { });
-        capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> { });
+        capture(output.resolve("main-window.png"), settingsDirectory, Settings.Theme.LIGHT, window -> () -> true);
+        capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> () -> true);
         capture(output.resolve("editor-error.png"), settingsDirectory, Settings.Theme.LIGHT, Screenshots::withError);
         capture(output.resolve("editor-error-dark.png"), settingsDirectory, Settings.Theme.DARK, Screenshots::withError);
         Platform.exit();
     }
 
-    private static void capture(Path file, Path settingsDirectory, Settings.Theme theme, Consumer<MainWindow> prepare)
-            throws Exception {
+    /**
+     * @param prepare sets the window up and says when it is ready: the picture is taken once it is
+     *     (checks and completion run on the editor's thread, which takes its time on a busy machine)
+     */
+    private static void capture(Path file, Path settingsDirectory, Settings.Theme theme,
+            Function<MainWindow, BooleanSupplier> prepare) throws Exception {
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
@@ -56,27 +62,48 @@ public final class Screenshots {
             stage.setHeight(HEIGHT);
             window.show();
             window.openSampleIfEmpty();
-            prepare.accept(window);
-            // Let layout settle and the tab's opening animation finish before taking the picture.
+            BooleanSupplier ready = prepare.apply(window);
+            // Let layout settle and the tab's opening animation finish, and wait until it is ready.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
             PauseTransition settle = new PauseTransition(Duration.millis(1500));
             settle.setOnFinished(event -> {
+                if (!ready.getAsBoolean() && System.nanoTime() < deadline) {
+                    settle.setDuration(Duration.millis(200));
+                    settle.playFromStart();
+                    return;
+                }
                 image.complete(stage.getScene().snapshot(null));
                 stage.close();
             });
             settle.play();
         });
-        write(image.get(30, TimeUnit.SECONDS), file);
+        write(image.get(60, TimeUnit.SECONDS), file);
         System.out.println("wrote " + file);
     }
 
-    /** The sample with a mistyped capability, scrolled to the profile, caret on the mistake. */
-    private static void withError(MainWindow window) {
+    /**
+     * The sample with a mistyped capability, scrolled to the profile, caret in the mistake and the
+     * completion list open on it (once the layout has placed the caret, so the list opens under it).
+     */
+    private static BooleanSupplier withError(MainWindow window) {
         EditorTab tab = window.currentTab().orElseThrow();
         String text = tab.area().getText();
         int at = text.indexOf("  /bin/sh ix,");
         tab.area().insertText(at, "  capability net_bind_servce,\n");
-        tab.area().moveTo(at + "  capability net_bind_serv".length());
-        tab.area().showParagraphAtTop(14);
+        tab.area().moveTo(at + "  capability net_".length());
+        tab.area().requestFocus();
+        Completion completion = tab.editor().component(Completion.class).orElseThrow();
+        PauseTransition laidOut = new PauseTransition(Duration.millis(700));
+        laidOut.setOnFinished(event -> {
+            tab.area().showParagraphAtTop(14);
+            tab.area().layout();
+            completion.complete();
+        });
+        laidOut.play();
+        int mistake = at + "  capability net_".length();
+        return () -> completion.isShowing()
+                && tab.problems().problems().stream().anyMatch(p -> p.code().equals("unknown-capability"))
+                && tab.area().getStyleOfChar(mistake).contains("diagnostic-error");
     }
 
     private static void write(WritableImage image, Path file) throws IOException {

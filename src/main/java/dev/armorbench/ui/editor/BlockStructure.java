@@ -67,6 +67,11 @@ public final class BlockStructure {
         return partners.getOrDefault(offset, -1);
     }
 
+    /** Whether both have the same foldable blocks (what the gutter shows). */
+    public boolean sameFoldableLines(BlockStructure other) {
+        return other != null && foldableLines.equals(other.foldableLines);
+    }
+
     /** The last line of the block opened on {@code line}, or -1 when no multi-line block opens there. */
     public int blockEnd(int line) {
         return foldableLines.getOrDefault(line, -1);

@@ -75,8 +75,11 @@ public final class Folding implements EditorComponent {
         editor.background().execute(() -> {
             BlockStructure analysed = BlockStructure.of(text);
             Platform.runLater(() -> {
+                boolean foldsMoved = !analysed.sameFoldableLines(structure);
                 structure = analysed;
-                onStructureChanged.run();
+                if (foldsMoved) {
+                    onStructureChanged.run(); // Rebuilding the gutter is not free: only when its arrows change.
+                }
             });
         });
     }

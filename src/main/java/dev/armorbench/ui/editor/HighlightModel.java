@@ -2,6 +2,7 @@ package dev.armorbench.ui.editor;
 
 import dev.armorbench.policy.syntax.LexerState;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -14,28 +15,34 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * each line, and each line's styles. An edit re-lexes from its first line only until the state at a
  * line start is what it was before, so typing in a 10,000-line profile re-lexes a line or two.
  *
- * <p>Confined to one thread; lines that need restyling on screen accumulate in a dirty range until
- * the screen has taken them.
+ * <p>Confined to one thread; lines that need restyling on screen accumulate as dirty lines until
+ * the screen has taken them. They are kept line by line, not as one range: a new diagnostic at line
+ * 5,000 and an old one at line 2 restyle two short runs, not the 5,000 lines between them.
  */
 final class HighlightModel {
     private final List<String> lines = new ArrayList<>();
     private final List<LexerState> startStates = new ArrayList<>();
     private final List<List<TokenStyles.Span>> styles = new ArrayList<>();
+    /** Braces opened minus braces closed on each line, for the block depth at a line start. */
+    private final List<Integer> braceDeltas = new ArrayList<>();
     private List<StyledRange> overlays = List.of();
-    private int dirtyFrom = Integer.MAX_VALUE;
-    private int dirtyTo = -1;
+    private BitSet dirty = new BitSet();
+    /** The most lines restyled in one go on the FX thread. */
+    static final int RUN_PIECE_LINES = 400;
     private long relexedLines;
 
     void reset(String text) {
         lines.clear();
         startStates.clear();
         styles.clear();
+        braceDeltas.clear();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 lines.add(text.substring(start, i));
                 startStates.add(null);
                 styles.add(null);
+                braceDeltas.add(0);
                 start = i + 1;
             }
         }
@@ -59,23 +66,24 @@ final class HighlightModel {
                 startStates.remove(i);
             }
             styles.remove(i);
+            braceDeltas.remove(i);
         }
         for (int i = 0; i < newLines.length; i++) {
             lines.add(line + i, newLines[i]);
             styles.add(line + i, null);
+            braceDeltas.add(line + i, 0);
             if (i > 0) {
                 startStates.add(line + i, null);
             }
         }
         int removedLines = lastLine - line;
         int addedLines = newLines.length - 1;
-        // The dirty range moves with the lines below the edit.
-        if (dirtyTo > line) {
-            dirtyTo = Math.max(line, dirtyTo + addedLines - removedLines);
+        // Dirty lines below the edit move with it; those it removed collapse onto its first line.
+        BitSet moved = new BitSet();
+        for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+            moved.set(i <= line ? i : i > line + removedLines ? i + addedLines - removedLines : line);
         }
-        if (hasDirtyLines() && dirtyFrom > line) {
-            dirtyFrom = line;
-        }
+        dirty = moved;
         List<StyledRange> shifted = new ArrayList<>(overlays.size());
         for (StyledRange overlay : overlays) {
             shifted.add(overlay.shifted(position, removed.length(), inserted.length()));
@@ -86,26 +94,48 @@ final class HighlightModel {
 
     /** Lays new overlays (diagnostics) over the text; the lines of old and new ones are restyled. */
     void overlays(List<StyledRange> newOverlays) {
+        int length = length();
         for (StyledRange overlay : overlays) {
-            markDirty(lineOf(overlay.start()), lineOf(Math.min(overlay.end(), length())));
+            markDirty(lineOf(Math.min(overlay.start(), length)), lineOf(Math.min(overlay.end(), length)));
         }
         overlays = List.copyOf(newOverlays);
         for (StyledRange overlay : overlays) {
-            markDirty(lineOf(Math.min(overlay.start(), length())), lineOf(Math.min(overlay.end(), length())));
+            markDirty(lineOf(Math.min(overlay.start(), length)), lineOf(Math.min(overlay.end(), length)));
         }
     }
 
     boolean hasDirtyLines() {
-        return dirtyTo >= dirtyFrom;
-    }
-
-    int dirtyFrom() {
-        return dirtyFrom;
+        return !dirty.isEmpty();
     }
 
     void clearDirty() {
-        dirtyFrom = Integer.MAX_VALUE;
-        dirtyTo = -1;
+        dirty.clear();
+    }
+
+    /** A run of dirty lines and their styles, from the start of its first line. */
+    record DirtyRun(int fromLine, StyleSpans<Collection<String>> spans) {
+    }
+
+    /** The dirty lines as runs (runs a few lines apart are joined: one restyle is cheaper than two). */
+    List<DirtyRun> dirtyRuns() {
+        List<DirtyRun> runs = new ArrayList<>();
+        int last = lines.size() - 1;
+        int from = dirty.nextSetBit(0);
+        while (from >= 0 && from <= last) {
+            int to = dirty.nextClearBit(from) - 1;
+            int next = dirty.nextSetBit(to + 1);
+            while (next >= 0 && next - to <= 4) {
+                to = dirty.nextClearBit(next) - 1;
+                next = dirty.nextSetBit(to + 1);
+            }
+            // Long runs (opening a file) go in pieces, so the first lines show styled before the rest is done.
+            int end = Math.min(to, last);
+            for (int piece = from; piece <= end; piece += RUN_PIECE_LINES) {
+                runs.add(new DirtyRun(piece, spans(piece, Math.min(end, piece + RUN_PIECE_LINES - 1))));
+            }
+            from = next;
+        }
+        return runs;
     }
 
     /** How many lines the lexer has run over since the start: a measure for the benchmark and tests. */
@@ -117,10 +147,8 @@ final class HighlightModel {
         return lines.size();
     }
 
-    /** The styles of the dirty lines, from the start of the first dirty line. */
-    StyleSpans<Collection<String>> dirtySpans() {
-        int from = dirtyFrom;
-        int to = Math.min(dirtyTo, lines.size() - 1);
+    /** The styles of lines {@code from} to {@code to}, from the start of the first. */
+    private StyleSpans<Collection<String>> spans(int from, int to) {
         int offset = lineStart(from);
         StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
         int position = offset;
@@ -180,6 +208,7 @@ final class HighlightModel {
             char[] chars = (last ? text : text + "\n").toCharArray();
             TokenStyles.StyledLine styled = TokenStyles.style(chars, 0, chars.length, start);
             styles.set(line, withoutLineBreak(styled.spans(), text.length()));
+            braceDeltas.set(line, braceDelta(text, styles.get(line)));
             relexedLines++;
             markDirty(line, line);
             if (last) {
@@ -193,6 +222,31 @@ final class HighlightModel {
                 break;
             }
         }
+    }
+
+    /** The lexer state and block depth where a line begins: what completion reads the caret's line from. */
+    LineStart lineStartOf(int line) {
+        int clamped = Math.max(0, Math.min(line, lines.size() - 1));
+        int depth = 0;
+        for (int i = 0; i < clamped; i++) {
+            depth = Math.max(0, depth + braceDeltas.get(i));
+        }
+        return new LineStart(startStates.get(clamped), depth);
+    }
+
+    private static int braceDelta(String text, List<TokenStyles.Span> spans) {
+        int delta = 0;
+        int position = 0;
+        for (TokenStyles.Span span : spans) {
+            if ("brace".equals(span.styleClass())) {
+                for (int i = position; i < position + span.length(); i++) {
+                    char c = text.charAt(i);
+                    delta += c == '{' ? 1 : c == '}' ? -1 : 0;
+                }
+            }
+            position += span.length();
+        }
+        return delta;
     }
 
     /** Cuts the spans at the line's text length: the line break is styled separately. */
@@ -211,8 +265,7 @@ final class HighlightModel {
     }
 
     private void markDirty(int from, int to) {
-        dirtyFrom = Math.min(dirtyFrom, from);
-        dirtyTo = Math.max(dirtyTo, to);
+        dirty.set(from, to + 1);
     }
 
     private int length() {

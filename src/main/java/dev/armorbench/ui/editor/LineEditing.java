@@ -41,14 +41,23 @@ public final class LineEditing implements EditorComponent {
         }
     }
 
-    /** Enter: the new line keeps the current indentation, one level deeper after an opening brace. */
+    /**
+     * Enter: the new line keeps the current indentation, one level deeper after an opening brace and
+     * one level less when it starts with the closing one.
+     */
     public void newLineWithIndent() {
         int line = area.getCurrentParagraph();
         String text = area.getParagraph(line).getText();
         String beforeCaret = text.substring(0, area.getCaretColumn());
         String indent = leadingWhitespace(text);
-        if (beforeCaret.stripTrailing().endsWith("{")) {
-            indent += indentUnit();
+        String unit = indentUnit();
+        boolean opens = beforeCaret.stripTrailing().endsWith("{");
+        boolean closes = text.substring(area.getCaretColumn()).stripLeading().startsWith("}");
+        if (opens && !closes) {
+            indent += unit;
+        } else if (closes && !opens && indent.endsWith(unit)) {
+            // The `}` moved to the new line lines up with its block's opening line.
+            indent = indent.substring(0, indent.length() - unit.length());
         }
         area.replaceSelection("\n" + indent);
         area.requestFollowCaret();

@@ -21,7 +21,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LineGutter implements EditorComponent {
     private CodeArea area;
     private ProfileEditor editor;
-    private final ListChangeListener<Problem> problemsChanged = change -> refresh();
+    private final ListChangeListener<Problem> problemsChanged = change -> refreshIfMarkersMoved();
+    /** The marker each line shows, as last drawn: a new check that changes none of them redraws nothing. */
+    private java.util.Map<Integer, String> drawnMarkers = java.util.Map.of();
 
     @Override
     public void install(ProfileEditor editor) {
@@ -37,6 +39,20 @@ public final class LineGutter implements EditorComponent {
         editor.component(ProblemTracking.class).ifPresent(p -> p.problems().removeListener(problemsChanged));
         editor.component(Folding.class).ifPresent(f -> f.setOnStructureChanged(() -> { }));
         area.setParagraphGraphicFactory(null);
+    }
+
+    private void refreshIfMarkersMoved() {
+        java.util.Map<Integer, String> markers = new java.util.HashMap<>();
+        editor.component(ProblemTracking.class).ifPresent(tracking -> {
+            for (Problem problem : tracking.problems()) {
+                markers.merge(problem.line(), problem.severity().label() + ": " + problem.message(),
+                        (a, b) -> a + "\n" + b);
+            }
+        });
+        if (!markers.equals(drawnMarkers)) {
+            drawnMarkers = markers;
+            refresh();
+        }
     }
 
     /** Rebuilds the visible gutters (the area only builds them for lines on screen). */
@@ -67,6 +83,10 @@ public final class LineGutter implements EditorComponent {
                     Tooltip.install(marker, new Tooltip(problems.problemsOnLine(line).stream()
                             .map(p -> p.severity().label() + ": " + p.message() + " [" + p.code() + "]")
                             .collect(Collectors.joining("\n"))));
+                    editor.component(QuickFixes.class).ifPresent(fixes -> marker.setOnMouseClicked(event -> {
+                        fixes.showForLine(line);
+                        event.consume();
+                    }));
                 }
             });
 

@@ -6,6 +6,7 @@ import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.policy.model.Policy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public final class ProblemTracking implements EditorComponent {
     private ProfileEditor editor;
     private Subscription subscription;
     private int checkedVersion = -1;
+    private Policy policy;
+    /** When the last published check was started (its debounce ended) and how long it took, in ns. */
+    private volatile long lastCheckNanos;
     private Runnable onChecked = () -> { };
 
     /**
@@ -70,6 +74,22 @@ public final class ProblemTracking implements EditorComponent {
         return checkedVersion;
     }
 
+    /** What the last check read the document to mean (profiles, variables), or null before the first. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** From the start of the last published check (typing had paused) to its problems being shown, in ns. */
+    public long lastCheckNanos() {
+        return lastCheckNanos;
+    }
+
+    /** The problems whose range holds the offset (a caret right after a problem's text counts too). */
+    public List<Problem> problemsAt(int offset) {
+        return problems.stream().filter(p -> p.start() <= offset && offset <= Math.max(p.end(), p.start() + 1))
+                .toList();
+    }
+
     /** Called on the FX thread after each check (tests and the benchmark wait on it). */
     public void setOnChecked(Runnable onChecked) {
         this.onChecked = onChecked;
@@ -77,6 +97,7 @@ public final class ProblemTracking implements EditorComponent {
 
     /** Checks the current text now. */
     public void check() {
+        long started = System.nanoTime();
         String text = area.getText();
         int version = currentVersion();
         Path path = documentPath.get();
@@ -90,15 +111,18 @@ public final class ProblemTracking implements EditorComponent {
                 }
             }
             found.sort(Comparator.comparingInt(Problem::start).thenComparing(Problem::severity));
-            Platform.runLater(() -> publish(found, version));
+            Policy read = result.policy();
+            Platform.runLater(() -> publish(found, read, version, started));
         });
     }
 
-    private void publish(List<Problem> found, int version) {
+    private void publish(List<Problem> found, Policy read, int version, long started) {
         if (version != currentVersion()) {
             return; // Typing went on; the next pause checks again.
         }
         checkedVersion = version;
+        policy = read;
+        lastCheckNanos = System.nanoTime() - started;
         problems.setAll(found);
         editor.component(SyntaxHighlighting.class).ifPresent(highlighting -> highlighting.setOverlays(
                 found.stream().map(p -> new StyledRange(p.start(), Math.max(p.end(), p.start() + 1), p.styleClass()))

@@ -23,6 +23,11 @@ public final class SyntaxHighlighting implements EditorComponent {
     private CodeArea area;
     private Subscription subscription;
     private Runnable onApplied = () -> { };
+    private long lastApplyNanos;
+    private long lastApplyCpuNanos;
+    private long applyNanos;
+    private long applyCpuNanos;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Override
     public void install(ProfileEditor editor) {
@@ -61,6 +66,31 @@ public final class SyntaxHighlighting implements EditorComponent {
         this.onApplied = onApplied;
     }
 
+    /**
+     * Where a line begins (lexer state, block depth), as the highlighting thread sees it once every edit
+     * made so far is applied; completed on that thread.
+     */
+    public java.util.concurrent.CompletableFuture<LineStart> lineStart(int line) {
+        var result = new java.util.concurrent.CompletableFuture<LineStart>();
+        thread.execute(() -> result.complete(model.lineStartOf(line)));
+        return result;
+    }
+
+    /** FX-thread time of the last restyle (laying the new styles on the text), in ns; for the benchmark. */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
+    }
+
+    /** FX-thread time of every restyle so far (wall clock and thread CPU time), in ns; for the benchmark. */
+    public long[] totalApplyNanos() {
+        return new long[] {applyNanos, applyCpuNanos};
+    }
+
+    /** CPU time of the FX thread in the last restyle, in ns: the same figure without waiting for a busy CPU. */
+    public long lastApplyCpuNanos() {
+        return lastApplyCpuNanos;
+    }
+
     /** Lines re-lexed so far (read on the highlighting thread's behalf; for measurements). */
     public long relexedLines() {
         return model.relexedLines();
@@ -71,22 +101,34 @@ public final class SyntaxHighlighting implements EditorComponent {
         thread.execute(() -> {
             update.run();
             if (pending.decrementAndGet() == 0 && model.hasDirtyLines()) {
-                int from = model.dirtyFrom();
-                var spans = model.dirtySpans();
-                Platform.runLater(() -> apply(from, spans, forVersion));
+                List<HighlightModel.DirtyRun> runs = model.dirtyRuns();
+                // One FX-thread turn per piece: a whole file's styles never hold the screen up at once.
+                for (HighlightModel.DirtyRun run : runs) {
+                    Platform.runLater(() -> apply(List.of(run), forVersion));
+                }
             }
         });
     }
 
-    private void apply(int fromLine, org.fxmisc.richtext.model.StyleSpans<java.util.Collection<String>> spans,
-            int forVersion) {
-        if (forVersion != version.get() || fromLine >= area.getParagraphs().size()) {
+    private void apply(List<HighlightModel.DirtyRun> runs, int forVersion) {
+        if (forVersion != version.get()) {
             return; // The text moved on; the newer edit's result restyles these lines too.
         }
-        int start = area.getAbsolutePosition(fromLine, 0);
-        if (start + spans.length() <= area.getLength()) {
-            area.setStyleSpans(start, spans);
+        long began = System.nanoTime();
+        long beganCpu = CPU.getCurrentThreadCpuTime();
+        for (HighlightModel.DirtyRun run : runs) {
+            if (run.fromLine() >= area.getParagraphs().size()) {
+                continue;
+            }
+            int start = area.getAbsolutePosition(run.fromLine(), 0);
+            if (start + run.spans().length() <= area.getLength()) {
+                area.setStyleSpans(start, run.spans());
+            }
         }
+        lastApplyNanos = System.nanoTime() - began;
+        lastApplyCpuNanos = CPU.getCurrentThreadCpuTime() - beganCpu;
+        applyNanos += lastApplyNanos;
+        applyCpuNanos += lastApplyCpuNanos;
         thread.execute(() -> {
             if (version.get() == forVersion) {
                 model.clearDirty();

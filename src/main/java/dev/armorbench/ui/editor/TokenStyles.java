@@ -95,7 +95,9 @@ public final class TokenStyles {
         if (word.startsWith("/") || word.startsWith("@{") || word.startsWith("**")) {
             return "path";
         }
-        if (word.startsWith("flags=") || word.startsWith("xattrs=")) {
+        if (word.startsWith("flags=") || word.startsWith("xattrs=")
+                || ("flags".equals(word) || "xattrs".equals(word))
+                        && ("profile".equals(context.ruleKeyword) || "hat".equals(context.ruleKeyword))) {
             return "keyword";
         }
         if (context.afterPath && context.ruleKeyword == null && isPermissions(word)) {
@@ -175,6 +177,7 @@ public final class TokenStyles {
         boolean afterArrow;
         boolean expectName;
         boolean inFlags;
+        boolean flagsNext;
         int parens;
 
         boolean pathLike() {
@@ -200,6 +203,8 @@ public final class TokenStyles {
                     if (word.startsWith("flags=") || word.startsWith("xattrs=")) {
                         inFlags = true;
                     }
+                    // The lexer gives `flags=(` as the word, `=` and `(`: the list opens at the parenthesis.
+                    flagsNext = "keyword".equals(style) && ("flags".equals(word) || "xattrs".equals(word));
                 }
                 case QUOTED -> {
                     expectName = false;
@@ -207,7 +212,14 @@ public final class TokenStyles {
                 }
                 case CARET -> expectName = true;
                 case ARROW -> afterArrow = true;
-                case L_PAREN -> parens++;
+                case L_PAREN -> {
+                    parens++;
+                    if (flagsNext) {
+                        inFlags = true;
+                        flagsNext = false;
+                    }
+                }
+                case ASSIGN -> { }
                 case R_PAREN -> {
                     parens--;
                     if (parens <= 0) {

@@ -1,0 +1,73 @@
+package dev.armorbench.ui.editor;
+
+import java.util.List;
+
+/** Quick fixes for the policy engine's own diagnostic codes. */
+final class LanguageFixes {
+    private LanguageFixes() {
+    }
+
+    static void registerAll(QuickFixRegistry registry) {
+        registry.register("missing-comma", LanguageFixes::addComma)
+                .register("deprecated-hash-include", LanguageFixes::hashInclude)
+                .register("unknown-capability", (problem, text) -> nearestName(problem, text,
+                        AppArmorVocabulary.CAPABILITIES, "capability"))
+                .register("unknown-flag", (problem, text) -> nearestName(problem, text,
+                        AppArmorVocabulary.PROFILE_FLAGS.stream().filter(flag -> !flag.endsWith("=")).toList(), "flag"))
+                .register("unexpected-token", LanguageFixes::commaBeforeUnexpected)
+                .register("variable-trailing-comma", LanguageFixes::removeComma);
+    }
+
+    /** The diagnostic marks the rule's last token: the comma goes right after it. */
+    private static List<FixProposal> addComma(Problem problem, String text) {
+        if (problem.end() > text.length()) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Add the missing ','", TextEdit.insert(problem.end(), ",")));
+    }
+
+    /**
+     * A rule without its comma, followed by another rule: the engine marks the first token that does
+     * not belong, and says so; the comma goes after the text before it.
+     */
+    private static List<FixProposal> commaBeforeUnexpected(Problem problem, String text) {
+        if (!problem.message().startsWith("end the rule with ','") || problem.start() > text.length()) {
+            return List.of();
+        }
+        int at = problem.start();
+        while (at > 0 && Character.isWhitespace(text.charAt(at - 1))) {
+            at--;
+        }
+        return at == 0 ? List.of() : List.of(FixProposal.of("Add the missing ','", TextEdit.insert(at, ",")));
+    }
+
+    private static List<FixProposal> hashInclude(Problem problem, String text) {
+        if (!text.startsWith("#include", problem.start())) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Replace '#include' with 'include'",
+                new TextEdit(problem.start(), problem.start() + "#include".length(), "include")));
+    }
+
+    private static List<FixProposal> removeComma(Problem problem, String text) {
+        if (problem.start() >= text.length() || text.charAt(problem.start()) != ',') {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Remove the ','", new TextEdit(problem.start(), problem.start() + 1, "")));
+    }
+
+    /** "Change to 'chown'" for the valid names nearest to the mistyped one. */
+    private static List<FixProposal> nearestName(Problem problem, String text, List<String> names, String what) {
+        if (problem.end() > text.length() || problem.end() <= problem.start()) {
+            return List.of();
+        }
+        String written = text.substring(problem.start(), problem.end());
+        if (written.contains("=") || written.contains("@{")) {
+            return List.of();
+        }
+        return EditDistance.nearest(written, names, 3).stream()
+                .map(name -> FixProposal.of("Change to " + what + " '" + name + "'",
+                        new TextEdit(problem.start(), problem.end(), name)))
+                .toList();
+    }
+}
