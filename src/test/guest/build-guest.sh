@@ -62,10 +62,13 @@ if [[ -f $out/manifest ]]; then
   log "already built: $out"
   exit 0
 fi
+# Left by builds that were killed; no other build runs while we hold the lock.
+rm -rf "$(dirname "$out")"/*.partial.*
 
 started=$(date +%s)
 work=$(mktemp -d "$out.partial.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+trap 'exit 143' TERM INT HUP
 root=$work/root
 packages=$(grep -v -E '^[[:space:]]*(#|$)' "$here/guest-packages.list" | tr -s ' \n' ',' | sed 's/,$//')
 

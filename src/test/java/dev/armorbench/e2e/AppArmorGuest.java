@@ -63,14 +63,15 @@ public final class AppArmorGuest {
             }
             missing.add(tool);
         }
+        List<String> reasons = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            reasons.add("the AppArmor guest needs " + String.join(", ", missing)
+                    + " (.ci/guest-setup.sh installs them: qemu-system-x86 debootstrap e2fsprogs cpio)");
+        }
         if (!built && !"root".equals(System.getProperty("user.name"))) {
-            missing.add("root (debootstrap builds the guest as root)");
+            reasons.add("building the AppArmor guest needs root (debootstrap); run the tests as root once");
         }
-        if (missing.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("the AppArmor guest needs " + String.join(", ", missing)
-                + " — .ci/guest-setup.sh installs them (apt-get: qemu-system-x86 debootstrap e2fsprogs cpio)");
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
     private static boolean onPath(String tool) {

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * How Docker applies a container's AppArmor profile, observed on a real AppArmor kernel with a real
@@ -27,7 +29,9 @@ class ContainerConfinementIT {
     private static Map<String, String> facts;
     private static List<String> kernelLines;
 
+    /** Above the project's 5-minute default: a first build of the guest takes up to 15 minutes. */
     @BeforeAll
+    @Timeout(value = 45, unit = TimeUnit.MINUTES)
     static void observeInTheGuest() throws IOException {
         Requirements.require(AppArmorGuest.unavailableReason().isEmpty(),
                 AppArmorGuest.unavailableReason().orElse(""));

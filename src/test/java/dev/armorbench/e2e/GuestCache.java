@@ -78,10 +78,11 @@ final class GuestCache {
     }
 
     private void runBuild(Path target) {
+        Process build = null;
         try {
             Files.createDirectories(root);
             Path log = root.resolve("build-" + key() + ".log");
-            Process build = new ProcessBuilder("bash", scripts.resolve("build-guest.sh").toString(),
+            build = new ProcessBuilder("bash", scripts.resolve("build-guest.sh").toString(),
                     target.toString(), root.resolve(APT_ARCHIVES).toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -91,7 +92,6 @@ final class GuestCache {
             while (!build.waitFor(1, TimeUnit.SECONDS)) {
                 progress.poll();
                 if (System.nanoTime() > deadline) {
-                    build.destroyForcibly();
                     throw new GuestFailure("Building the guest took longer than " + BUILD_TIMEOUT.toMinutes()
                             + " minutes; see " + log);
                 }
@@ -106,6 +106,16 @@ final class GuestCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GuestFailure("Interrupted while building the guest", e);
+        } finally {
+            stopTree(build);
+        }
+    }
+
+    /** A build left running (timed out, interrupted) would hold the cache's lock for minutes. */
+    private static void stopTree(Process build) {
+        if (build != null && build.isAlive()) {
+            build.descendants().forEach(ProcessHandle::destroy);
+            build.destroy();
         }
     }
 
