@@ -65,7 +65,7 @@ final class GuestCache {
 
     /**
      * The guest for the current scripts, built first when the cache does not hold it. The build's
-     * own progress lines go to this process's standard error.
+     * progress lines (each phase and its duration) are echoed to standard output as they come.
      */
     GuestImage buildOrReuse() {
         GuestImage image = new GuestImage(root.resolve(key()));
