@@ -57,14 +57,15 @@ public final class EditorTab extends Tab {
         editor = new ProfileEditor(text);
         area = editor.area();
         editor.install(new SyntaxHighlighting());
-        problems = editor.install(new ProblemTracking(this::documentPath, sources));
+        ContainerProblems containerProblems = new ContainerProblems();
+        problems = editor.install(new ProblemTracking(this::documentPath, sources).withFurtherCheck(containerProblems));
         editor.install(new Folding());
         editor.install(new BracketMatching());
         editor.install(new LineEditing());
         editor.install(searchBar);
         editor.install(new Completion(sources));
         editor.install(new HoverDocumentation(Documentation.bundled()));
-        editor.install(new QuickFixes(QuickFixRegistry.standard()));
+        editor.install(new QuickFixes(containerProblems.registerFixes(QuickFixRegistry.standard())));
         editor.install(new LineGutter());
 
         unsaved = Bindings.not(area.getUndoManager().atMarkedPositionProperty()).or(divergedFromDisk);

@@ -44,6 +44,8 @@ public final class ProblemTracking implements EditorComponent {
      * @param documentPath where the document lives (relative includes resolve against its directory)
      * @param sources the include search path and the cache of parsed includes
      */
+    private final List<FurtherCheck> furtherChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public ProblemTracking(Supplier<Path> documentPath, Supplier<PolicySources> sources) {
         this.documentPath = documentPath;
         this.sources = sources;
@@ -90,6 +92,21 @@ public final class ProblemTracking implements EditorComponent {
                 .toList();
     }
 
+    /**
+     * A check that runs after the language checks on the same result (the container checks, for
+     * example); it runs on the editor's background thread.
+     */
+    @FunctionalInterface
+    public interface FurtherCheck {
+        List<Diagnostic> check(LintResult lint);
+    }
+
+    /** Adds a check whose diagnostics show with the language's own. */
+    public ProblemTracking withFurtherCheck(FurtherCheck check) {
+        furtherChecks.add(check);
+        return this;
+    }
+
     /** Called on the FX thread after each check (tests and the benchmark wait on it). */
     public void setOnChecked(Runnable onChecked) {
         this.onChecked = onChecked;
@@ -104,8 +121,12 @@ public final class ProblemTracking implements EditorComponent {
         PolicySources policySources = sources.get();
         editor.background().execute(() -> {
             LintResult result = PolicyReader.lint(new SourceFile(path, text), policySources);
+            List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+            for (FurtherCheck further : furtherChecks) {
+                diagnostics.addAll(further.check(result));
+            }
             List<Problem> found = new ArrayList<>();
-            for (Diagnostic diagnostic : result.diagnostics()) {
+            for (Diagnostic diagnostic : diagnostics) {
                 if (diagnostic.source() == result.source()) {
                     found.add(Problem.of(diagnostic));
                 }
