@@ -1,0 +1,102 @@
+package dev.armorbench.suggest;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.EventKind;
+import dev.armorbench.audit.ProfileLabel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * From an event to the profile it concerns and the request it makes — the {@code create_from_ev}
+ * of each rule kind, dispatched by event class.
+ */
+final class EventRules {
+    private EventRules() {
+    }
+
+    /** The request of one event, or null when no rule could have allowed it (or none is needed). */
+    static RuleRequest request(AuditEvent event) {
+        if (event instanceof AuditEvent.FileAccess e) {
+            return FileAccessRules.request(e);
+        } else if (event instanceof AuditEvent.Transition e) {
+            return TransitionRules.request(e);
+        } else if (event instanceof AuditEvent.Capability e) {
+            return CapabilityRules.request(e);
+        } else if (event instanceof AuditEvent.Network e) {
+            if ("exec".equals(e.operation())) {
+                // Old kernels log exec records with socket keys; the audit reader then calls them network.
+                String name = e.record().get("name");
+                return name == null || name.isEmpty() ? null : new ExecRequest(name, null, false);
+            }
+            return NetworkRules.request(e);
+        } else if (event instanceof AuditEvent.Unix e) {
+            return UnixRules.request(e);
+        } else if (event instanceof AuditEvent.Signal e) {
+            return SignalRules.request(e);
+        } else if (event instanceof AuditEvent.Ptrace e) {
+            return PtraceRules.request(e);
+        } else if (event instanceof AuditEvent.Mount e) {
+            return MountRules.request(e);
+        } else if (event instanceof AuditEvent.Dbus e) {
+            return DbusRules.request(e);
+        } else if (event instanceof AuditEvent.Mqueue e) {
+            return MqueueRules.request(e);
+        } else if (event instanceof AuditEvent.IoUring e) {
+            return IoUringRules.request(e);
+        } else if (event instanceof AuditEvent.Userns e) {
+            return UsernsRules.request(e);
+        }
+        return null;
+    }
+
+    /** Denials and complain-mode allowances ask for rules; audit, hint and status records do not. */
+    static boolean asksForRule(AuditEvent event) {
+        EventKind kind = event.kind();
+        return kind == EventKind.DENIED || kind == EventKind.ALLOWED;
+    }
+
+    /**
+     * Everything the request of an event depends on, so equal events are turned into a request
+     * once; null for classes that are rare enough to convert every time.
+     */
+    static Object cacheKey(AuditEvent event) {
+        if (event instanceof AuditEvent.FileAccess e) {
+            return Arrays.asList(1, e.kind(), e.operation(), e.name(), e.target(), e.requested(), e.denied(), e.ownedByActor());
+        } else if (event instanceof AuditEvent.Transition e) {
+            return Arrays.asList(2, e.kind(), e.operation(), e.name(), e.target());
+        } else if (event instanceof AuditEvent.Capability e) {
+            return Arrays.asList(3, e.capname());
+        }
+        return null;
+    }
+
+    /**
+     * The profile a rule goes into, from the event's label: {@code a//b} is child {@code b} of
+     * {@code a}; a learning label {@code a//null-…} is {@code a} (or its hat, see
+     * {@link LearningLabels}); a user namespace made by an unconfined program goes to that program.
+     */
+    static ProfilePath placement(AuditEvent event, LearningLabels learning) {
+        String text = event.profile();
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (event instanceof AuditEvent.Userns userns && "unconfined".equals(text) && userns.execPath() != null
+                && !userns.execPath().isEmpty()) {
+            return ProfilePath.of(userns.execPath());
+        }
+        ProfileLabel label = ProfileLabel.parse(text);
+        List<String> parts = new ArrayList<>(label.parts());
+        if (learning == LearningLabels.TO_EXECUTING_PROFILE) {
+            while (parts.size() > 1 && parts.get(parts.size() - 1).startsWith("null-")) {
+                parts.remove(parts.size() - 1);
+            }
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return null;
+            }
+        }
+        return new ProfilePath(parts);
+    }
+}
