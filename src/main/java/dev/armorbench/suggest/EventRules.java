@@ -56,6 +56,19 @@ final class EventRules {
         return kind == EventKind.DENIED || kind == EventKind.ALLOWED;
     }
 
+    /** apparmor_parser compiles every profile name as AARE: unbalanced braces are refused. */
+    private static boolean validGlob(String name) {
+        if (name.indexOf('{') < 0 && name.indexOf('}') < 0 && name.indexOf('[') < 0 && name.indexOf(']') < 0) {
+            return true;
+        }
+        try {
+            dev.armorbench.policy.aare.AarePattern.compile(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Everything the request of an event depends on, so equal events are turned into a request
      * once; null for classes that are rare enough to convert every time.
@@ -93,7 +106,10 @@ final class EventRules {
             }
         }
         for (String part : parts) {
-            if (part.isEmpty()) {
+            // "@{" in a name is a variable reference to apparmor_parser, escaped or not, and a
+            // backslash comes back from its escape doubled: such a label cannot be written as a
+            // header that names it and nothing else, so its events get no suggestion.
+            if (part.isEmpty() || part.contains("@{") || part.indexOf('\\') >= 0 || !validGlob(part)) {
                 return null;
             }
         }

@@ -29,6 +29,10 @@ final class Grants {
         if (request instanceof ExecRequest exec) {
             return fileGranted(entry, exec.path(), false, "", true);
         }
+        if (request.kind() == RuleKind.CHANGE_HAT) {
+            String hat = request.object();
+            return profile.children().stream().anyMatch(child -> child.name().equals(hat));
+        }
         Rule wanted = RuleModel.parse(chosen.rule());
         if (wanted == null) {
             return false;

@@ -13,12 +13,33 @@ public final class RuleText {
 
     /** A literal name or path as an AARE token (escaped, quoted when it holds a space). */
     public static String literal(String value) {
-        return AarePattern.escape(value).token();
+        EscapedPath escaped = piece(value);
+        return escaped.needsQuotes() ? "\"" + escaped.aare() + "\"" : escaped.aare();
     }
 
-    /** The escaped AARE of {@code value} without quotes, for building a glob from literal pieces. */
+    /**
+     * The escaped AARE of {@code value} without quotes, for building a glob from literal pieces.
+     * An escaped backslash is written {@code \134}: apparmor_parser's lexer misreads {@code \\}
+     * at the end of an unquoted token (it takes the following space into the token).
+     */
     static EscapedPath piece(String value) {
-        return AarePattern.escape(value);
+        EscapedPath escaped = AarePattern.escape(value);
+        String aare = escaped.aare();
+        if (aare.indexOf('\\') < 0) {
+            return escaped;
+        }
+        StringBuilder out = new StringBuilder(aare.length() + 4);
+        for (int i = 0; i < aare.length(); i++) {
+            char c = aare.charAt(i);
+            if (c == '\\' && i + 1 < aare.length()) {
+                char next = aare.charAt(++i);
+                out.append(next == '\\' ? "\\134" : "\\" + next);
+            } else {
+                out.append(c);
+            }
+        }
+        return new EscapedPath(escaped.needsQuotes() ? "\"" + out + "\"" : out.toString(), out.toString(),
+                escaped.needsQuotes());
     }
 
     /**

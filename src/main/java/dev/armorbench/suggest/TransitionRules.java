@@ -34,8 +34,8 @@ final class TransitionRules {
                 if (hat == null || hat.isEmpty()) {
                     return null;
                 }
-                String word = RuleText.word(hat);
-                return word == null ? null : FixedRequest.of(RuleKind.CHANGE_HAT, hat, "change_hat " + word + ",");
+                // The hat asked for does not exist: offer it, empty, for the events under it to fill.
+                return FixedRequest.of(RuleKind.CHANGE_HAT, hat, "^" + RuleText.profileName(hat) + " {}");
             }
             default:
                 return null;
