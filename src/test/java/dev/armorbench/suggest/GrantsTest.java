@@ -44,4 +44,22 @@ class GrantsTest {
                 open("p", "/etc/hostname", "r", 0, 1))))
                 .containsExactly("/etc/hostname r,");
     }
+
+    @Test
+    void anAbstractionThatGrantsSeveralSuggestionsIsOfferedInstead() throws java.io.IOException {
+        Path shipped = Corpora.require("profiles-apparmor");
+        KnownProfiles p = new KnownProfiles(List.of(policy("include <tunables/global>\nprofile p {\n}\n", List.of(shipped))));
+        Suggester suggester = new Suggester(p, LearningLabels.TO_EXECUTING_PROFILE, AbstractionOffers.onSearchPath(List.of(shipped)));
+        SuggestFixtures.read(suggester, open("p", "/etc/ld.so.cache", "r", 0, 0),
+                open("p", "/usr/lib/x86_64-linux-gnu/libc.so.6", "mr", 0, 0), open("p", "/srv/mine", "r", 0, 1));
+        List<Suggestion> out = suggester.suggestions();
+        assertThat(out).hasSize(2);
+        Suggestion include = out.get(0);
+        assertThat(include.kind()).isEqualTo(RuleKind.INCLUDE);
+        assertThat(include.chosen().rule()).startsWith("include <abstractions/");
+        assertThat(include.replaces()).extracting(s -> s.events().objects().get(0))
+                .containsExactly("/etc/ld.so.cache", "/usr/lib/x86_64-linux-gnu/libc.so.6");
+        assertThat(include.events().count()).isEqualTo(2);
+        assertThat(out.get(1).chosen().rule()).isEqualTo("/srv/mine r,");
+    }
 }
