@@ -26,6 +26,7 @@ public final class AbstractionOffers {
     private final PolicySources sources;
     private final boolean tunables;
     private final Map<String, KnownProfiles.Entry> read = new LinkedHashMap<>();
+    private final Map<List<Object>, Boolean> answers = new java.util.HashMap<>();
 
     private AbstractionOffers(List<String> names, PolicySources sources, boolean tunables) {
         this.names = names;
@@ -56,6 +57,11 @@ public final class AbstractionOffers {
         return List.copyOf(names);
     }
 
+    /** Whether an abstraction grants a request; the same request asked for by many profiles is checked once. */
+    private boolean granted(KnownProfiles.Entry entry, String name, Suggestion s, Grants grants) {
+        return answers.computeIfAbsent(List.of(name, s.request()), k -> grants.granted(entry, s.request(), s.chosen()));
+    }
+
     private KnownProfiles.Entry entry(String name) {
         return read.computeIfAbsent(name, n -> {
             String text = (tunables ? "include <tunables/global>\n" : "") + "profile abstraction {\n  include <abstractions/" + n
@@ -82,9 +88,12 @@ public final class AbstractionOffers {
         for (Map.Entry<ProfilePath, List<Suggestion>> group : byProfile.entrySet()) {
             List<Suggestion> left = new ArrayList<>(group.getValue());
             List<Suggestion> includes = new ArrayList<>();
-            while (true) {
-                String best = null;
-                List<Suggestion> bestCovered = List.of();
+            // Which file suggestions each abstraction grants, computed once; then the largest
+            // group is taken, repeatedly, from what is left.
+            Map<String, List<Suggestion>> grantedBy = new LinkedHashMap<>();
+            long files = left.stream().filter(s -> s.request() instanceof FileRequest || s.request() instanceof ExecRequest)
+                    .count();
+            if (files >= MIN_COVERED) {
                 for (String name : names) {
                     KnownProfiles.Entry entry = entry(name);
                     if (entry == null) {
@@ -92,20 +101,31 @@ public final class AbstractionOffers {
                     }
                     List<Suggestion> covered = new ArrayList<>();
                     for (Suggestion s : left) {
-                        if (s.request() instanceof FileRequest || s.request() instanceof ExecRequest) {
-                            if (grants.granted(entry, s.request(), s.chosen())) {
-                                covered.add(s);
-                            }
+                        if ((s.request() instanceof FileRequest || s.request() instanceof ExecRequest)
+                                && granted(entry, name, s, grants)) {
+                            covered.add(s);
                         }
                     }
+                    if (covered.size() >= MIN_COVERED) {
+                        grantedBy.put(name, covered);
+                    }
+                }
+            }
+            while (true) {
+                String best = null;
+                List<Suggestion> bestCovered = List.of();
+                for (Map.Entry<String, List<Suggestion>> candidate : grantedBy.entrySet()) {
+                    List<Suggestion> covered = new ArrayList<>(candidate.getValue());
+                    covered.retainAll(left);
                     if (covered.size() > bestCovered.size()) {
-                        best = name;
+                        best = candidate.getKey();
                         bestCovered = covered;
                     }
                 }
                 if (best == null || bestCovered.size() < MIN_COVERED) {
                     break;
                 }
+                grantedBy.remove(best);
                 left.removeAll(bestCovered);
                 EventSummary events = bestCovered.get(0).events();
                 for (int i = 1; i < bestCovered.size(); i++) {

@@ -69,17 +69,30 @@ final class EventRules {
         }
     }
 
+    /** What the request and placement of a file access depend on. */
+    private record FileKey(String label, EventKind kind, String operation, String name, String target, String requested,
+            String denied, boolean owned) {
+    }
+
+    /** What the request and placement of an exec or profile change depend on. */
+    private record TransitionKey(String label, EventKind kind, String operation, String name, String target) {
+    }
+
+    private record CapabilityKey(String label, String capname) {
+    }
+
     /**
-     * Everything the request of an event depends on, so equal events are turned into a request
-     * once; null for classes that are rare enough to convert every time.
+     * Everything the placement and request of an event depend on, so equal events are turned into
+     * a suggestion once; null for classes that are rare enough to convert every time.
      */
     static Object cacheKey(AuditEvent event) {
         if (event instanceof AuditEvent.FileAccess e) {
-            return Arrays.asList(1, e.kind(), e.operation(), e.name(), e.target(), e.requested(), e.denied(), e.ownedByActor());
+            return new FileKey(e.profile(), e.kind(), e.operation(), e.name(), e.target(), e.requested(), e.denied(),
+                    e.ownedByActor());
         } else if (event instanceof AuditEvent.Transition e) {
-            return Arrays.asList(2, e.kind(), e.operation(), e.name(), e.target());
+            return new TransitionKey(e.profile(), e.kind(), e.operation(), e.name(), e.target());
         } else if (event instanceof AuditEvent.Capability e) {
-            return Arrays.asList(3, e.capname());
+            return new CapabilityKey(e.profile(), e.capname());
         }
         return null;
     }

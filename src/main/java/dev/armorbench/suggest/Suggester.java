@@ -23,7 +23,7 @@ public final class Suggester implements Consumer<AuditEvent> {
     private final LearningLabels learning;
     private final AbstractionOffers abstractions;
     private final Grants grants = new Grants();
-    private final Map<Object, RuleRequest> requestCache = new HashMap<>();
+    private final Map<Object, Group> byEvent = new HashMap<>();
     private final Map<String, ProfilePath> placementCache = new HashMap<>();
     private final Map<Object, Group> groups = new LinkedHashMap<>();
     private long events;
@@ -70,23 +70,28 @@ public final class Suggester implements Consumer<AuditEvent> {
         if (!EventRules.asksForRule(event)) {
             return;
         }
-        ProfilePath target = placement(event);
-        if (target == null) {
-            return;
-        }
-        RuleRequest request = request(event);
-        if (request == null) {
-            return;
+        // Most events repeat one seen before: one lookup finds their group.
+        Object key = EventRules.cacheKey(event);
+        Group group;
+        if (key != null) {
+            group = byEvent.get(key);
+            if (group == null) {
+                if (byEvent.containsKey(key)) {
+                    return; // seen: asks for nothing
+                }
+                group = group(event);
+                byEvent.put(key, group);
+                if (group == null) {
+                    return;
+                }
+            }
+        } else {
+            group = group(event);
+            if (group == null) {
+                return;
+            }
         }
         used++;
-        Object key = Arrays.asList(target, request.mergeKey());
-        Group group = groups.get(key);
-        if (group == null) {
-            group = new Group(target, request);
-            groups.put(key, group);
-        } else if (group.request != request) {
-            group.request = group.request.merge(request);
-        }
         group.count++;
         if (event.kind() == EventKind.DENIED) {
             group.denied++;
@@ -95,10 +100,31 @@ public final class Suggester implements Consumer<AuditEvent> {
             group.comm = event.record().comm();
             group.firstSource = event.record().source() + ":" + event.record().line();
         }
+    }
+
+    /** The group an event belongs to, made (or its request merged in) on first sight; null when it asks for nothing. */
+    private Group group(AuditEvent event) {
+        ProfilePath target = placement(event);
+        if (target == null) {
+            return null;
+        }
+        RuleRequest request = EventRules.request(event);
+        if (request == null) {
+            return null;
+        }
+        Object key = Arrays.asList(target, request.mergeKey());
+        Group group = groups.get(key);
+        if (group == null) {
+            group = new Group(target, request);
+            groups.put(key, group);
+        } else {
+            group.request = group.request.merge(request);
+        }
         String object = request.object();
         if (object != null && group.objects.size() < EventSummary.MAX_OBJECTS && !group.objects.contains(object)) {
             group.objects.add(object);
         }
+        return group;
     }
 
     private ProfilePath placement(AuditEvent event) {
@@ -114,35 +140,39 @@ public final class Suggester implements Consumer<AuditEvent> {
         return found;
     }
 
-    private RuleRequest request(AuditEvent event) {
-        Object key = EventRules.cacheKey(event);
-        if (key == null) {
-            return EventRules.request(event);
-        }
-        RuleRequest found = requestCache.get(key);
-        if (found == null && !requestCache.containsKey(key)) {
-            found = EventRules.request(event);
-            requestCache.put(key, found);
-        }
-        return found;
-    }
-
-    /** The suggestions so far: per profile in the order first seen, granted ones left out. */
+    /**
+     * The suggestions so far: per profile in the order first seen, granted ones left out, and
+     * requests whose first offer is the same rule (one per pid under {@code /proc/*}) made one.
+     */
     public List<Suggestion> suggestions() {
-        List<Suggestion> out = new ArrayList<>();
+        Map<List<Object>, Suggestion> byRule = new LinkedHashMap<>();
         for (Group group : groups.values()) {
             KnownProfiles.Entry entry = profiles.find(group.target);
             TargetContext context = new TargetContext(entry != null ? entry.hasProcVariables() : rootHasProcVariables(group.target),
                     profiles);
             RuleRequest.Choices choices = group.request.choices(context);
             Alternative chosen = choices.alternatives().get(choices.defaultIndex());
-            if (entry != null && grants.granted(entry, group.request, chosen)) {
+            EventSummary summary = new EventSummary(group.count, group.denied, group.comm, group.objects, group.firstSource);
+            List<Object> key = List.of(group.target, chosen.rule());
+            Suggestion same = byRule.get(key);
+            if (same != null) {
+                byRule.put(key, new Suggestion(same.file(), same.profile(), same.kind(), same.alternatives(), same.defaultIndex(),
+                        same.events().plus(summary), same.replaces(), same.request()));
                 continue;
             }
-            EventSummary summary = new EventSummary(group.count, group.denied, group.comm, group.objects, group.firstSource);
+            if (byRule.containsKey(key) || entry != null && grants.granted(entry, group.request, chosen)) {
+                byRule.put(key, null); // granted: later requests for the same rule are too
+                continue;
+            }
             Path file = profiles.fileOf(group.target);
-            out.add(new Suggestion(file, group.target, chosen.kind(), choices.alternatives(), choices.defaultIndex(), summary,
-                    List.of(), group.request));
+            byRule.put(key, new Suggestion(file, group.target, chosen.kind(), choices.alternatives(), choices.defaultIndex(),
+                    summary, List.of(), group.request));
+        }
+        List<Suggestion> out = new ArrayList<>();
+        for (Suggestion s : byRule.values()) {
+            if (s != null) {
+                out.add(s);
+            }
         }
         return abstractions == null ? out : abstractions.offer(out, profiles, grants);
     }
