@@ -14,9 +14,24 @@ public record FileRequest(String path, boolean owner, String letters, String lin
         return RuleKind.FILE;
     }
 
+    /**
+     * Accesses of one path merge; so do those of {@code /proc/PID/…} for any PID, whose
+     * suggestion is the any-pid rule (the first path seen stays the exact alternative).
+     */
     @Override
     public Object mergeKey() {
-        return java.util.Arrays.asList("file", path, owner, linkTarget);
+        return java.util.Arrays.asList("file", anyPid(path), owner, linkTarget);
+    }
+
+    private static String anyPid(String path) {
+        if (!path.startsWith("/proc/") || path.length() < 7 || path.charAt(6) < '0' || path.charAt(6) > '9') {
+            return path;
+        }
+        int end = 6;
+        while (end < path.length() && path.charAt(end) >= '0' && path.charAt(end) <= '9') {
+            end++;
+        }
+        return end == path.length() || path.charAt(end) == '/' ? "/proc/\u0000" + path.substring(end) : path;
     }
 
     @Override
