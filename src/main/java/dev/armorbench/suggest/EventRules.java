@@ -1,6 +1,7 @@
 package dev.armorbench.suggest;
 
 import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.AuditRecord;
 import dev.armorbench.audit.EventKind;
 import dev.armorbench.audit.ProfileLabel;
 import java.util.ArrayList;
@@ -93,6 +94,31 @@ final class EventRules {
             return new TransitionKey(e.profile(), e.kind(), e.operation(), e.name(), e.target());
         } else if (event instanceof AuditEvent.Capability e) {
             return new CapabilityKey(e.profile(), e.capname());
+        }
+        // The other classes: every value the rule classes read, without pids, times and comm.
+        String label = event.profile();
+        EventKind kind = event.kind();
+        String operation = event.operation();
+        if (event instanceof AuditEvent.Network e) {
+            AuditRecord r = e.record();
+            return Arrays.asList(4, label, kind, operation, e.family(), e.sockType(), e.requested(), e.denied(),
+                    r.get("saddr"), r.get("src"), r.get("daddr"), r.get("dest"), r.get("laddr"), r.get("lport"),
+                    r.get("faddr"), r.get("fport"), r.get("name"));
+        } else if (event instanceof AuditEvent.Unix e) {
+            return Arrays.asList(5, label, kind, operation, e.sockType(), e.address(), e.peerAddress(), e.requested(),
+                    e.denied());
+        } else if (event instanceof AuditEvent.Signal e) {
+            return Arrays.asList(6, label, kind, e.signal(), e.peer(), e.requested(), e.denied());
+        } else if (event instanceof AuditEvent.Ptrace e) {
+            return Arrays.asList(7, label, kind, e.peer(), e.requested(), e.denied());
+        } else if (event instanceof AuditEvent.Mount e) {
+            return Arrays.asList(8, label, kind, operation, e.name(), e.source(), e.fstype(), e.flags());
+        } else if (event instanceof AuditEvent.Dbus e) {
+            return Arrays.asList(9, label, kind, e.bus(), e.path(), e.iface(), e.member(), e.name(), e.mask(), e.peerLabel());
+        } else if (event instanceof AuditEvent.Mqueue e) {
+            return Arrays.asList(10, label, kind, e.queueClass(), e.name(), e.requested(), e.denied());
+        } else if (event instanceof AuditEvent.IoUring e) {
+            return Arrays.asList(11, label, kind, e.requested(), e.denied(), e.targetLabel());
         }
         return null;
     }
