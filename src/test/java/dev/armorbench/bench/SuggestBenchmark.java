@@ -69,6 +69,12 @@ public final class SuggestBenchmark {
             System.exit(2);
         }
         byte[] log = buildLog(seeds, lineCount);
+        String dump = System.getProperty("armorbench.bench.dump");
+        if (dump != null) {
+            Files.write(Path.of(dump), log); // to look at what the benchmark reads
+            Files.writeString(Path.of(dump + ".profiles"), policyFor(seeds, List.of(community, shipped)));
+            return;
+        }
         List<Path> searchPath = List.of(community, shipped);
         String policy = policyFor(seeds, searchPath);
         System.out.printf("Log: %,d lines (%,d MiB) from %d corpus lines; policy: %d profiles, each including %d abstractions;"
@@ -207,7 +213,7 @@ public final class SuggestBenchmark {
                 line = line.substring(0, stamp.start()) + "audit(" + stamp.group(1) + "." + stamp.group(2) + ":" + (1000 + i) + ")"
                         + line.substring(stamp.end());
             }
-            int pid = 100 + (i * 7919) % 400_000;
+            int pid = 100 + (int) ((i * 7919L) % 400_000);
             line = PID.matcher(line).replaceFirst("pid=" + pid);
             line = PROC.matcher(line).replaceFirst("/proc/" + pid + "/");
             out.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
