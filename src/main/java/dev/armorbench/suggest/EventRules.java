@@ -88,7 +88,9 @@ final class EventRules {
      */
     static Object cacheKey(AuditEvent event) {
         if (event instanceof AuditEvent.FileAccess e) {
-            return new FileKey(e.profile(), e.kind(), e.operation(), e.name(), e.target(), e.requested(), e.denied(),
+            // Accesses of /proc/PID/… for any PID end in one group: one key for all of them.
+            String name = e.name() == null ? null : FileRequest.anyPid(e.name());
+            return new FileKey(e.profile(), e.kind(), e.operation(), name, e.target(), e.requested(), e.denied(),
                     e.ownedByActor());
         } else if (event instanceof AuditEvent.Transition e) {
             return new TransitionKey(e.profile(), e.kind(), e.operation(), e.name(), e.target());

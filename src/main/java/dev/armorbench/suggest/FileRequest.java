@@ -23,7 +23,7 @@ public record FileRequest(String path, boolean owner, String letters, String lin
         return java.util.Arrays.asList("file", anyPid(path), owner, linkTarget);
     }
 
-    private static String anyPid(String path) {
+    static String anyPid(String path) {
         if (!path.startsWith("/proc/") || path.length() < 7 || path.charAt(6) < '0' || path.charAt(6) > '9') {
             return path;
         }

@@ -84,6 +84,9 @@ public final class Suggester implements Consumer<AuditEvent> {
                 if (group == null) {
                     return;
                 }
+            } else if (group.objects.size() < EventSummary.MAX_OBJECTS && event instanceof AuditEvent.FileAccess file
+                    && file.name() != null && !group.objects.contains(file.name())) {
+                group.objects.add(file.name()); // another pid's path behind the same key
             }
         } else {
             group = group(event);
