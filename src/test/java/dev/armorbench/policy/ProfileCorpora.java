@@ -1,7 +1,6 @@
 package dev.armorbench.policy;
 
 import dev.armorbench.policy.check.Diagnostic;
-import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.Severity;
@@ -30,11 +29,17 @@ final class ProfileCorpora {
             List<Path> searchPath = !name.equals("profiles-apparmor")
                     ? List.of(folder, root.resolve("profiles-apparmor")) : List.of(folder);
             PolicySources sources = new PolicySources(searchPath, folder);
-            for (Path file : profiles(folder)) {
-                LintResult result = PolicyReader.lint(file, sources);
-                files++;
-                result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).forEach(errors::add);
-            }
+            // Policies are independent and the include caches are shared safely: use both cores.
+            List<Path> profiles = profiles(folder);
+            List<Diagnostic> found = profiles.parallelStream().flatMap(file -> {
+                try {
+                    return PolicyReader.lint(file, sources).diagnostics().stream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(d -> d.severity() == Severity.ERROR).toList();
+            files += profiles.size();
+            errors.addAll(found);
         }
         return new Result(files, errors);
     }

@@ -219,7 +219,8 @@ public final class PolicyReader {
             if (pristine) {
                 sources.preamble(key, new PreambleSnapshot(PreambleSnapshot.deepCopy(variables.sets),
                         new HashMap<>(variables.booleans), new HashMap<>(definitionSites), new HashSet<>(appliedAdditions),
-                        new HashSet<>(preambleIncludes), List.copyOf(diagnostics.subList(diagnosticsBefore, diagnostics.size()))));
+                        new HashSet<>(preambleIncludes), List.copyOf(diagnostics.subList(diagnosticsBefore, diagnostics.size())),
+                        new java.util.concurrent.ConcurrentHashMap<>()));
             }
         }
     }
@@ -282,7 +283,7 @@ public final class PolicyReader {
                             tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
-                variables.changed();
+                // A new name invalidates no expansion: nothing could have used it yet.
                 variables.sets.put(name, new ArrayList<>(values));
                 definitionSites.put(name, site);
             }
@@ -482,11 +483,9 @@ public final class PolicyReader {
             variables.builtins.remove("exec_path");
             variables.builtins.remove("attach_path");
         }
-        variables.changed();
         items(source, block, scope, Qualifiers.NONE, block);
         variables.builtins.clear();
         variables.builtins.putAll(savedBuiltins);
-        variables.changed();
         Profile profile = new Profile(expandedName, parsed.attachment == null ? null : parsed.attachment.text(), parsed.xattrs,
                 parsed.flags, hat, List.copyOf(scope.rules), List.copyOf(scope.children));
         if (parent == null) {
@@ -703,7 +702,7 @@ public final class PolicyReader {
         }
         variables.sets.putAll(PreambleSnapshot.deepCopy(snapshot.sets()));
         variables.booleans.putAll(snapshot.booleans());
-        variables.changed();
+        variables.restoredFrom(snapshot.expansions());
         definitionSites.putAll(snapshot.sites());
         appliedAdditions.addAll(snapshot.additions());
         preambleIncludes.addAll(snapshot.includes());

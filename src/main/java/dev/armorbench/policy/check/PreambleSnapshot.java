@@ -13,7 +13,7 @@ import java.util.Set;
  * per run and copied into every policy that starts with the same include.
  */
 record PreambleSnapshot(Map<String, List<String>> sets, Map<String, Boolean> booleans, Map<String, Object> sites,
-        Set<Object> additions, Set<Path> includes, List<Diagnostic> diagnostics) {
+        Set<Object> additions, Set<Path> includes, List<Diagnostic> diagnostics, Map<String, List<String>> expansions) {
 
     static Map<String, List<String>> deepCopy(Map<String, List<String>> sets) {
         Map<String, List<String>> copy = new HashMap<>(sets.size() * 2);

@@ -110,6 +110,10 @@ final class ProfileHeader {
     }
 
     private void readFlags(Pair pair, Reporter reporter, Variables variables) {
+        if (!pair.parenthesized()) {
+            fail(reporter, "flags-syntax", "put the flags in parentheses: flags=(" + (pair.values().isEmpty() ? "…"
+                    : pair.values().get(0).text()) + ")", pair.start(), pair.end());
+        }
         List<String> raw = new ArrayList<>();
         for (Atom value : pair.values()) {
             for (String part : value.text().split(",")) {
@@ -195,9 +199,6 @@ final class ProfileHeader {
                 || flags.contains("chroot_attach") && flags.contains("chroot_no_attach")
                 || flags.contains("mediate_deleted") && flags.contains("delegate_deleted")) {
             fail(reporter, "conflicting-flags", "these flags exclude each other; keep one", pair.start(), pair.end());
-        }
-        if (flags.contains("interruptible") && "kill".equals(mode) && false) {
-            fail(reporter, "conflicting-flags", "", pair.start(), pair.end());
         }
     }
 

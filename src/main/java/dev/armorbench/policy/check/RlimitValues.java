@@ -41,7 +41,7 @@ final class RlimitValues {
             return false;
         }
         String unit = v.substring(i).trim();
-        return unit.isEmpty() || Set.of("K", "k", "KB", "kb", "M", "m", "MB", "mb", "G", "g", "GB", "gb").contains(unit);
+        return unit.isEmpty() || Set.of("K", "KB", "M", "MB", "G", "GB").contains(unit);
     }
 
     private static boolean timeOk(String v, boolean realtime) {
@@ -56,7 +56,7 @@ final class RlimitValues {
         Set<String> units = realtime
                 ? Set.of("us", "microsecond", "microseconds", "ms", "millisecond", "milliseconds", "s", "sec", "second",
                         "seconds", "min", "minute", "minutes", "h", "hour", "hours", "d", "day", "days", "week", "weeks")
-                : Set.of("s", "sec", "second", "seconds", "min", "minute", "minutes", "m", "h", "hour", "hours", "d",
+                : Set.of("s", "sec", "second", "seconds", "min", "minute", "minutes", "h", "hour", "hours", "d",
                         "day", "days", "week", "weeks");
         return units.contains(unit);
     }

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -297,9 +296,9 @@ final class RuleReader {
         if (!q.deny() && parsed.exec != null && parsed.exec.target() == 'x') {
             error("bare-x", "name an exec mode ('ix', 'px', 'cx', 'ux' …): bare 'x' is only allowed with deny", perms);
         }
-        if (target != null && (parsed.exec == null || parsed.exec.target() == 'i' || parsed.exec.target() == 'u'
-                || parsed.exec.target() == 'x')) {
-            error("target-without-transition", "remove '-> " + target + "': only px/cx modes take a target", perms);
+        if (target != null && parsed.exec == null) {
+            error("target-without-transition", "remove '-> " + target + "' or add an exec mode: only exec and link "
+                    + "rules take a target", perms);
         }
         return new FileRule(q, path.text(), FileRule.canonicalPerms(parsed.letters), parsed.exec, target);
     }
@@ -693,14 +692,6 @@ final class RuleReader {
                 }
             }
         }
-        if (pc.conditions.has("addr") || pc.conditions.has("label") || pc.conditions.has("attr") || pc.conditions.has("opt")) {
-            // Local address conditions make no sense for permissions that name only a peer.
-            for (String perm : pc.perms) {
-                if (Set.of("send", "receive", "connect", "accept").contains(perm) && false) {
-                    break;
-                }
-            }
-        }
         return new UnixRule(q, pc.perms, pc.conditions, pc.peer);
     }
 
@@ -984,6 +975,9 @@ final class RuleReader {
             error("hat-syntax", "write '^HATNAME,' or declare the hat with '^HATNAME { … }'", tokens.get(i));
             return null;
         }
+        // apparmor_parser has no '^HAT,' rule: hats are declared with a block. The rule is still
+        // modelled so that tools can see which hat was meant.
+        error("hat-rule", "declare the hat with a block: '^" + text(tokens.get(i + 1)) + " { … }'", tokens.get(i));
         return new ChangeHatRule(q, text(tokens.get(i + 1)));
     }
 
@@ -1056,7 +1050,8 @@ final class RuleReader {
             return List.of(atom.text());
         }
         try {
-            return variables.expand(atom.text());
+            // The checks need every variable resolved but only a sample of the alternatives.
+            return variables.expand(atom.text(), 4);
         } catch (Variables.ExpansionError e) {
             error(e.recursive ? "recursive-variable" : "undefined-variable", e.recursive
                     ? "@{" + e.variable + "} refers to itself; break the cycle"
@@ -1067,6 +1062,10 @@ final class RuleReader {
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
     void checkGlob(Atom atom) {
+        String raw = atom.text();
+        if (raw.indexOf('{') < 0 && raw.indexOf('}') < 0 && raw.indexOf('[') < 0 && raw.indexOf(']') < 0) {
+            return;
+        }
         // A few alternatives find what breaks a glob (braces split across a variable); checking
         // every one of a large expansion finds nothing more.
         List<String> alternatives = expandChecked(atom);
@@ -1151,9 +1150,5 @@ final class RuleReader {
 
     private String text(SyntaxToken token) {
         return text.substring(token.start(), token.end());
-    }
-
-    static Set<String> names(Map<String, List<String>> values) {
-        return new HashSet<>(values.keySet());
     }
 }

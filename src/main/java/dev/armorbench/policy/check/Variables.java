@@ -18,9 +18,23 @@ final class Variables {
     /** Expanded values per variable; cleared whenever a definition changes. */
     private final Map<String, List<String>> expanded = new HashMap<>();
 
-    /** Call after changing {@link #sets} or {@link #builtins}. */
+    /**
+     * Expansions shared by every policy that starts from the same preamble snapshot; used while
+     * this policy has not redefined anything the snapshot defined.
+     */
+    private Map<String, List<String>> shared;
+    private int builtinHits;
+
+    /** Call after changing or extending an existing definition in {@link #sets}. */
     void changed() {
         expanded.clear();
+        shared = null;
+    }
+
+    /** Starts from a preamble snapshot, sharing its expansion cache. */
+    void restoredFrom(Map<String, List<String>> sharedExpansions) {
+        expanded.clear();
+        shared = sharedExpansions;
     }
 
     /** Marks a variable that was looked up and not defined. */
@@ -100,10 +114,15 @@ final class Variables {
 
     /** Every string the text stands for once its variables are replaced. */
     List<String> expand(String text) throws ExpansionError {
-        return expand(text, 0);
+        return expand(text, 0, MAX_ALTERNATIVES);
     }
 
-    private List<String> expand(String text, int depth) throws ExpansionError {
+    /** At most {@code limit} of the strings the text stands for (every variable is still checked). */
+    List<String> expand(String text, int limit) throws ExpansionError {
+        return expand(text, 0, limit);
+    }
+
+    private List<String> expand(String text, int depth, int limit) throws ExpansionError {
         int at = referenceStart(text, 0);
         if (at < 0) {
             return List.of(text);
@@ -111,12 +130,12 @@ final class Variables {
         int close = text.indexOf('}', at + 2);
         String name = text.substring(at + 2, close);
         List<String> values = valuesOf(name, depth);
-        List<String> rest = expand(text.substring(close + 1), depth);
+        List<String> rest = expand(text.substring(close + 1), depth, limit);
         String head = text.substring(0, at);
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(Math.min(limit, values.size() * rest.size()));
         for (String value : values) {
             for (String tail : rest) {
-                if (out.size() >= MAX_ALTERNATIVES) {
+                if (out.size() >= limit) {
                     return out;
                 }
                 out.add(head + value + tail);
@@ -129,16 +148,22 @@ final class Variables {
         if (dependencies != null) {
             // Record the raw definition of this name and, by expanding afresh, of every name it uses.
             depend(name, definition(name));
-        } else {
+        }
+        String builtin = builtins.get(name);
+        if (builtin != null) {
+            builtinHits++;
+            return List.of(builtin);
+        }
+        if (dependencies == null) {
             List<String> cached = expanded.get(name);
+            if (cached == null && shared != null) {
+                cached = shared.get(name);
+            }
             if (cached != null) {
                 return cached;
             }
         }
-        String builtin = builtins.get(name);
-        if (builtin != null) {
-            return List.of(builtin);
-        }
+        int builtinsBefore = builtinHits;
         List<String> raw = sets.get(name);
         if (raw == null) {
             throw new ExpansionError(name, false);
@@ -148,12 +173,18 @@ final class Variables {
         }
         List<String> out = new ArrayList<>();
         for (String value : raw) {
-            out.addAll(expand(value, depth + 1));
+            out.addAll(expand(value, depth + 1, MAX_ALTERNATIVES));
             if (out.size() >= MAX_ALTERNATIVES) {
                 break;
             }
         }
-        expanded.put(name, out);
+        // An expansion through a built-in differs per profile: it is not kept.
+        if (builtinHits == builtinsBefore) {
+            expanded.put(name, out);
+            if (shared != null) {
+                shared.put(name, out);
+            }
+        }
         return out;
     }
 
