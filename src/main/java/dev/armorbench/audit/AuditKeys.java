@@ -170,16 +170,6 @@ public final class AuditKeys {
         return TRAITS[slot];
     }
 
-    /** The shared constant for {@code line[start, end)}, or a new string when the key is unknown. */
-    static String intern(String line, int start, int end) {
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + line.charAt(i);
-        }
-        int slot = slot(line, start, end, hash);
-        return slot >= 0 ? TABLE[slot] : line.substring(start, end);
-    }
-
     /** The shared constant equal to {@code key}, or {@code key} itself. */
     public static String canonical(String key) {
         int slot = slot(key, 0, key.length(), key.hashCode());
@@ -190,9 +180,5 @@ public final class AuditKeys {
     static boolean isConstant(String key) {
         int slot = slot(key, 0, key.length(), key.hashCode());
         return slot >= 0 && TABLE[slot] == key;
-    }
-
-    static boolean isUntrustedString(String key) {
-        return UNTRUSTED.contains(key);
     }
 }

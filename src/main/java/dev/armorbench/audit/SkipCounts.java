@@ -24,8 +24,14 @@ public final class SkipCounts {
     }
 
     /** Lines that were meant as AppArmor records but were damaged or in the old free-text form. */
-    public long damagedRecords() {
-        return total() - count(SkipReason.NOT_APPARMOR);
+    public synchronized long damagedRecords() {
+        long sum = 0;
+        for (SkipReason reason : SkipReason.values()) {
+            if (reason.isDamagedRecord()) {
+                sum += counts[reason.ordinal()];
+            }
+        }
+        return sum;
     }
 
     public synchronized Map<SkipReason, Long> asMap() {

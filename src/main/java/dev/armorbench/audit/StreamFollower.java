@@ -22,6 +22,7 @@ public final class StreamFollower implements LineSource {
     private volatile InputStream stream;
     private volatile boolean closed;
     private volatile String stderrTail = "";
+    private volatile Thread stderrReader;
 
     private StreamFollower(String name, List<String> command, String device) {
         this.name = name;
@@ -61,6 +62,7 @@ public final class StreamFollower implements LineSource {
             Thread errors = new Thread(this::keepStderrTail, "stderr of " + command.get(0));
             errors.setDaemon(true);
             errors.start();
+            stderrReader = errors;
         } else if (device != null) {
             // Through a channel: closing it from another thread wakes a read blocked on the
             // device, which closing a FileInputStream would not.
@@ -89,11 +91,20 @@ public final class StreamFollower implements LineSource {
         } finally {
             Process p = process;
             if (p != null) {
-                p.destroy();
-                if (!p.waitFor(2, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+                // Let a command that ended its output end by itself: destroying it closes its
+                // stderr before its last words (the reason it failed) are read.
+                if (closed || !p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroy();
+                    if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                        p.waitFor(2, TimeUnit.SECONDS);
+                    }
                 }
-                if (!closed && p.exitValue() != 0 && !stderrTail.isBlank()) {
+                Thread errors = stderrReader;
+                if (errors != null) {
+                    errors.join(2000); // what the command said on its way out
+                }
+                if (!closed && !p.isAlive() && p.exitValue() != 0 && !stderrTail.isBlank()) {
                     throw new IOException(command.get(0) + ": " + stderrTail.strip());
                 }
             }

@@ -6,6 +6,7 @@ import dev.armorbench.audit.EventJson;
 import dev.armorbench.audit.EventStream;
 import dev.armorbench.audit.EventText;
 import dev.armorbench.audit.LineSource;
+import dev.armorbench.audit.LiveSource;
 import dev.armorbench.audit.LiveSourceDetector;
 import dev.armorbench.audit.LogReader;
 import dev.armorbench.audit.LogSummary;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -181,6 +183,10 @@ public final class LogsCommand implements Callable<Integer> {
             }
             err.println("armorbench logs: following " + detection.best().describe());
             sources.add(detection.best().follower());
+            if (detection.best().kind() == LiveSource.Kind.KMSG) {
+                // /dev/kmsg replays the whole ring buffer first; only what comes from now on is new.
+                filter = filter.since(Instant.now());
+            }
         }
         for (String input : inputs) {
             if (input.equals("-")) {

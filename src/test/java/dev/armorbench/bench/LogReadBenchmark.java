@@ -140,7 +140,7 @@ public final class LogReadBenchmark {
                     line = line.substring(0, stamp.start()) + "audit(" + stamp.group(1) + "." + stamp.group(2) + ":" + serial + ")"
                             + line.substring(stamp.end());
                 }
-                line = PID.matcher(line).replaceFirst("pid=" + (100 + (i * 7919) % 400_000));
+                line = PID.matcher(line).replaceFirst("pid=" + (100 + Math.floorMod(i * 7919L, 400_000L)));
                 out.write(line);
                 out.write('\n');
             }
