@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "ArmorBench: write, test and tighten AppArmor profiles for Docker containers.",
             "Run without arguments to open the desktop workbench."
         },
-        subcommands = {LintCommand.class, LogsCommand.class, TreeCommand.class})
+        subcommands = {LintCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class})
 public final class ArmorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

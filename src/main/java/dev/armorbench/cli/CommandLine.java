@@ -12,10 +12,24 @@ public final class CommandLine {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /**
+     * A usage error: what was wrong, picocli's "did you mean" hint where it has one, and the usage of
+     * the command concerned, all on standard error; exit code 2.
+     */
+    private static int usageError(picocli.CommandLine.ParameterException error, String[] args) {
+        picocli.CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(error.getMessage());
+        picocli.CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         picocli.CommandLine commandLine = new picocli.CommandLine(new ArmorBenchCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(CommandLine::usageError);
         int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();

@@ -1,0 +1,56 @@
+package dev.armorbench.suggest;
+
+import dev.armorbench.audit.AuditEvent;
+
+/**
+ * File accesses to requests: the kernel's mask letters become permissions the way aa-logprof
+ * maps them — {@code c} (create) and {@code d} (delete) need {@code w}, {@code a} is dropped when
+ * {@code w} is there — and {@code owner} is offered when the file belongs to the acting user.
+ * Old kernels write {@code owner::other} masks ({@code r::}); the owner half then means owner.
+ */
+final class FileAccessRules {
+    private FileAccessRules() {
+    }
+
+    static RuleRequest request(AuditEvent.FileAccess event) {
+        if (event.name() == null || event.name().isEmpty()) {
+            return null;
+        }
+        String mask = Masks.wanted(event.kind(), event.requested(), event.denied());
+        if (mask == null) {
+            return null;
+        }
+        boolean ownerOnly = false;
+        int split = mask.indexOf("::");
+        if (split >= 0) {
+            String ownerPart = mask.substring(0, split);
+            String otherPart = mask.substring(split + 2);
+            ownerOnly = !ownerPart.isEmpty() && otherPart.isEmpty();
+            mask = ownerPart + otherPart;
+        }
+        StringBuilder letters = new StringBuilder();
+        boolean exec = false;
+        for (int i = 0; i < mask.length(); i++) {
+            char c = mask.charAt(i);
+            switch (c) {
+                case 'm', 'r', 'w', 'a', 'l', 'k' -> letters.append(c);
+                case 'c', 'd' -> letters.append('w');
+                case 'x' -> exec = true;
+                default -> {
+                    // 'i', 'u', 'p', 'I', … are exec modes of old kernels or unknown: not permissions.
+                }
+            }
+        }
+        boolean owner = ownerOnly || event.ownedByActor();
+        if (exec && letters.indexOf("l") < 0) {
+            return new ExecRequest(event.name(), event.target(), false);
+        }
+        String perms = FileRequest.permissions(letters.toString());
+        if (perms.isEmpty()) {
+            return null;
+        }
+        String linkTarget = perms.indexOf('l') >= 0 && event.target() != null && !event.target().isEmpty()
+                ? event.target() : null;
+        return new FileRequest(event.name(), owner, perms, linkTarget);
+    }
+}

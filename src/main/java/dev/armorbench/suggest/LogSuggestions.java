@@ -1,0 +1,68 @@
+package dev.armorbench.suggest;
+
+import dev.armorbench.audit.LogReader;
+import dev.armorbench.audit.SkipCounts;
+import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.check.PolicyReader;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole way from a log to edits: read the profiles, read the log into suggestions, plan the
+ * edits of each profile file, and write the profiles that do not exist yet. What the command line
+ * and the editor's "Import log…" share.
+ */
+public final class LogSuggestions {
+    /**
+     * @param suggestions every suggestion, for existing and new profiles
+     * @param plans one per profile file, in the order given
+     * @param newProfiles the text of each profile that no file defines, by name
+     * @param lines log lines read; {@code skips} says which were not AppArmor records
+     */
+    public record Result(List<Suggestion> suggestions, List<EditPlan> plans, Map<String, String> newProfiles,
+            long lines, long events, SkipCounts skips) {
+    }
+
+    private LogSuggestions() {
+    }
+
+    /**
+     * @param profiles the policy files, already read (an editor's unsaved text is fine)
+     * @param sources where their includes are found
+     * @param abstractions include offers, or null for none
+     */
+    public static Result run(InputStream log, String logName, List<SourceFile> profiles, PolicySources sources,
+            AbstractionOffers abstractions) throws IOException {
+        List<LintResult> read = new ArrayList<>();
+        for (SourceFile profile : profiles) {
+            read.add(PolicyReader.lint(profile, sources));
+        }
+        Suggester suggester = new Suggester(new KnownProfiles(read), LearningLabels.TO_EXECUTING_PROFILE, abstractions);
+        LogReader reader = new LogReader();
+        reader.read(log, logName, suggester);
+        List<Suggestion> suggestions = suggester.suggestions();
+        List<EditPlan> plans = new ArrayList<>();
+        for (SourceFile profile : profiles) {
+            List<Suggestion> mine = new ArrayList<>();
+            for (Suggestion s : suggestions) {
+                if (profile.path().equals(s.file())) {
+                    mine.add(s);
+                }
+            }
+            plans.add(ProfileEdits.plan(profile, mine));
+        }
+        return new Result(suggestions, plans, NewProfiles.render(suggestions), reader.lines(), suggester.events(),
+                reader.skips());
+    }
+
+    /** The search path with the profile's own directory last, as apparmor_parser -I does for quoted includes. */
+    public static PolicySources sources(List<Path> searchPath, Path baseDir) {
+        return new PolicySources(searchPath, baseDir == null ? Path.of("") : baseDir);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.armorbench.suggest;
+
+import static dev.armorbench.suggest.SuggestFixtures.open;
+import static dev.armorbench.suggest.SuggestFixtures.rules;
+import static dev.armorbench.suggest.SuggestFixtures.suggest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventRulesTest {
+    private static final String STAMP = "type=AVC msg=audit(1691930856.284:1): ";
+
+    @Test
+    void fileMasksMapLikeAaLogprof() {
+        assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/d/", "c", 0, 1)))).containsExactly("/tmp/d/ w,");
+        assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "wa", 0, 1)))).containsExactly("/tmp/f w,");
+        assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "a", 0, 1)))).containsExactly("/tmp/f a,");
+        assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "d", 0, 1)))).containsExactly("/tmp/f w,");
+        assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "r", 1000, 1000)))).containsExactly("owner /tmp/f r,");
+    }
+
+    @Test
+    void permissionsOfOnePathAddUp() {
+        List<Suggestion> s = suggest(KnownProfiles.none(), open("p", "/etc/f", "r", 0, 1), open("p", "/etc/f", "m", 0, 1));
+        assertThat(rules(s)).containsExactly("/etc/f mr,");
+        assertThat(s.get(0).events().count()).isEqualTo(2);
+        assertThat(s.get(0).events().exampleComm()).isEqualTo("cat");
+    }
+
+    @Test
+    void procPidDefaultsToAnyPid() {
+        Suggestion s = suggest(KnownProfiles.none(), open("p", "/proc/4711/status", "r", 0, 1)).get(0);
+        assertThat(s.chosen().rule()).isEqualTo("/proc/*/status r,");
+        assertThat(s.alternatives()).extracting(Alternative::rule)
+                .startsWith("/proc/4711/status r,", "/proc/*/status r,", "/proc/[0-9]*/status r,")
+                .contains("/proc/4711/* r,", "/proc/4711/** r,");
+    }
+
+    @Test
+    void versionedLibrariesAndNumbersHaveBroaderAlternatives() {
+        Suggestion s = suggest(KnownProfiles.none(), open("p", "/usr/lib/libssl.so.3.0.2", "m", 0, 1)).get(0);
+        assertThat(s.alternatives()).extracting(Alternative::rule)
+                .contains("/usr/lib/libssl.so* m,", "/usr/lib/libssl.so.[0-9]*.[0-9]*.[0-9]* m,", "/usr/lib/* m,",
+                        "/usr/lib/** m,");
+        assertThat(s.chosen().rule()).isEqualTo("/usr/lib/libssl.so.3.0.2 m,");
+    }
+
+    @Test
+    void execOffersEveryModeAndDefaultsToIxWithoutAProfile() {
+        String exec = STAMP + "apparmor=\"DENIED\" operation=\"exec\" profile=\"p\" name=\"/usr/bin/tool\" pid=1 comm=\"sh\""
+                + " requested_mask=\"x\" denied_mask=\"x\" fsuid=0 ouid=0";
+        Suggestion s = suggest(KnownProfiles.none(), exec).get(0);
+        assertThat(s.chosen().rule()).isEqualTo("/usr/bin/tool mrix,");
+        assertThat(s.alternatives()).extracting(Alternative::rule)
+                .containsExactly("/usr/bin/tool mrix,", "/usr/bin/tool px,", "/usr/bin/tool cx,", "/usr/bin/tool ux,");
+        KnownProfiles withTool = new KnownProfiles(List.of(SuggestFixtures.policy(
+                "profile p {\n}\nprofile tool /usr/bin/tool {\n}\n", List.of())));
+        Suggestion px = suggest(withTool, exec).get(0);
+        assertThat(px.chosen().rule()).isEqualTo("/usr/bin/tool px -> tool,");
+    }
+
+    @Test
+    void complainModeLearningGoesToTheExecutingProfileAsMrix() {
+        String exec = STAMP + "apparmor=\"ALLOWED\" operation=\"exec\" profile=\"P\" name=\"/bin/busybox\" pid=1 comm=\"sh\""
+                + " requested_mask=\"x\" denied_mask=\"x\" fsuid=0 ouid=0 target=\"P//null-/bin/busybox\"";
+        String read = STAMP + "apparmor=\"ALLOWED\" operation=\"open\" profile=\"P//null-/bin/busybox\" name=\"/etc/motd\""
+                + " pid=2 comm=\"busybox\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=1";
+        List<Suggestion> s = suggest(KnownProfiles.none(), exec, read);
+        assertThat(s).extracting(x -> x.profile().label()).containsOnly("P");
+        assertThat(rules(s)).containsExactly("/bin/busybox mrix,", "/etc/motd r,");
+    }
+
+    @Test
+    void childLabelsGoToTheChild() {
+        List<Suggestion> s = suggest(KnownProfiles.none(), open("a//b", "/etc/x", "r", 0, 1));
+        assertThat(s.get(0).profile()).isEqualTo(ProfilePath.of("a", "b"));
+        assertThat(NewProfiles.render(s).get("a")).isEqualTo("profile a {\n  profile b {\n    /etc/x r,\n\n  }\n}\n");
+    }
+
+    @Test
+    void otherClasses() {
+        assertThat(rules(suggest(KnownProfiles.none(),
+                STAMP + "apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" profile=\"p\" pid=1 comm=\"x\" capability=12 capname=\"net_admin\"",
+                STAMP + "apparmor=\"DENIED\" operation=\"signal\" class=\"signal\" profile=\"p\" pid=1 comm=\"x\" requested_mask=\"send\" denied_mask=\"send\" signal=kill peer=\"q\"",
+                STAMP + "apparmor=\"DENIED\" operation=\"ptrace\" class=\"ptrace\" profile=\"p\" pid=1 comm=\"x\" requested_mask=\"read\" denied_mask=\"read\" peer=\"q\"",
+                STAMP + "apparmor=\"DENIED\" operation=\"pivotroot\" class=\"mount\" profile=\"p\" name=\"/new/\" srcname=\"/old/\" pid=1 comm=\"x\"")))
+                .containsExactly("capability net_admin,", "signal send set=kill peer=q,", "ptrace read peer=q,",
+                        "pivot_root oldroot=/old/ /new/,");
+    }
+}
