@@ -11,7 +11,7 @@ import dev.armorbench.container.ImageConfigException;
 import dev.armorbench.container.IncludePathProfiles;
 import dev.armorbench.container.PolicyProfile;
 import dev.armorbench.container.ProfileCatalog;
-import dev.armorbench.container.TextEdit;
+import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.container.Transition;
 import dev.armorbench.container.TreeNode;
 import dev.armorbench.policy.check.Diagnostic;

@@ -1,5 +1,6 @@
 package dev.armorbench.container;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.container.Entry.EntryStep;
 import dev.armorbench.container.ProfileSite.RuleSite;
 import dev.armorbench.policy.check.Diagnostic;

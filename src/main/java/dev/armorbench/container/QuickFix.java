@@ -1,7 +1,6 @@
 package dev.armorbench.container;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.List;
 
 /**
@@ -19,12 +18,6 @@ public record QuickFix(String title, List<TextEdit> edits) {
 
     /** The text after the edits. */
     public String apply(String text) {
-        List<TextEdit> ordered = new ArrayList<>(edits);
-        ordered.sort(Comparator.comparingInt(TextEdit::start).reversed());
-        StringBuilder out = new StringBuilder(text);
-        for (TextEdit edit : ordered) {
-            out.replace(edit.start(), edit.end(), edit.replacement());
-        }
-        return out.toString();
+        return TextEdit.apply(text, edits);
     }
 }

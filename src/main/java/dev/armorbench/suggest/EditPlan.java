@@ -1,5 +1,6 @@
 package dev.armorbench.suggest;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;

@@ -1,5 +1,6 @@
 package dev.armorbench.suggest;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.armorbench.suggest;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
@@ -87,10 +88,10 @@ public final class ProfileEdits {
                 }
                 // After a brace or a last line without a line break, the rules start a line of their own.
                 String inserted = key > 0 && text.charAt(key - 1) != '\n' ? "\n" + lines : lines.toString();
-                hunks.add(new Hunk(group.get(0).profile(), new TextEdit(key, 0, inserted), group));
+                hunks.add(new Hunk(group.get(0).profile(), TextEdit.insert(key, inserted), group));
             }
         }
-        hunks.sort(Comparator.comparingInt(h -> h.edit().offset()));
+        hunks.sort(Comparator.comparingInt(h -> h.edit().start()));
         return new EditPlan(source, hunks, unplaced);
     }
 
@@ -131,7 +132,7 @@ public final class ProfileEdits {
         boolean atLineStart = at == lineStart(close) && text.substring(at, close).isBlank();
         String inserted = atLineStart ? out.toString() : "\n" + out + parentIndent;
         int offset = atLineStart ? at : close;
-        return new Hunk(group.get(0).profile(), new TextEdit(offset, 0, inserted), group);
+        return new Hunk(group.get(0).profile(), TextEdit.insert(offset, inserted), group);
     }
 
     private record Anchor(int offset, String indent) {

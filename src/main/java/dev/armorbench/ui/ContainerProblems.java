@@ -10,7 +10,7 @@ import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
 import dev.armorbench.ui.editor.ProblemTracking;
 import dev.armorbench.ui.editor.QuickFixRegistry;
-import dev.armorbench.ui.editor.TextEdit;
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.List;
 
 /**
@@ -44,8 +44,7 @@ final class ContainerProblems implements ProblemTracking.FurtherCheck {
         for (ContainerDiagnostic diagnostic : analysis.diagnostics()) {
             Diagnostic plain = diagnostic.diagnostic();
             if (plain.code().equals(problem.code()) && plain.start() == problem.start() && plain.end() == problem.end()) {
-                return diagnostic.quickFix().map(fix -> List.of(new FixProposal(fix.title(), fix.edits().stream()
-                        .map(edit -> new TextEdit(edit.start(), edit.end(), edit.replacement())).toList())))
+                return diagnostic.quickFix().map(fix -> List.of(new FixProposal(fix.title(), fix.edits())))
                         .orElse(List.of());
             }
         }

@@ -1,5 +1,6 @@
 package dev.armorbench.suggest;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import static dev.armorbench.suggest.SuggestFixtures.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ class ProfileEditsTest {
                 "# my profile\nprofile p {\n\tcapability chown,\n\tcapability kill,\n\t/etc/a r,  # keep\n\n\t/etc/b r,\n\t/etc/c r,\n"
                         + "\tnetwork inet,\n}\n");
         assertThat(plan.hunks()).hasSize(2);
-        assertThat(plan.hunks().get(0).edit()).isEqualTo(new TextEdit(44, 0, "\tcapability kill,\n"));
+        assertThat(plan.hunks().get(0).edit()).isEqualTo(TextEdit.insert(44, "\tcapability kill,\n"));
         assertThat(plan.hunks().get(1).events().objects()).containsExactly("/etc/c");
         assertThat(plan.newErrors(new PolicySources(List.of(), Path.of("")))).isEmpty();
     }

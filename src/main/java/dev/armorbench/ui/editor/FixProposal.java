@@ -1,5 +1,6 @@
 package dev.armorbench.ui.editor;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.List;
 
 /**
@@ -17,9 +18,6 @@ public record FixProposal(String title, List<TextEdit> edits) {
 
     /** The text after the fix (for previews and tests). */
     public String applyTo(String text) {
-        StringBuilder out = new StringBuilder(text);
-        edits.stream().sorted((a, b) -> Integer.compare(b.start(), a.start()))
-                .forEach(edit -> out.replace(edit.start(), edit.end(), edit.replacement()));
-        return out.toString();
+        return TextEdit.apply(text, edits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.armorbench.ui.editor;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.List;
 
 /** Quick fixes for the policy engine's own diagnostic codes. */

@@ -1,5 +1,6 @@
 package dev.armorbench.ui.editor;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

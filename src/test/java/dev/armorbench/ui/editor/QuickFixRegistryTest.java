@@ -1,5 +1,6 @@
 package dev.armorbench.ui.editor;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.policy.check.PolicyReader;
