@@ -173,9 +173,9 @@ public final class ContainerChecks {
         } else if (transitions) {
             Set<String> unused = new TreeSet<>(DOCKER_DEFAULT_CAPABILITIES);
             unused.removeAll(union);
-            report(ContainerCheck.CAPABILITY_FLAGS, name, "The " + reachable.size() + " profiles processes in this "
-                    + "container can run under allow " + (union.isEmpty() ? "no capability" : String.join(", ", union))
-                    + " together; bound the container to exactly that with: " + dockerFlags(union)
+            report(ContainerCheck.CAPABILITY_FLAGS, name, "Together, the " + reachable.size() + " profiles this "
+                    + "container's processes can run under allow " + (union.isEmpty() ? "no capability"
+                    : String.join(", ", union)) + "; bound the container to exactly that with: " + dockerFlags(union)
                     + (unused.isEmpty() ? "" : " (this also drops " + unused.size() + " of Docker's default capabilities "
                     + "that no profile allows)"), null);
         }
