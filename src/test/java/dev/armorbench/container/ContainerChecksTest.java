@@ -138,7 +138,7 @@ class ContainerChecksTest {
         ContainerAnalysis analysis = fixture.analyze(text);
         List<ContainerDiagnostic> flags = withCode(analysis, ContainerCheck.CAPABILITY_FLAGS);
         assertThat(flags).hasSize(1);
-        assertThat(flags.get(0).message()).contains("allow chown, dac_read_search, net_bind_service, setuid, sys_admin together")
+        assertThat(flags.get(0).message()).contains("allow chown, dac_read_search, net_bind_service, setuid, sys_admin;")
                 .contains("--cap-drop ALL --cap-add CHOWN --cap-add DAC_READ_SEARCH --cap-add NET_BIND_SERVICE "
                         + "--cap-add SETUID --cap-add SYS_ADMIN")
                 .doesNotContain("SYS_MODULE");
