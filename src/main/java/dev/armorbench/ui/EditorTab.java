@@ -76,7 +76,27 @@ public final class EditorTab extends Tab {
                 this.file));
 
         setContent(editor);
+        showCaretOnceLaidOut();
         setOnClosed(event -> editor.dispose());
+    }
+
+    /**
+     * A new tab is first laid out before the window's split panes have their sizes, and the text view
+     * can settle scrolled away from the caret; once the editor has its real height, the caret's line
+     * is brought to the top.
+     */
+    private void showCaretOnceLaidOut() {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> observable, Number old,
+                    Number height) {
+                if (height.doubleValue() > 100) {
+                    area.heightProperty().removeListener(this);
+                    javafx.application.Platform.runLater(() -> area.showParagraphAtTop(area.getCurrentParagraph()));
+                }
+            }
+        };
+        area.heightProperty().addListener(once);
     }
 
     /** A tab for a file read from disk. */
