@@ -132,7 +132,16 @@ public final class TransitionTree {
             ProfileMode mode = first.kind() == Transition.Kind.INHERIT ? profile.mode() : target == null ? null : target.mode();
             String leadsTo = first.kind() == Transition.Kind.UNCONFINED ? null
                     : target != null ? target.fullName() : first.targetName();
+            // Rules the profile's includes bring (abstractions/base has a few ix rules) are real but rarely
+            // what the reader is after: they go under one node of their own, after the profile's own rules,
+            // and a transition that only includes bring is marked as such.
+            long included = group.stream().filter(t -> t.written() == null).count();
+            if (included == group.size() && first.kind() == Transition.Kind.INHERIT) {
+                markers.add(Marker.FROM_INCLUDE);
+                label += " (from includes)";
+            }
             TreeNode groupNode = parent.add(new TreeNode(Kind.TRANSITION, label, leadsTo, mode, first.range(), markers));
+            TreeNode includedNode = null;
             for (Transition transition : group) {
                 Set<Marker> ruleMarkers = EnumSet.noneOf(Marker.class);
                 if (linked) {
@@ -141,8 +150,21 @@ public final class TransitionTree {
                 if (transition.kind() == Transition.Kind.UNCONFINED) {
                     ruleMarkers.add(Marker.UNCONFINED);
                 }
+                TreeNode owner = groupNode;
+                if (transition.written() == null && included < group.size()) {
+                    if (includedNode == null) {
+                        Set<Marker> includedMarkers = EnumSet.copyOf(ruleMarkers);
+                        includedMarkers.add(Marker.FROM_INCLUDE);
+                        includedNode = new TreeNode(Kind.TRANSITION, included + " from includes", leadsTo, mode,
+                                null, includedMarkers);
+                    }
+                    owner = includedNode;
+                }
                 String ruleLabel = transition.ruleText() + (transition.written() == null ? " (from an include)" : "");
-                groupNode.add(new TreeNode(Kind.RULE, ruleLabel, leadsTo, mode, transition.range(), ruleMarkers));
+                owner.add(new TreeNode(Kind.RULE, ruleLabel, leadsTo, mode, transition.range(), ruleMarkers));
+            }
+            if (includedNode != null) {
+                groupNode.add(includedNode);
             }
             if (linked) {
                 linkedLeft -= 1 + group.size();

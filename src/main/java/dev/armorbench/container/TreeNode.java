@@ -28,7 +28,9 @@ public final class TreeNode {
         /** A child or hat without a mode flag under a parent that is not enforced: it is enforced. */
         MODE_DIFFERS_FROM_PARENT,
         /** A copy shown under a transition: the original node stands under its own profile. */
-        LINKED
+        LINKED,
+        /** The rules a profile's includes bring to a transition, grouped apart from its own. */
+        FROM_INCLUDE
     }
 
     private final Kind kind;

@@ -204,8 +204,13 @@ class TransitionTreeTest {
         ContainerAnalysis analysis = fixture.analyze(text);
         TreeNode c = analysis.tree().root().children().get(0);
         TreeNode ix = child(c, "ix: stays in c");
-        assertThat(ix.children()).extracting(TreeNode::label).containsExactly("/usr/bin/tool ix, (from an include)", "/bin/sh ix,");
-        assertThat(text(analysis, ix.children().get(0))).isEqualTo("include <abstractions/tools>");
+        // The profile's own rule first; what the include brings under a node of its own.
+        assertThat(ix.children()).extracting(TreeNode::label).containsExactly("/bin/sh ix,", "1 from includes");
+        TreeNode fromIncludes = ix.children().get(1);
+        assertThat(fromIncludes.has(TreeNode.Marker.FROM_INCLUDE)).isTrue();
+        assertThat(fromIncludes.children()).extracting(TreeNode::label)
+                .containsExactly("/usr/bin/tool ix, (from an include)");
+        assertThat(text(analysis, fromIncludes.children().get(0))).isEqualTo("include <abstractions/tools>");
         assertThat(c.diagnostics()).extracting(ContainerDiagnostic::code).contains("container-disconnected-flags");
     }
 

@@ -292,8 +292,8 @@ public final class TransitionTreePane extends VBox {
         if (!query.isEmpty()) {
             item.setExpanded(true);
         } else {
-            // Linked copies (what a target can exec in turn) start folded; the rest open.
-            item.setExpanded(expansion.getOrDefault(key, !node.has(Marker.LINKED)));
+            // Linked copies (what a target can exec in turn) and rules from includes start folded; the rest open.
+            item.setExpanded(expansion.getOrDefault(key, !node.has(Marker.LINKED) && !node.has(Marker.FROM_INCLUDE)));
             item.expandedProperty().addListener((obs, was, expanded) -> expansion.put(key, expanded));
         }
         items.put(node, item);
