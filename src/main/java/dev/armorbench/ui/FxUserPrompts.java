@@ -62,6 +62,27 @@ public class FxUserPrompts implements UserPrompts {
     }
 
     @Override
+    public Optional<java.util.List<String>> askIncludePath(java.util.List<String> current) {
+        javafx.scene.control.Dialog<java.util.List<String>> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Include Search Path");
+        dialog.setHeaderText("Where include <…> and abi <…> look, in order (one directory per line)");
+        javafx.scene.control.TextArea directories = new javafx.scene.control.TextArea(String.join("\n", current));
+        directories.setId("include-path");
+        directories.setPrefRowCount(6);
+        directories.setPrefColumnCount(50);
+        Label hint = new Label("The system's policy is in /etc/apparmor.d. Relative includes (\"…\") resolve "
+                + "against the profile's own directory.");
+        hint.setWrapText(true);
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, directories, hint));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? directories.getText().lines().map(String::strip).filter(line -> !line.isEmpty()).toList()
+                : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<Integer> askLineNumber(int lineCount) {
         TextInputDialog dialog = new TextInputDialog();
         dialog.initOwner(owner);

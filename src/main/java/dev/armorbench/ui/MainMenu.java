@@ -115,7 +115,8 @@ final class MainMenu {
         light.setOnAction(event -> window.setTheme(Settings.Theme.LIGHT));
         dark.setOnAction(event -> window.setTheme(Settings.Theme.DARK));
         Menu view = new Menu("_View");
-        view.getItems().addAll(light, dark);
+        view.getItems().addAll(light, dark, new SeparatorMenuItem(),
+                item("_Include Search Path…", "mdi2f-folder-search-outline", null, event -> window.editIncludePath()));
         return view;
     }
 

@@ -281,6 +281,17 @@ public final class MainWindow {
         }
     }
 
+    /** Asks for the include search path; a new one is saved and every open document is checked again. */
+    void editIncludePath() {
+        prompts.askIncludePath(settings.includePath()).ifPresent(this::setIncludePath);
+    }
+
+    public void setIncludePath(List<String> directories) {
+        updateSettings(settings.withIncludePath(directories));
+        policySources = null;
+        editorTabs().forEach(tab -> tab.problems().check());
+    }
+
     public void setTheme(Settings.Theme theme) {
         Themes.apply(theme, stage.getScene());
         updateSettings(settings.withTheme(theme));

@@ -20,6 +20,9 @@ public interface UserPrompts {
 
     void showError(String title, String message);
 
+    /** Asks for the directories {@code include <…>} searches, one per line; empty when cancelled. */
+    Optional<java.util.List<String>> askIncludePath(java.util.List<String> current);
+
     /** Asks for a 1-based line number up to {@code lineCount}. */
     Optional<Integer> askLineNumber(int lineCount);
 

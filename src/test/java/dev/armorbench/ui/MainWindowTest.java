@@ -198,6 +198,35 @@ class MainWindowTest {
     }
 
     @Test
+    void theIncludeSearchPathIsChosenInADialogAndRechecksOpenDocuments(FxRobot robot) throws Exception {
+        Path includes = Files.createDirectories(temp.resolve("policy/local"));
+        Files.writeString(includes.resolve("extra"), "capability chown,\n");
+        Path file = temp.resolve("uses-include.profile");
+        Files.writeString(file, "profile uses {\n  include <local/extra>\n}\n");
+        robot.interact(() -> window.open(file));
+        EditorTab tab = window.currentTab().orElseThrow();
+        waitUntil(() -> tab.problems().problems().stream().anyMatch(p -> p.code().equals("include-not-found")));
+
+        Platform.runLater(window::editIncludePath);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea directories = robot.lookup("#include-path").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(directories.getText()).isEqualTo("/etc/apparmor.d");
+        robot.interact(() -> directories.setText(temp.resolve("policy") + "\n\n/etc/apparmor.d\n"));
+        robot.clickOn("OK");
+
+        waitUntil(() -> tab.problems().problems().stream().noneMatch(p -> p.code().equals("include-not-found")));
+        assertThat(window.settings().includePath()).containsExactly(temp.resolve("policy").toString(), "/etc/apparmor.d");
+        assertThat(new SettingsStore(temp.resolve("config")).load().settings().includePath())
+                .containsExactly(temp.resolve("policy").toString(), "/etc/apparmor.d");
+    }
+
+    /** Waits for a condition on what the FX thread owns, evaluated there. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    @Test
     void themeChoiceIsRemembered(FxRobot robot) {
         robot.interact(() -> window.setTheme(Settings.Theme.DARK));
         SettingsStore reread = new SettingsStore(temp.resolve("config"));
