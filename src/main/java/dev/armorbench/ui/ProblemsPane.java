@@ -110,6 +110,12 @@ final class ProblemsPane extends BorderPane {
     }
 
     private static final class ProblemCell extends ListCell<Problem> {
+        ProblemCell() {
+            // Messages name their fix and can be long: wrap them to the list's width instead of cutting them.
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Problem problem, boolean empty) {
             super.updateItem(problem, empty);
