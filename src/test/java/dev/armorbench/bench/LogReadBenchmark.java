@@ -48,7 +48,7 @@ public final class LogReadBenchmark {
         }
         int lineCount = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
-        List<String> seeds = corpusLines(corpora);
+        List<String> seeds = CorpusLogLines.read(corpora);
         if (seeds.isEmpty()) {
             System.err.println("No corpus lines under " + corpora + " (set -Darmorbench.corpora=DIR).");
             System.exit(2);
@@ -106,28 +106,6 @@ public final class LogReadBenchmark {
             Files.deleteIfExists(log);
             Files.deleteIfExists(small);
         }
-    }
-
-    /** Every line of the corpus logs, AppArmor or not, as a real log mixes them. */
-    private static List<String> corpusLines(Path corpora) throws IOException {
-        List<String> lines = new ArrayList<>();
-        Path multi = corpora.resolve("log-test-multi");
-        if (Files.isDirectory(multi)) {
-            try (Stream<Path> files = Files.list(multi)) {
-                for (Path in : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".in")).sorted()::iterator) {
-                    String text = Files.readString(in, StandardCharsets.ISO_8859_1).strip();
-                    if (!text.contains("\n")) {
-                        lines.add(text);
-                    }
-                }
-            }
-        }
-        for (Path log : List.of(corpora.resolve("apparmor.d-testdata/logs/audit.log"), corpora.resolve("logprof/ping.auditlog"))) {
-            if (Files.isRegularFile(log)) {
-                lines.addAll(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
-            }
-        }
-        return lines;
     }
 
     private static long buildLog(List<String> seeds, int count, Path target) throws IOException {

@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * How fast a log becomes a full set of suggestions, next to the time aa-logprof's reader takes
@@ -63,7 +62,7 @@ public final class SuggestBenchmark {
         Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
         Path community = corpora.resolve("profiles-apparmor.d");
         Path shipped = corpora.resolve("profiles-apparmor");
-        List<String> seeds = corpusLines(corpora);
+        List<String> seeds = CorpusLogLines.read(corpora);
         if (seeds.isEmpty() || !Files.isDirectory(community) || !Files.isDirectory(shipped)) {
             System.err.println("Corpora missing under " + corpora + " (set -Darmorbench.corpora=DIR).");
             System.exit(2);
@@ -180,27 +179,6 @@ public final class SuggestBenchmark {
             out.append("}\n");
         }
         return out.toString();
-    }
-
-    private static List<String> corpusLines(Path corpora) throws IOException {
-        List<String> lines = new ArrayList<>();
-        Path multi = corpora.resolve("log-test-multi");
-        if (Files.isDirectory(multi)) {
-            try (Stream<Path> files = Files.list(multi)) {
-                for (Path in : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".in")).sorted()::iterator) {
-                    String text = Files.readString(in, StandardCharsets.ISO_8859_1).strip();
-                    if (!text.contains("\n")) {
-                        lines.add(text);
-                    }
-                }
-            }
-        }
-        for (Path log : List.of(corpora.resolve("apparmor.d-testdata/logs/audit.log"), corpora.resolve("logprof/ping.auditlog"))) {
-            if (Files.isRegularFile(log)) {
-                lines.addAll(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
-            }
-        }
-        return lines;
     }
 
     /** The seed lines over and over, with serials, pids and /proc/PID paths varied as a busy machine logs them. */

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,17 +15,8 @@ class LintCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run lint(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 1];
-        all[0] = "lint";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = CommandLine.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new Run(exit, out.toString(), err.toString());
+    private CommandRun lint(String... args) {
+        return CommandRun.of(List.of("lint"), args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -39,7 +29,7 @@ class LintCommandTest {
     void cleanProfilePassesWithExitZero() throws IOException {
         write("abstractions-base", "/etc/ld.so.cache r,\n");
         Path profile = write("good", "profile good /usr/bin/good {\n  include \"abstractions-base\"\n  /etc/hosts r,\n}\n");
-        Run run = lint("--base", dir.toString(), profile.toString());
+        CommandRun run = lint("--base", dir.toString(), profile.toString());
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).isEmpty();
     }
@@ -47,7 +37,7 @@ class LintCommandTest {
     @Test
     void errorsPrintLikeACompilerAndExitOne() throws IOException {
         Path profile = write("bad", "profile bad {\n  capability chown,\n  capability fly,\n}\n");
-        Run run = lint(profile.toString());
+        CommandRun run = lint(profile.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEqualTo(profile + ":3:14: error: 'fly' is not a capability; see capabilities(7) for "
                 + "the names [unknown-capability]\n");
@@ -57,7 +47,7 @@ class LintCommandTest {
     void jsonHasTheDocumentedShape() throws IOException {
         Path bad = write("bad", "profile bad {\n  /tmp/x wa,\n}\n");
         Path good = write("good", "profile good {\n  /tmp/x r,\n}\n");
-        Run run = lint("--format", "json", bad.toString(), good.toString());
+        CommandRun run = lint("--format", "json", bad.toString(), good.toString());
         assertThat(run.exit()).isEqualTo(1);
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.fieldNames()).toIterable().containsExactly("files");
@@ -86,7 +76,7 @@ class LintCommandTest {
         write("three~", "nor this");
         Files.createDirectory(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/four"), "garbage {");
-        Run run = lint("--format", "json", dir.toString());
+        CommandRun run = lint("--format", "json", dir.toString());
         assertThat(run.exit()).isEqualTo(0);
         JsonNode files = new ObjectMapper().readTree(run.out()).get("files");
         assertThat(files).hasSize(1);

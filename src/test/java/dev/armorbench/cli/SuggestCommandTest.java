@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +18,8 @@ class SuggestCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run suggest(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 1];
-        all[0] = "suggest";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int exit = CommandLine.run(new PrintWriter(out), new PrintWriter(err), all);
-        return new Run(exit, out.toString(), err.toString());
+    private CommandRun suggest(String... args) {
+        return CommandRun.of(List.of("suggest"), args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -41,7 +31,7 @@ class SuggestCommandTest {
     @Test
     void withoutProfilesPrintsNewProfilesLikeAaLogprof() throws IOException {
         Path log = write("log", String.format(LOG, "/usr/bin/x", "/etc/hosts") + String.format(LOG, "svc", "/etc/a b"));
-        Run run = suggest("--log", log.toString(), "--format", "profile");
+        CommandRun run = suggest("--log", log.toString(), "--format", "profile");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("/usr/bin/x {\n  /etc/hosts r,\n\n}\nprofile svc {\n  \"/etc/a b\" r,\n\n}\n");
     }
@@ -50,7 +40,7 @@ class SuggestCommandTest {
     void diffShowsTheEditOfTheGivenProfile() throws IOException {
         Path log = write("log", String.format(LOG, "p", "/etc/hosts") + String.format(LOG, "p", "/etc/passwd"));
         Path profile = write("p.profile", "profile p {\n  /etc/passwd r,\n}\n");
-        Run run = suggest("--log", log.toString(), "--profile", profile.toString());
+        CommandRun run = suggest("--log", log.toString(), "--profile", profile.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("--- " + profile + "\n+++ " + profile + "\n@@ -1,3 +1,4 @@\n profile p {\n"
                 + "   /etc/passwd r,\n+  /etc/hosts r,\n }\n");
@@ -61,7 +51,7 @@ class SuggestCommandTest {
     void jsonListsSuggestionsWithAlternativesAndEvents() throws IOException {
         Path log = write("log", String.format(LOG, "p", "/proc/42/status") + String.format(LOG, "p", "/proc/42/status"));
         Path profile = write("p.profile", "profile p {\n}\n");
-        Run run = suggest("--log", log.toString(), "--profile", profile.toString(), "--format", "json");
+        CommandRun run = suggest("--log", log.toString(), "--profile", profile.toString(), "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         JsonNode s = json.path("suggestions").get(0);
@@ -75,7 +65,7 @@ class SuggestCommandTest {
 
     @Test
     void aMissingLogIsAMessageNotATrace() {
-        Run run = suggest("--log", dir.resolve("nope").toString());
+        CommandRun run = suggest("--log", dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no such log file");
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +18,8 @@ class TreeCommandTest {
 
     private Path profile;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run tree(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("tree", "-I", dir.resolve("include").toString()));
-        all.addAll(List.of(args));
-        int exit = CommandLine.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private CommandRun tree(String... args) {
+        return CommandRun.of(List.of("tree", "-I", dir.resolve("include").toString()), args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -51,7 +40,7 @@ class TreeCommandTest {
     @Test
     void textIsAnIndentedTreeWithEntriesAndDiagnostics() throws IOException {
         Path config = write("inspect.json", "[{\"Config\":{\"Entrypoint\":[\"/usr/local/bin/app-server\"],\"Cmd\":null}}]");
-        Run run = tree("--image-config", config.toString(), profile.toString());
+        CommandRun run = tree("--image-config", config.toString(), profile.toString());
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         assertThat(run.out()).startsWith("""
@@ -81,7 +70,7 @@ class TreeCommandTest {
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
         Path dockerfile = write("Dockerfile", "FROM busybox\nCMD /usr/local/bin/log-shipper --follow\n");
-        Run run = tree("--dockerfile", dockerfile.toString(), "--format", "json", profile.toString());
+        CommandRun run = tree("--dockerfile", dockerfile.toString(), "--format", "json", profile.toString());
         assertThat(run.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         JsonNode container = json.get("profiles").get(0);
@@ -107,7 +96,7 @@ class TreeCommandTest {
     @Test
     void quickFixesAreInTheJson() throws IOException {
         Path bad = write("bad.profile", "profile web /usr/sbin/nginx {\n}\n");
-        Run run = tree("--format", "json", bad.toString());
+        CommandRun run = tree("--format", "json", bad.toString());
         JsonNode diagnostics = new ObjectMapper().readTree(run.out()).get("diagnostics");
         JsonNode attachment = null;
         for (JsonNode d : diagnostics) {
@@ -125,11 +114,11 @@ class TreeCommandTest {
     void usageErrorsExitTwoWithAMessage() throws IOException {
         assertThat(tree(dir.resolve("missing").toString()).exit()).isEqualTo(2);
         Path config = write("broken.json", "{not json");
-        Run run = tree("--image-config", config.toString(), profile.toString());
+        CommandRun run = tree("--image-config", config.toString(), profile.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("not JSON").contains("docker image inspect");
         Path dockerfile = write("Dockerfile", "FROM x\n");
-        Run both = tree("--image-config", config.toString(), "--dockerfile", dockerfile.toString(), profile.toString());
+        CommandRun both = tree("--image-config", config.toString(), "--dockerfile", dockerfile.toString(), profile.toString());
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
     }
