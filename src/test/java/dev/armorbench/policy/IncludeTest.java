@@ -39,6 +39,24 @@ class IncludeTest {
     }
 
     @Test
+    void aMissingSearchPathIsNamedWithHowToGetIt() throws IOException {
+        write("etc/abstractions/one", "/one r,\n");
+        Path profile = write("p", "include <tunables/global>\nprofile p {\n  include <abstractions/two>\n}\n");
+
+        LintResult withSearchPath = lint(profile);
+        LintResult withoutSearchPath = PolicyReader.lint(profile,
+                new PolicySources(List.of(root.resolve("no-such-dir")), root));
+
+        assertThat(withSearchPath.diagnostics()).extracting(d -> d.message())
+                .allMatch(message -> message.contains("in the include search path (add a directory with -I)"));
+        assertThat(withoutSearchPath.diagnostics()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.code()).isEqualTo("include-not-found");
+            assertThat(d.message()).contains(root.resolve("no-such-dir") + ") does not exist", "apt install apparmor",
+                    "View → Include Search Path");
+        });
+    }
+
+    @Test
     void directoryIncludesReadFilesSkippingBackupsAndSubdirectories() throws IOException {
         write("etc/d/a", "/a r,\n");
         write("etc/d/b.dpkg-new", "garbage {\n");

@@ -149,6 +149,18 @@ public final class PolicyReader {
         }
     }
 
+    private String includeNotFound(String name, boolean searched) {
+        if (searched && sources.searchPathMissing()) {
+            String dirs = sources.searchPath().stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
+            return "cannot find '" + name + "': the include search path (" + dirs + ") does not exist on this machine;"
+                    + " install AppArmor's policy files (Debian: apt install apparmor) or choose a directory that has"
+                    + " them (-I, or View → Include Search Path in the app)";
+        }
+        return "cannot find '" + name + "'"
+                + (searched ? " in the include search path (add a directory with -I)" : " (relative to --base)")
+                + "; fix the name or write 'include if exists'";
+    }
+
     private void include(SourceFile source, SyntaxNode node, Scope scope, Qualifiers qualifiers, Reporter reporter) {
         List<SyntaxToken> tokens = node.significantTokens();
         String keyword = source.tree().text(tokens.get(0));
@@ -173,9 +185,7 @@ public final class PolicyReader {
         Path target = sources.resolve(name, searched);
         if (target == null) {
             if (!ifExists) {
-                reporter.error("include-not-found", "cannot find '" + name + "'"
-                        + (searched ? " in the include search path (add a directory with -I)" : " (relative to --base)")
-                        + "; fix the name or write 'include if exists'", pathToken.start(), pathToken.end());
+                reporter.error("include-not-found", includeNotFound(name, searched), pathToken.start(), pathToken.end());
             }
             return;
         }

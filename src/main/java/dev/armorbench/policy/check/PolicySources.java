@@ -76,6 +76,20 @@ public final class PolicySources {
         return new PolicySources(List.of(Path.of("/etc/apparmor.d")), Path.of(""));
     }
 
+    /** The directories {@code include <…>} looks in, in order. */
+    public List<Path> searchPath() {
+        return searchPath;
+    }
+
+    /**
+     * True when not one directory of the search path exists: then every {@code include <…>} fails,
+     * and the fix is to install AppArmor's policy files or choose another directory, not to edit
+     * the profile.
+     */
+    public boolean searchPathMissing() {
+        return searchPath.stream().noneMatch(Files::isDirectory);
+    }
+
     /** The file or directory an include names, or null when there is none. */
     public Path resolve(String name, boolean searched) {
         return resolved.computeIfAbsent((searched ? "<" : "\"") + name, key -> java.util.Optional.ofNullable(lookUp(name, searched)))
