@@ -228,10 +228,9 @@ public final class Completion implements EditorComponent {
         List<Path> includeDirectories = new ArrayList<>();
         PolicySources policySources = sources.get();
         if (policySources != null) {
-            Path root = policySources.resolve(".", true);
-            if (root != null) {
-                includeDirectories.add(root.normalize());
-            }
+            // Every directory of the search path, in order: the first one that has a name wins, as in the parser.
+            policySources.searchPath().stream().filter(java.nio.file.Files::isDirectory).map(Path::normalize)
+                    .forEach(includeDirectories::add);
         }
         Set<String> variables = new LinkedHashSet<>(AppArmorVocabulary.BUILTIN_VARIABLES);
         Set<String> profiles = new LinkedHashSet<>();
