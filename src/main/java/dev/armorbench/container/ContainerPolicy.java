@@ -381,10 +381,21 @@ public final class ContainerPolicy {
             }
         }
         for (PolicyProfile profile : topLevel) {
-            if (profile.inOpenText() && !targeted.contains(profile)) {
+            if (profile.inOpenText() && !targeted.contains(profile) && !isHostProfile(profile)) {
                 return profile;
             }
         }
-        return topLevel.isEmpty() ? null : topLevel.get(0);
+        return topLevel.stream().filter(profile -> !isHostProfile(profile)).findFirst().orElse(null);
+    }
+
+    /**
+     * A profile named by a path ({@code /usr/sbin/cupsd {…}}) attaches to a program on the host:
+     * Docker selects profiles by a plain name, so such a file is not a container's profile and gets
+     * no container checks or entry points. ({@code profile web /usr/bin/web {…}} still may be one, and
+     * then its attachment is exactly what check 1 reports.)
+     */
+    static boolean isHostProfile(PolicyProfile profile) {
+        String name = profile.model().name();
+        return name != null && (name.startsWith("/") || name.startsWith("@{"));
     }
 }

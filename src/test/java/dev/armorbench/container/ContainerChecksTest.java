@@ -51,6 +51,18 @@ class ContainerChecksTest {
     }
 
     @Test
+    void aPathNamedHostProfileGetsNoContainerChecksOrEntries() {
+        String text = "/usr/sbin/cupsd {\n  /etc/cups/** r,\n  /usr/lib/cups/backend/* Px,\n}\n";
+        ContainerAnalysis analysis = fixture.analyze(text);
+        assertThat(analysis.policy().containerProfile()).isNull();
+        assertThat(analysis.diagnostics()).isEmpty();
+        assertThat(analysis.entries()).isEmpty();
+        // A named profile next to it is still taken for the container's.
+        ContainerAnalysis both = fixture.analyze(text + "profile web {\n  /srv/** r,\n}\n");
+        assertThat(both.policy().containerProfile().name()).isEqualTo("web");
+    }
+
+    @Test
     void attachmentOfAChildIsNotTheContainerAttachmentCheck() {
         ContainerAnalysis analysis = fixture.analyze(ContainerFixture.sample());
         assertThat(withCode(analysis, ContainerCheck.ATTACHMENT)).isEmpty();
