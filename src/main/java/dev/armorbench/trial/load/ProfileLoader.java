@@ -72,21 +72,66 @@ public final class ProfileLoader {
 
     /** Loads with the profiles' own modes ({@code REPLACE}) or all in complain mode; or removes them. */
     public LoadResult run(Path file, String text, ParserRequest request) {
+        Preparation preparation = prepare(file, text, request);
+        if (preparation.refusal() != null) {
+            return preparation.refusal();
+        }
+        ParserCommand command = preparation.command();
+        Duration timeout = command.route() == PrivilegeRoute.AS_ROOT || command.route() == PrivilegeRoute.SUDO
+                ? PARSER_TIMEOUT : PROMPT_TIMEOUT;
+        CommandOutput output;
+        try {
+            output = runner.run(command.arguments(), command.workingDirectory(),
+                    preparation.text().getBytes(StandardCharsets.UTF_8), timeout);
+        } catch (IOException e) {
+            return finished(LoadOutcome.COMMAND_FAILED, "Cannot run " + command.arguments().get(0) + ": "
+                    + e.getMessage(), command, preparation.names(), preparation.lint(), Optional.empty(), "");
+        } catch (CommandRunner.CommandTimedOutException e) {
+            return finished(LoadOutcome.COMMAND_FAILED, "The load " + e.getMessage() + "; nothing may have been loaded.",
+                    command, preparation.names(), preparation.lint(), Optional.empty(), "");
+        }
+        return interpret(request, command, output, preparation.names(), preparation.lint());
+    }
+
+    /**
+     * Everything but running the command: the host checks, the lint, and the command that would run
+     * ({@link LoadOutcome#READY}), so it can be shown before polkit asks.
+     */
+    public LoadResult plan(Path file, String text, ParserRequest request) {
+        Preparation preparation = prepare(file, text, request);
+        if (preparation.refusal() != null) {
+            return preparation.refusal();
+        }
+        return new LoadResult(LoadOutcome.READY, "Ready: " + preparation.command().route().description() + " ArmorBench "
+                + "would run " + preparation.command().describe(), Optional.of(preparation.command()),
+                preparation.names(), host.loadedProfiles(), preparation.lint().diagnostics(), Optional.empty(), "");
+    }
+
+    /** Either a refusal, or the command with what it needs. */
+    private record Preparation(LoadResult refusal, ParserCommand command, List<String> names, LintResult lint,
+            String text) {
+        static Preparation refused(LoadResult refusal) {
+            return new Preparation(refusal, null, List.of(), null, null);
+        }
+    }
+
+    private Preparation prepare(Path file, String text, ParserRequest request) {
         Optional<String> disabled = host.appArmorProblem();
         if (disabled.isPresent()) {
-            return LoadResult.refused(LoadOutcome.APPARMOR_NOT_ENABLED, disabled.get(), List.of());
+            return Preparation.refused(LoadResult.refused(LoadOutcome.APPARMOR_NOT_ENABLED, disabled.get(), List.of()));
         }
         Optional<Path> parser = host.parser();
         if (parser.isEmpty()) {
-            return LoadResult.refused(LoadOutcome.PARSER_MISSING, AppArmorHost.parserMissing(), List.of());
+            return Preparation.refused(LoadResult.refused(LoadOutcome.PARSER_MISSING, AppArmorHost.parserMissing(),
+                    List.of()));
         }
         Path absolute = file.toAbsolutePath().normalize();
         if (text == null) {
             try {
                 text = Files.readString(absolute, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                return LoadResult.refused(LoadOutcome.COMMAND_FAILED, "Cannot read " + file + ": " + e.getMessage()
-                        + ". Check the path and its permissions.", List.of());
+                return Preparation.refused(LoadResult.refused(LoadOutcome.UNREADABLE, "Cannot read " + file + ": "
+                        + e.getMessage() + ". Check the path and its permissions.", List.of()));
             }
         }
         Optional<Path> directory = Optional.ofNullable(absolute.getParent());
@@ -96,37 +141,23 @@ public final class ProfileLoader {
         if (lint.hasErrors()) {
             List<Diagnostic> errors = lint.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
             Diagnostic first = errors.get(0);
-            return new LoadResult(LoadOutcome.LINT_ERRORS, errors.size() + (errors.size() == 1 ? " error" : " errors")
-                    + " in the profile; nothing was loaded. Fix " + (errors.size() == 1 ? "it" : "them") + " first — the first, "
-                    + first.source().path().getFileName() + " line " + first.line() + ": " + first.message(),
-                    Optional.empty(), names, LoadedProfiles.unknown("nothing was run"), lint.diagnostics(),
-                    Optional.empty(), "");
+            return Preparation.refused(new LoadResult(LoadOutcome.LINT_ERRORS, errors.size()
+                    + (errors.size() == 1 ? " error" : " errors") + " in the profile; nothing was loaded. Fix "
+                    + (errors.size() == 1 ? "it" : "them") + " first — " + first.source().path().getFileName() + " line "
+                    + first.line() + ": " + first.message(), Optional.empty(), names,
+                    LoadedProfiles.unknown("nothing was run"), lint.diagnostics(), Optional.empty(), ""));
         }
-        if (names.isEmpty() && request != ParserRequest.REMOVE) {
-            return new LoadResult(LoadOutcome.LINT_ERRORS, "The file defines no profile, so there is nothing to load.",
-                    Optional.empty(), names, LoadedProfiles.unknown("nothing was run"), lint.diagnostics(),
-                    Optional.empty(), "");
+        if (names.isEmpty()) {
+            return Preparation.refused(new LoadResult(LoadOutcome.LINT_ERRORS, "The file defines no profile, so there "
+                    + "is nothing to load.", Optional.empty(), names, LoadedProfiles.unknown("nothing was run"),
+                    lint.diagnostics(), Optional.empty(), ""));
         }
         RootAccess access = new RootAccess(host, runner);
         Optional<PrivilegeRoute> route = access.choose(parser.get());
         if (route.isEmpty()) {
-            return LoadResult.refused(LoadOutcome.NO_PRIVILEGE_ROUTE, RootAccess.noRoute(), names);
+            return Preparation.refused(LoadResult.refused(LoadOutcome.NO_PRIVILEGE_ROUTE, RootAccess.noRoute(), names));
         }
-        ParserCommand command = access.command(route.get(), parser.get(), request, directory);
-        Duration timeout = route.get() == PrivilegeRoute.AS_ROOT || route.get() == PrivilegeRoute.SUDO
-                ? PARSER_TIMEOUT : PROMPT_TIMEOUT;
-        CommandOutput output;
-        try {
-            output = runner.run(command.arguments(), command.workingDirectory(), text.getBytes(StandardCharsets.UTF_8),
-                    timeout);
-        } catch (IOException e) {
-            return finished(LoadOutcome.COMMAND_FAILED, "Cannot run " + command.arguments().get(0) + ": "
-                    + e.getMessage(), command, names, lint, Optional.empty(), "");
-        } catch (CommandRunner.CommandTimedOutException e) {
-            return finished(LoadOutcome.COMMAND_FAILED, "The load " + e.getMessage() + "; nothing may have been loaded.",
-                    command, names, lint, Optional.empty(), "");
-        }
-        return interpret(request, command, output, names, lint);
+        return new Preparation(null, access.command(route.get(), parser.get(), request, directory), names, lint, text);
     }
 
     private LoadResult interpret(ParserRequest request, ParserCommand command, CommandOutput output, List<String> names,
