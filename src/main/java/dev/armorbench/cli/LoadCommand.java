@@ -9,7 +9,6 @@ import dev.armorbench.trial.load.ProfileLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -78,10 +77,6 @@ public final class LoadCommand implements Callable<Integer> {
         if (result.outcome() == LoadOutcome.PARSER_ERROR && !result.commandOutput().isBlank()) {
             err.println("apparmor_parser said:");
             result.commandOutput().lines().forEach(line -> err.println("  " + line));
-        }
-        if (result.outcome() == LoadOutcome.LOADED) {
-            Map<String, String> modes = result.loadedModes();
-            modes.forEach((name, mode) -> out.println("  " + name + " (" + mode + ")"));
         }
         out.flush();
         err.flush();

@@ -40,6 +40,8 @@ public final class ProfileLoader {
     private static final int PKEXEC_REFUSED = 127;
     /** The root helper's exit code when it refuses its arguments (sysexits EX_USAGE). */
     static final int HELPER_USAGE = 64;
+    /** The root helper's exit code when it finds no apparmor_parser (sysexits EX_UNAVAILABLE). */
+    static final int HELPER_NO_PARSER = 69;
 
     private final AppArmorHost host;
     private final CommandRunner runner;
@@ -192,6 +194,10 @@ public final class ProfileLoader {
             return finished(LoadOutcome.HELPER_REFUSED, "The root helper " + AppArmorHost.ROOT_HELPER + " refused the "
                     + "request (" + firstLine(printed) + "); reinstall ArmorBench so that the helper and the app match.",
                     command, names, lint, Optional.empty(), printed);
+        }
+        if (route == PrivilegeRoute.ROOT_HELPER && output.exitCode() == HELPER_NO_PARSER) {
+            return finished(LoadOutcome.PARSER_MISSING, AppArmorHost.parserMissing() + " (The root helper looks in "
+                    + "/usr/sbin and /sbin.)", command, names, lint, Optional.empty(), printed);
         }
         if (route == PrivilegeRoute.SUDO && printed.contains("password is required")) {
             return finished(LoadOutcome.NOT_AUTHORIZED, "Not loaded: sudo asks for a password now. Run the load as "

@@ -283,6 +283,18 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void aHelperThatFindsNoParserSaysWhatToInstall() throws IOException {
+        layout.appArmorEnabled("").effectiveUid(1000).realParser();
+        layout.script("/usr/bin/pkexec", "exec \"$@\"\n");
+        // The helper's own words and status when neither /usr/sbin nor /sbin has the parser.
+        layout.script(AppArmorHost.ROOT_HELPER.toString(), "cat > /dev/null\n"
+                + "echo \"armorbench-load-profile: apparmor_parser is not installed (package 'apparmor')\" >&2\nexit 69\n");
+        LoadResult result = loader().load(file, PROFILE);
+        assertThat(result.outcome()).isEqualTo(LoadOutcome.PARSER_MISSING);
+        assertThat(result.message()).contains("install the package 'apparmor'").contains("/usr/sbin and /sbin");
+    }
+
+    @Test
     void passwordLessSudoIsUsedWhenSudoersAllowsTheParser() throws IOException {
         layout.appArmorEnabled("").effectiveUid(1000).realParser();
         // sudo(8): "-n: if a password is required for the command to run, sudo will display an error
