@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -264,13 +263,5 @@ public final class ProfileLoader {
         for (Profile child : profile.children()) {
             collect(child, name, names);
         }
-    }
-
-    /** The modes the kernel lists for a file's profiles, for showing before or after a load. */
-    public Map<String, String> loadedModes(List<String> names) {
-        LoadedProfiles kernel = host.loadedProfiles();
-        Map<String, String> modes = new java.util.LinkedHashMap<>();
-        names.forEach(name -> kernel.mode(name).ifPresent(mode -> modes.put(name, mode)));
-        return modes;
     }
 }

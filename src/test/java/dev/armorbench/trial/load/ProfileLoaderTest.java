@@ -250,7 +250,8 @@ class ProfileLoaderTest {
     void theRealRootHelperRunsTheRealParserThroughPkexec() throws IOException {
         Requirements.require(Files.isExecutable(Path.of("/usr/sbin/apparmor_parser")),
                 "apparmor_parser (Debian package apparmor)");
-        assumeTrue("root".equals(System.getProperty("user.name")), "the root helper runs only as root");
+        Requirements.require("root".equals(System.getProperty("user.name")),
+                "running the tests as root: the root helper refuses every other user");
         assumeTrue(!Files.isDirectory(Path.of("/sys/kernel/security/apparmor")),
                 "this machine has AppArmor's securityfs, so the parser would really load");
         layout.appArmorEnabled("").effectiveUid(1000).realParser();
@@ -268,7 +269,8 @@ class ProfileLoaderTest {
 
     @Test
     void theRootHelperRefusingItsArgumentsIsHelperRefused() throws IOException {
-        assumeTrue("root".equals(System.getProperty("user.name")), "the root helper runs only as root");
+        Requirements.require("root".equals(System.getProperty("user.name")),
+                "running the tests as root: the root helper refuses every other user");
         layout.appArmorEnabled("").effectiveUid(1000).realParser();
         // An app and helper that do not match: the helper gets an argument it does not know.
         layout.script("/usr/bin/pkexec", "exec \"$@\" --verbose\n");

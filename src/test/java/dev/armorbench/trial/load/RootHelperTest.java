@@ -40,7 +40,8 @@ class RootHelperTest {
     }
 
     private static void asRoot() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "the helper's refusals are checked as root, as pkexec runs it");
+        Requirements.require("root".equals(System.getProperty("user.name")),
+                "running the tests as root: the helper refuses every other user, as pkexec runs it as root");
     }
 
     @Test
