@@ -15,8 +15,40 @@ confined() { docker run --rm --network none --security-opt apparmor=abtest "$@" 
 fact kernel "$(uname -r)"
 fact apparmor_enabled "$(cat /sys/module/apparmor/parameters/enabled)"
 fact lsm "$(cat /sys/kernel/security/lsm)"
-timed load_profile apparmor_parser -r -K "$files/abtest.profile" || exit 1
-fact loaded_profiles "$(grep '^abtest' /sys/kernel/security/apparmor/profiles)"
+listed_abtest() { grep '^abtest' /sys/kernel/security/apparmor/profiles; }
+
+# The root helper of the package (installers/linux/armorbench-load-profile), run as pkexec runs
+# it: as root, the profile text on standard input. It loads in complain mode here (replaced below)
+# and prints the kernel's list; a request with an extra option is refused and changes nothing.
+helper=$files/armorbench-load-profile
+helper_complain() {
+  _out=$(sh "$helper" replace-complain --directory "$files" < "$files/abtest.profile" 2>&1)
+  fact helper_complain_exit $?
+  fact helper_complain_listed "$(printf '%s\n' "$_out" | grep '^abtest')"
+  _out=$(sh "$helper" replace --directory "$files" -C < "$files/abtest.profile" 2>&1)
+  fact helper_extra_exit $?
+  fact helper_extra_output "$_out"
+  fact helper_extra_listed "$(listed_abtest)"
+}
+timed helper_load helper_complain
+
+# ArmorBench's own loader (armorbench load: lint, then apparmor_parser -r -K fed the text on
+# standard input, then the kernel's list read back), as root. ARMORBENCH_CLASSPATH comes from the
+# test (the packaged jar or the test's class path). If it fails, the parser loads the profile so
+# that the other checks still run; the test reports the failure.
+armorbench() {
+  java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -cp "${ARMORBENCH_CLASSPATH:-}" \
+    dev.armorbench.Main "$@"
+}
+armorbench_load() {
+  _out=$(armorbench load "$files/abtest.profile" 2>&1)
+  _code=$?
+  fact ab_load_exit $_code
+  fact ab_load_output "$_out"
+  [ "$_code" = 0 ] || apparmor_parser -r -K "$files/abtest.profile"
+}
+timed armorbench_load armorbench_load || exit 1
+fact loaded_profiles "$(listed_abtest)"
 
 timed start_dockerd start_dockerd || exit 1
 fact docker_version "$(docker version --format '{{.Server.Version}}')"
@@ -91,4 +123,13 @@ timed unloaded_profile unloaded_profile_check
 
 # (e) what the kernel logged.
 dmesg | grep 'apparmor="' | sed 's/^/KERNEL /'
+
+# (f) ArmorBench removes the profile it loaded (apparmor_parser -R -K); the containers are gone.
+armorbench_remove() {
+  _out=$(armorbench load --remove "$files/abtest.profile" 2>&1)
+  fact ab_remove_exit $?
+  fact ab_remove_output "$_out"
+  fact ab_remove_listed "$(listed_abtest)"
+}
+timed armorbench_remove armorbench_remove
 exit 0

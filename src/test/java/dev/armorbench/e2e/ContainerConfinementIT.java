@@ -25,6 +25,8 @@ class ContainerConfinementIT {
     private static final Duration WORKLOAD_TIMEOUT = Duration.ofMinutes(20);
     private static final String ENFORCED = "abtest (enforce)";
     private static final String IN_CHILD = "abtest//helper (enforce)";
+    /** The root helper the package installs (installers/linux), run in the guest as pkexec would run it. */
+    private static final Path ROOT_HELPER = Path.of("installers/linux/armorbench-load-profile");
 
     private static Map<String, String> facts;
     private static List<String> kernelLines;
@@ -39,8 +41,13 @@ class ContainerConfinementIT {
         AppArmorGuest guest = AppArmorGuest.build();
         Duration build = Duration.ofNanos(System.nanoTime() - started);
         Path checks = AppArmorGuest.scripts().resolve("e2e");
-        GuestResult result = guest.run(Map.of("abtest.profile", checks.resolve("abtest.profile")),
-                Files.readString(checks.resolve("container-confinement.sh")), WORKLOAD_TIMEOUT);
+        GuestArmorBench armorBench = GuestArmorBench.forThisBuild();
+        System.out.println("e2e: ArmorBench in the guest from the " + armorBench.origin());
+        Map<String, Path> files = new LinkedHashMap<>(armorBench.files());
+        files.put("abtest.profile", checks.resolve("abtest.profile"));
+        files.put("armorbench-load-profile", ROOT_HELPER);
+        GuestResult result = guest.run(files,
+                armorBench.scriptPrelude() + Files.readString(checks.resolve("container-confinement.sh")), WORKLOAD_TIMEOUT);
 
         facts = new LinkedHashMap<>();
         kernelLines = result.output().lines().filter(line -> line.startsWith("KERNEL ")).toList();
@@ -61,6 +68,36 @@ class ContainerConfinementIT {
         assertThat(facts.get("loaded_profiles")).contains("abtest (enforce)", "abtest//helper (enforce)");
         assertThat(facts.get("docker_security_options")).contains("name=apparmor");
         assertThat(facts.get("docker_default_loaded")).startsWith("docker-default (enforce)");
+    }
+
+    @Test
+    void armorBenchLoadsTheProfileAsRootAndReadsTheModesBackFromTheKernel() {
+        assertThat(facts.get("ab_load_exit")).as(facts.get("ab_load_output")).isEqualTo("0");
+        assertThat(facts.get("ab_load_output"))
+                .contains("Loaded abtest (enforce), abtest//helper (enforce) as root.")
+                .contains("command: /usr/sbin/apparmor_parser -r -K < PROFILE-TEXT   (in /armorbench/files)");
+        // It replaced the helper's complain-mode load: the kernel lists both in enforce mode.
+        assertThat(facts.get("loaded_profiles")).contains("abtest (enforce)", "abtest//helper (enforce)")
+                .doesNotContain("complain");
+    }
+
+    @Test
+    void theRootHelperLoadsFromStandardInputAndRefusesAnythingElse() {
+        assertThat(facts.get("helper_complain_exit")).isEqualTo("0");
+        // After a load the helper prints the kernel's list (only root may read it).
+        assertThat(facts.get("helper_complain_listed")).contains("abtest (complain)", "abtest//helper (complain)")
+                .doesNotContain("enforce");
+        assertThat(facts.get("helper_extra_exit")).isEqualTo("64");
+        assertThat(facts.get("helper_extra_output")).contains("unexpected arguments after 'replace'");
+        assertThat(facts.get("helper_extra_listed")).as("a refused request leaves the kernel as it was")
+                .contains("abtest (complain)", "abtest//helper (complain)").doesNotContain("enforce");
+    }
+
+    @Test
+    void armorBenchRemovesTheProfileItLoaded() {
+        assertThat(facts.get("ab_remove_exit")).as(facts.get("ab_remove_output")).isEqualTo("0");
+        assertThat(facts.get("ab_remove_output")).contains("Removed abtest, abtest//helper as root.");
+        assertThat(facts.get("ab_remove_listed")).isEmpty();
     }
 
     @Test
