@@ -43,7 +43,55 @@ public final class Screenshots {
         capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> () -> true);
         capture(output.resolve("editor-error.png"), settingsDirectory, Settings.Theme.LIGHT, Screenshots::withError);
         capture(output.resolve("editor-error-dark.png"), settingsDirectory, Settings.Theme.DARK, Screenshots::withError);
+        Path log = Files.createTempFile("armorbench-screenshot", ".log");
+        Files.writeString(log, SCREENSHOT_LOG);
+        capture(output.resolve("suggestions-diff.png"), settingsDirectory, Settings.Theme.LIGHT, w -> withSuggestions(w, log));
+        capture(output.resolve("suggestions-diff-dark.png"), settingsDirectory, Settings.Theme.DARK, w -> withSuggestions(w, log));
+        Files.delete(log);
         Platform.exit();
+    }
+
+    /**
+     * Kernel-log lines in the form a Debian 12 kernel writes them (see the corpora README), for the
+     * web-server sample: what nginx asked for that the profile does not grant.
+     */
+    private static final String SCREENSHOT_LOG = String.join("\n",
+            "Nov 29 06:41:02 host kernel: [ 4021.110233] audit: type=1400 audit(1795919128.876:31): apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" profile=\"web-server\" pid=2210 comm=\"nginx\" capability=12  capname=\"net_admin\"",
+            "Nov 29 06:41:02 host kernel: [ 4021.112120] audit: type=1400 audit(1795919128.877:32): apparmor=\"DENIED\" operation=\"create\" class=\"net\" profile=\"web-server\" pid=2210 comm=\"nginx\" family=\"netlink\" sock_type=\"raw\" protocol=0 requested_mask=\"create\" denied_mask=\"create\"",
+            "Nov 29 06:41:02 host kernel: [ 4021.113004] audit: type=1400 audit(1795919128.878:33): apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/usr/share/zoneinfo/Europe/Berlin\" pid=2210 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0",
+            "Nov 29 06:41:03 host kernel: [ 4021.201377] audit: type=1400 audit(1795919128.966:34): apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/proc/2211/status\" pid=2211 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=101 ouid=101",
+            "Nov 29 06:41:03 host kernel: [ 4021.201901] audit: type=1400 audit(1795919128.967:35): apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/proc/2212/status\" pid=2212 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=101 ouid=101",
+            "Nov 29 06:41:04 host kernel: [ 4022.004512] audit: type=1400 audit(1795919129.770:36): apparmor=\"DENIED\" operation=\"mknod\" class=\"file\" profile=\"web-server\" name=\"/var/lib/nginx/body/0000000001\" pid=2211 comm=\"nginx\" requested_mask=\"c\" denied_mask=\"c\" fsuid=101 ouid=101",
+            "Nov 29 06:41:04 host systemd[1]: Started nginx.service - A high performance web server.",
+            "");
+
+    /**
+     * The web-server sample after File → Import Log… on a short kernel log: hunks under their
+     * lines, the caret on the first one.
+     */
+    private static BooleanSupplier withSuggestions(MainWindow window, Path log) {
+        EditorTab sample = window.openSample("web-server.profile");
+        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath();
+        if (Files.isDirectory(corpora.resolve("profiles-apparmor"))) {
+            window.setIncludePath(java.util.List.of(corpora.resolve("profiles-apparmor").toString()));
+        }
+        window.importLog(sample, log);
+        boolean[] scrolled = {false};
+        return () -> {
+            var diff = sample.suggestions();
+            if (diff.hunks().isEmpty() || !diff.isChecked()) {
+                return false;
+            }
+            if (!scrolled[0]) {
+                scrolled[0] = true;
+                sample.area().showParagraphAtTop(16);
+                int first = diff.lineOf(diff.hunks().get(0));
+                sample.area().moveTo(first, sample.area().getParagraphLength(first));
+                sample.area().requestFocus();
+                return false;
+            }
+            return true;
+        };
     }
 
     /**
