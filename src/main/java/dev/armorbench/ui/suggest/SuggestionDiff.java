@@ -65,7 +65,7 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     /** An entry of the alternatives list (Alt+A). */
-    record AlternativeChoice(Suggestion suggestion, int index, String label, String detail) {
+    public record AlternativeChoice(Suggestion suggestion, int index, String label, String detail) {
     }
 
     private final Supplier<Path> documentPath;
@@ -89,6 +89,17 @@ public final class SuggestionDiff implements EditorComponent {
     private String origin = "";
     private Runnable onChanged = () -> { };
     private final EventHandler<KeyEvent> keys = this::onKeyPressed;
+    /**
+     * A key this component used also arrives as typed text (RichTextFX on Linux types Alt+A as "a",
+     * since AltGr combinations are characters); that character is dropped.
+     */
+    private boolean dropTyped;
+    private final EventHandler<KeyEvent> typed = event -> {
+        if (dropTyped) {
+            event.consume();
+        }
+    };
+    private final EventHandler<KeyEvent> released = event -> dropTyped = false;
     private final ChangeListener<Integer> caretLine = (obs, old, line) -> refocus();
 
     public SuggestionDiff(Supplier<Path> documentPath, Supplier<PolicySources> sources) {
@@ -112,6 +123,8 @@ public final class SuggestionDiff implements EditorComponent {
         textChanges = area.plainTextChanges().subscribe(this::textChanged);
         area.currentParagraphProperty().addListener(caretLine);
         editor.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        editor.addEventFilter(KeyEvent.KEY_TYPED, typed);
+        editor.addEventFilter(KeyEvent.KEY_RELEASED, released);
     }
 
     @Override
@@ -120,6 +133,8 @@ public final class SuggestionDiff implements EditorComponent {
         textChanges.unsubscribe();
         area.currentParagraphProperty().removeListener(caretLine);
         editor.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+        editor.removeEventFilter(KeyEvent.KEY_TYPED, typed);
+        editor.removeEventFilter(KeyEvent.KEY_RELEASED, released);
         alternativesPopup.hide();
         editor.bottomBars().getChildren().remove(bar);
         gutter.setLineBlocks(null);
@@ -206,6 +221,11 @@ public final class SuggestionDiff implements EditorComponent {
 
     public boolean isAlternativesShowing() {
         return alternativesPopup.isShowing();
+    }
+
+    /** The entry selected in the alternatives list (Alt+A) while it shows. */
+    public Optional<AlternativeChoice> selectedAlternative() {
+        return alternativesPopup.isShowing() ? alternativesPopup.selected() : Optional.empty();
     }
 
     // ---- answers ----
@@ -538,8 +558,10 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     private void onKeyPressed(KeyEvent event) {
+        dropTyped = false;
         if (alternativesPopup.handle(event)) {
             event.consume();
+            dropTyped = true;
             return;
         }
         if (shown.isEmpty()) {
@@ -567,6 +589,7 @@ public final class SuggestionDiff implements EditorComponent {
             return;
         }
         event.consume();
+        dropTyped = true;
     }
 
     /** The line a hunk hangs under: the one its insertion follows (or the line it opens, after a brace). */
