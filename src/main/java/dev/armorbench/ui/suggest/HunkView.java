@@ -5,6 +5,8 @@ import dev.armorbench.suggest.Alternative;
 import dev.armorbench.suggest.EventSummary;
 import dev.armorbench.suggest.Hunk;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.policy.syntax.LexerState;
+import dev.armorbench.ui.editor.TokenStyles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -144,7 +146,7 @@ final class HunkView extends VBox {
         marker.setAlignment(Pos.CENTER_RIGHT);
         marker.setPadding(new Insets(0, 8, 0, 0));
 
-        Label text = new Label(line.text().replace("\t", "    "));
+        javafx.scene.text.TextFlow text = highlighted(line.text().replace("\t", "    "));
         text.getStyleClass().add("added-text");
         text.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
@@ -162,6 +164,31 @@ final class HunkView extends VBox {
         row.getStyleClass().add("added-line");
         fix(row, ROW_HEIGHT);
         return row;
+    }
+
+    /**
+     * The line in the editor's own colours: the same lexer and style classes as the text (a rule
+     * line starts between rules), so an added rule reads like the rules around it.
+     */
+    private static javafx.scene.text.TextFlow highlighted(String line) {
+        char[] chars = line.toCharArray();
+        javafx.scene.text.TextFlow flow = new javafx.scene.text.TextFlow();
+        int at = 0;
+        for (TokenStyles.Span span : TokenStyles.style(chars, 0, chars.length, LexerState.INITIAL).spans()) {
+            javafx.scene.text.Text piece = new javafx.scene.text.Text(line.substring(at, Math.min(line.length(), at + span.length())));
+            piece.getStyleClass().add("text");
+            if (!span.styleClass().isEmpty()) {
+                piece.getStyleClass().addAll(span.styleClass().split(" "));
+            }
+            flow.getChildren().add(piece);
+            at += span.length();
+        }
+        if (at < line.length()) {
+            javafx.scene.text.Text rest = new javafx.scene.text.Text(line.substring(at));
+            rest.getStyleClass().add("text");
+            flow.getChildren().add(rest);
+        }
+        return flow;
     }
 
     private static Node chooser(Suggestion suggestion, Actions actions) {

@@ -32,8 +32,10 @@ final class SuggestionBar extends HBox {
         origin.getStyleClass().add("suggestion-origin");
         origin.setId("suggestion-origin");
         origin.setMinWidth(0);
+        origin.setMaxWidth(Double.MAX_VALUE);
+        // The origin gives way (with an ellipsis, the whole text in its tooltip); the buttons never do.
+        HBox.setHgrow(origin, Priority.ALWAYS);
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         acceptAll.getStyleClass().add("success");
         acceptAll.setId("accept-all");
         rejectAll.setId("reject-all");
@@ -41,7 +43,10 @@ final class SuggestionBar extends HBox {
         next.setOnAction(event -> onNext.run());
         acceptAll.setOnAction(event -> onAcceptAll.run());
         rejectAll.setOnAction(event -> onRejectAll.run());
-        getChildren().addAll(icon, summary, origin, spacer, previous, next, acceptAll, rejectAll);
+        for (Button button : new Button[] {previous, next, acceptAll, rejectAll}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(icon, summary, origin, previous, next, acceptAll, rejectAll);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         show(false);
