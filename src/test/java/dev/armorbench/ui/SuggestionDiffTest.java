@@ -122,7 +122,7 @@ class SuggestionDiffTest {
     }
 
     @Test
-    void anAlternativeIsPickedWithTheKeyboardBeforeAccepting(FxRobot robot) throws Exception {
+    void anAlternativeAndAuditArePickedWithTheKeyboardBeforeAccepting(FxRobot robot) throws Exception {
         Path log = temp.resolve("kern.log");
         Files.writeString(log, KERNEL_LOG);
         EditorTab tab = importInto(robot, TESTCAT, log);
@@ -145,12 +145,21 @@ class SuggestionDiffTest {
         assertThat(fx(diff::hunks).get(0).suggestions()).extracting(s -> s.chosen().rule())
                 .contains("owner /proc/146/mountinfo r,");
 
+        // audit on the same line, from the same list: the qualifier goes on the chosen alternative.
+        robot.push(KeyCode.ALT, KeyCode.A);
+        for (int i = 0; i < 20 && !fx(() -> diff.selectedAlternative().orElseThrow().label().strip())
+                .equals("audit  owner /proc/146/mountinfo r,"); i++) {
+            robot.push(KeyCode.DOWN);
+        }
+        assertThat(fx(() -> diff.selectedAlternative().orElseThrow().detail())).isEqualTo("log each use  ·  line 2");
+        robot.push(KeyCode.ENTER);
+
         robot.push(KeyCode.ALT, KeyCode.ENTER);
         assertThat(fx(() -> tab.area().getText())).isEqualTo("""
                 profile testcat {
                   /usr/bin/testcat mr,
+                  audit owner /proc/146/mountinfo r,
                   owner /etc/hostname r,
-                  owner /proc/146/mountinfo r,
                 }
                 """);
         assertThat(fx(diff::hasPending)).isFalse();

@@ -5,6 +5,7 @@ import dev.armorbench.suggest.Alternative;
 import dev.armorbench.suggest.EventSummary;
 import dev.armorbench.suggest.Hunk;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.suggest.RuleQualifiers;
 import dev.armorbench.policy.syntax.LexerState;
 import dev.armorbench.ui.editor.TokenStyles;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class HunkView extends VBox {
         void reject(Hunk hunk);
 
         void choose(Suggestion suggestion, int alternative);
+
+        void qualify(Suggestion suggestion, RuleQualifiers qualifiers);
     }
 
     /** One line the hunk adds, with the suggestion it writes (null for a new child's header or brace). */
@@ -155,7 +158,7 @@ final class HunkView extends VBox {
         Suggestion suggestion = line.suggestion();
         if (suggestion != null) {
             Tooltip.install(row, tooltip(describe(suggestion)));
-            if (suggestion.alternatives().size() > 1) {
+            if (suggestion.alternatives().size() > 1 || SuggestionDiff.canQualify(suggestion)) {
                 row.getChildren().add(chooser(suggestion, actions));
             }
         }
@@ -192,7 +195,9 @@ final class HunkView extends VBox {
     }
 
     private static Node chooser(Suggestion suggestion, Actions actions) {
-        MenuButton menu = new MenuButton(suggestion.chosen().label());
+        RuleQualifiers now = RuleQualifiers.of(suggestion.chosen().rule());
+        String qualified = (now.audit() ? "audit " : "") + (now.deny() ? "deny " : "");
+        MenuButton menu = new MenuButton(qualified + (suggestion.alternatives().size() > 1 ? suggestion.chosen().label() : "as is"));
         menu.getStyleClass().addAll("small", "flat", "alternative-chooser");
         menu.setFocusTraversable(false);
         ToggleGroup group = new ToggleGroup();
@@ -206,8 +211,32 @@ final class HunkView extends VBox {
             item.setOnAction(event -> actions.choose(suggestion, index));
             menu.getItems().add(item);
         }
-        menu.setTooltip(tooltip("Write it another way, exact to broad (Alt+A)"));
+        if (SuggestionDiff.canQualify(suggestion)) {
+            if (!menu.getItems().isEmpty()) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            boolean fileLike = suggestion.kind() == dev.armorbench.suggest.RuleKind.FILE
+                    || suggestion.kind() == dev.armorbench.suggest.RuleKind.LINK;
+            menu.getItems().add(toggle("audit (log each use)", now.audit(),
+                    on -> actions.qualify(suggestion, new RuleQualifiers(on, now.deny(), now.owner()))));
+            menu.getItems().add(toggle("deny (refuse it; the log stops asking)", now.deny(),
+                    on -> actions.qualify(suggestion, new RuleQualifiers(now.audit(), on, now.owner()))));
+            if (fileLike) {
+                menu.getItems().add(toggle("owner (only files the process's user owns)", now.owner(),
+                        on -> actions.qualify(suggestion, new RuleQualifiers(now.audit(), now.deny(), on))));
+            }
+        }
+        menu.setTooltip(tooltip("Write it another way: exact to broad, audit, deny, owner (Alt+A)"));
         return menu;
+    }
+
+    private static javafx.scene.control.CheckMenuItem toggle(String text, boolean on,
+            java.util.function.Consumer<Boolean> action) {
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
+        item.setMnemonicParsing(false);
+        item.setSelected(on);
+        item.setOnAction(event -> action.accept(item.isSelected()));
+        return item;
     }
 
     private static HBox detail(Hunk hunk, ObservableDoubleValue gutterWidth) {

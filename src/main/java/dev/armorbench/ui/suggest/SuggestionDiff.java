@@ -8,6 +8,8 @@ import dev.armorbench.suggest.Alternative;
 import dev.armorbench.suggest.EditPlan;
 import dev.armorbench.suggest.Hunk;
 import dev.armorbench.suggest.ProfileEdits;
+import dev.armorbench.suggest.RuleKind;
+import dev.armorbench.suggest.RuleQualifiers;
 import dev.armorbench.suggest.Suggestion;
 import dev.armorbench.ui.editor.ChoicePopup;
 import dev.armorbench.ui.editor.EditorComponent;
@@ -64,8 +66,12 @@ public final class SuggestionDiff implements EditorComponent {
         }
     }
 
-    /** An entry of the alternatives list (Alt+A). */
-    public record AlternativeChoice(Suggestion suggestion, int index, String label, String detail) {
+    /**
+     * An entry of the alternatives list (Alt+A): another alternative ({@code index}), or the rule's
+     * qualifiers toggled ({@code qualifiers}, not null).
+     */
+    public record AlternativeChoice(Suggestion suggestion, int index, RuleQualifiers qualifiers, String label,
+            String detail) {
     }
 
     private final Supplier<Path> documentPath;
@@ -119,7 +125,13 @@ public final class SuggestionDiff implements EditorComponent {
         editor.bottomBars().getChildren().add(0, bar);
         alternativesPopup = new ChoicePopup<>(editor, "alternative-popup", AlternativeChoice::label,
                 AlternativeChoice::detail);
-        alternativesPopup.setOnChoose(choice -> chooseAlternative(choice.suggestion(), choice.index()));
+        alternativesPopup.setOnChoose(choice -> {
+            if (choice.qualifiers() != null) {
+                qualify(choice.suggestion(), choice.qualifiers());
+            } else {
+                chooseAlternative(choice.suggestion(), choice.index());
+            }
+        });
         textChanges = area.plainTextChanges().subscribe(this::textChanged);
         area.currentParagraphProperty().addListener(caretLine);
         editor.addEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -256,6 +268,17 @@ public final class SuggestionDiff implements EditorComponent {
         replan();
     }
 
+    /** Writes a suggestion with {@code audit}, {@code deny} or (for file rules) {@code owner}, or without. */
+    public void qualify(Suggestion suggestion, RuleQualifiers qualifiers) {
+        pending.qualify(suggestion, qualifiers);
+        replan();
+    }
+
+    /** Whether {@code audit} and {@code deny} can be put on a suggestion (not on includes and new hats). */
+    static boolean canQualify(Suggestion suggestion) {
+        return suggestion.kind() != RuleKind.INCLUDE && suggestion.kind() != RuleKind.CHANGE_HAT;
+    }
+
     /** Moves the caret to the next hunk's line (F8), round to the first. */
     public void nextHunk() {
         move(1);
@@ -276,22 +299,39 @@ public final class SuggestionDiff implements EditorComponent {
         List<AlternativeChoice> choices = new ArrayList<>();
         int selected = -1;
         int lineNumber = 0;
-        long withChoices = at.get().lines.stream()
-                .filter(l -> l.suggestion() != null && l.suggestion().alternatives().size() > 1).count();
+        long lines = at.get().lines.stream().filter(l -> l.suggestion() != null).count();
         for (HunkView.AddedLine line : at.get().lines) {
             lineNumber++;
             Suggestion suggestion = line.suggestion();
-            if (suggestion == null || suggestion.alternatives().size() < 2) {
+            if (suggestion == null) {
                 continue;
             }
-            for (int i = 0; i < suggestion.alternatives().size(); i++) {
-                Alternative alternative = suggestion.alternatives().get(i);
-                boolean chosen = i == suggestion.defaultIndex();
-                if (chosen && selected < 0) {
-                    selected = choices.size();
+            String where = lines > 1 ? "  ·  line " + lineNumber : "";
+            if (suggestion.alternatives().size() > 1) {
+                for (int i = 0; i < suggestion.alternatives().size(); i++) {
+                    Alternative alternative = suggestion.alternatives().get(i);
+                    boolean chosen = i == suggestion.defaultIndex();
+                    if (chosen && selected < 0) {
+                        selected = choices.size();
+                    }
+                    choices.add(new AlternativeChoice(suggestion, i, null, (chosen ? "● " : "   ") + alternative.rule(),
+                            alternative.label() + where));
                 }
-                choices.add(new AlternativeChoice(suggestion, i, (chosen ? "● " : "   ") + alternative.rule(),
-                        alternative.label() + (withChoices > 1 ? "  ·  line " + lineNumber : "")));
+            }
+            if (canQualify(suggestion)) {
+                RuleQualifiers now = RuleQualifiers.of(suggestion.chosen().rule());
+                boolean fileLike = suggestion.kind() == RuleKind.FILE || suggestion.kind() == RuleKind.LINK;
+                choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(!now.audit(), now.deny(), now.owner()),
+                        (now.audit() ? "   without audit" : "   audit") + "  " + suggestion.chosen().rule(),
+                        (now.audit() ? "stop logging each use" : "log each use") + where));
+                choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(now.audit(), !now.deny(), now.owner()),
+                        (now.deny() ? "   allow" : "   deny") + "  " + suggestion.chosen().rule(),
+                        (now.deny() ? "allow it after all" : "refuse it, and stop the log asking") + where));
+                if (fileLike) {
+                    choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(now.audit(), now.deny(), !now.owner()),
+                            (now.owner() ? "   any owner" : "   owner") + "  " + suggestion.chosen().rule(),
+                            (now.owner() ? "files of any user" : "only files the process's user owns") + where));
+                }
             }
         }
         if (choices.isEmpty()) {
@@ -511,6 +551,11 @@ public final class SuggestionDiff implements EditorComponent {
                     @Override
                     public void choose(Suggestion suggestion, int alternative) {
                         chooseAlternative(suggestion, alternative);
+                    }
+
+                    @Override
+                    public void qualify(Suggestion suggestion, RuleQualifiers qualifiers) {
+                        SuggestionDiff.this.qualify(suggestion, qualifiers);
                     }
                 })).orElse(null);
     }
