@@ -75,6 +75,8 @@ final class BlockBelowLine extends Region {
         double lineHeight = Math.max(0, getHeight() - blockHeight);
         gutterWidth.set(getWidth());
         gutter.resizeRelocate(0, 0, getWidth(), lineHeight);
+        // A folded line has no height: its block must not spill over the lines after it.
+        block.setVisible(getHeight() > blockHeight);
         // Across the whole text view, beyond this graphic's own (gutter) width.
         block.resizeRelocate(0, lineHeight, Math.max(getWidth(), area.getWidth() - 2), blockHeight);
     }
