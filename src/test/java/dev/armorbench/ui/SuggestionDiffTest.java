@@ -113,12 +113,24 @@ class SuggestionDiffTest {
         assertThat(fx(diff::hunks)).hasSize(1);
         assertThat(fx(diff::hunks).get(0).suggestions()).allMatch(s -> s.chosen().rule().startsWith("unix "));
 
-        // The accepted hunk was one edit: one undo gives back the user's text, byte for byte.
+        // The accepted hunk was one edit: one undo gives back the user's text, byte for byte, and
+        // the hunk comes back to be answered again; redo takes it away again.
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertThat(fx(() -> tab.area().getText())).isEqualTo(TWO_PROFILES);
         assertThat(fx(tab::isUnsaved)).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(diff::hunks)).extracting(h -> h.profile().label()).containsExactly("dnsmasq", "gsettings");
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         assertThat(fx(() -> tab.area().getText())).isEqualTo(accepted);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(diff::hunks)).hasSize(1);
+
+        // Offered again (a live feed planned against the old text): accepted rules are in the text
+        // now and stay out, the rejected one stays rejected, the pending one merges.
+        List<dev.armorbench.suggest.Suggestion> again = new java.util.ArrayList<>();
+        hunks.forEach(h -> again.addAll(h.suggestions()));
+        assertThat(fx(() -> diff.showSuggestions(again))).isZero();
+        assertThat(fx(diff::hunks)).hasSize(1);
     }
 
     @Test

@@ -114,7 +114,53 @@ final class PendingSuggestions {
         }
     }
 
-    /** The user accepted or rejected these; they leave and are not offered again. */
+    /** Suggestions accepted together, as they were pending: what an undo brings back. */
+    static final class Accepted {
+        private final Map<String, Entry> entries;
+
+        private Accepted(Map<String, Entry> entries) {
+            this.entries = entries;
+        }
+    }
+
+    /**
+     * The user accepted these: they leave. They are not marked answered, because an undo of the
+     * accept brings them back ({@link #restore}); once in the text, the engine does not offer them.
+     */
+    Accepted accept(Collection<Suggestion> suggestions) {
+        Map<String, Entry> removed = new LinkedHashMap<>();
+        for (Suggestion suggestion : suggestions) {
+            String key = keyOf(suggestion);
+            Entry entry = pending.remove(key);
+            if (entry != null) {
+                removed.put(key, entry);
+            }
+        }
+        return new Accepted(removed);
+    }
+
+    /** Puts accepted suggestions back, as they were (undo); false when they are pending already. */
+    boolean restore(Accepted accepted) {
+        boolean changed = false;
+        for (Map.Entry<String, Entry> entry : accepted.entries.entrySet()) {
+            if (!pending.containsKey(entry.getKey()) && !answered.contains(entry.getKey())) {
+                pending.put(entry.getKey(), entry.getValue());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Takes accepted suggestions out again (redo); false when none was pending. */
+    boolean withdraw(Accepted accepted) {
+        boolean changed = false;
+        for (String key : accepted.entries.keySet()) {
+            changed |= pending.remove(key) != null;
+        }
+        return changed;
+    }
+
+    /** The user rejected these (or accepted them for good); they leave and are not offered again. */
     void answer(Collection<Suggestion> suggestions) {
         for (Suggestion suggestion : suggestions) {
             String key = keyOf(suggestion);

@@ -78,6 +78,13 @@ public final class SuggestionDiff implements EditorComponent {
     private final Supplier<PolicySources> sources;
     private final PendingSuggestions pending = new PendingSuggestions();
     private final PauseTransition replanLater = new PauseTransition(REPLAN_DELAY);
+    private static final int MAX_REMEMBERED_ACCEPTS = 20;
+
+    /** An accept as an edit of the text: the text before and after, and the suggestions it took. */
+    private record AcceptedEdit(String before, String after, PendingSuggestions.Accepted accepted) {
+    }
+
+    private final java.util.Deque<AcceptedEdit> acceptedEdits = new java.util.ArrayDeque<>();
     private ProfileEditor editor;
     private CodeArea area;
     private LineGutter gutter;
@@ -163,9 +170,33 @@ public final class SuggestionDiff implements EditorComponent {
      * @return how many of them were new
      */
     public int showSuggestions(List<Suggestion> suggestions) {
-        int added = pending.merge(suggestions);
+        int added = pending.merge(notInText(suggestions));
         replan();
         return added;
+    }
+
+    /**
+     * The offers whose rule is not a line of the document yet (qualifiers aside): a live feed planned
+     * against an older text offers again what the user has just accepted.
+     */
+    private List<Suggestion> notInText(List<Suggestion> suggestions) {
+        Set<String> lines = new java.util.HashSet<>();
+        area.getText().lines().forEach(line -> lines.add(withoutQualifiers(line.strip())));
+        List<Suggestion> fresh = new ArrayList<>();
+        for (Suggestion suggestion : suggestions) {
+            if (suggestion.alternatives().stream().noneMatch(a -> lines.contains(withoutQualifiers(a.rule())))) {
+                fresh.add(suggestion);
+            }
+        }
+        return fresh;
+    }
+
+    private static String withoutQualifiers(String rule) {
+        String body = rule;
+        while (body.startsWith("audit ") || body.startsWith("deny ") || body.startsWith("owner ")) {
+            body = body.substring(body.indexOf(' ') + 1);
+        }
+        return body;
     }
 
     /** Says in the bar where the suggestions came from ({@code from audit.log: 120 lines, …}). */
@@ -358,6 +389,7 @@ public final class SuggestionDiff implements EditorComponent {
             placed.addAll(hunk.suggestions());
         }
         edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
+        String before = area.getText();
         applying = true;
         try {
             // One undo step of its own, never merged with the typing around it.
@@ -376,8 +408,30 @@ public final class SuggestionDiff implements EditorComponent {
         } finally {
             applying = false;
         }
-        pending.answer(placed);
+        acceptedEdits.addFirst(new AcceptedEdit(before, area.getText(), pending.accept(placed)));
+        while (acceptedEdits.size() > MAX_REMEMBERED_ACCEPTS) {
+            acceptedEdits.removeLast();
+        }
         replan();
+    }
+
+    /**
+     * Undo and redo of an accept: when the text is again exactly what it was before an accept, its
+     * suggestions come back as hunks; when it is again what the accept made, they go.
+     */
+    private void followUndo() {
+        String text = area.getText();
+        boolean changed = false;
+        for (AcceptedEdit edit : acceptedEdits) {
+            if (text.length() == edit.before().length() && text.equals(edit.before())) {
+                changed |= pending.restore(edit.accepted());
+            } else if (text.length() == edit.after().length() && text.equals(edit.after())) {
+                changed |= pending.withdraw(edit.accepted());
+            }
+        }
+        if (changed) {
+            replan();
+        }
     }
 
     private List<Suggestion> currentOf(Collection<Suggestion> suggestions) {
@@ -442,6 +496,10 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     private void textChanged(PlainTextChange change) {
+        if (!applying && !acceptedEdits.isEmpty()) {
+            // After this change is done: the plan must not change the document inside its change event.
+            Platform.runLater(this::followUndo);
+        }
         if (shown.isEmpty()) {
             return;
         }
