@@ -196,7 +196,7 @@ class SuggestionDiffTest {
         // …and is planned again once typing pauses, at the offsets of the new text.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !diff.hunks().contains(before)
                 && diff.hunks().size() == 1 && diff.isChecked()));
-        robot.interact(diff::acceptAll);
+        robot.clickOn("#accept-all");
         assertThat(fx(() -> tab.area().getText())).isEqualTo("""
                 profile testcat {
                   # reads its config
@@ -215,6 +215,16 @@ class SuggestionDiffTest {
         EditorTab tab = importInto(robot, "profile testcat {\n  /usr/bin/testcat mr\n}\n", log);
         Hunk hunk = fx(tab.suggestions()::hunks).get(0);
         assertThat(fx(() -> tab.suggestions().newErrors(hunk))).isNotEmpty();
+        assertThat(robot.lookup(".hunk-new-errors").queryAll()).hasSize(1);
+
+        // The block takes the mouse over the room it makes: a click on it leaves the caret alone,
+        // and its Reject button drops the hunk without touching the text.
+        int caret = fx(() -> tab.area().getCaretPosition());
+        robot.clickOn(".hunk-detail");
+        assertThat(fx(() -> tab.area().getCaretPosition())).isEqualTo(caret);
+        robot.clickOn(".hunk-reject");
+        assertThat(fx(tab.suggestions()::hunks)).isEmpty();
+        assertThat(fx(() -> tab.area().getText())).isEqualTo("profile testcat {\n  /usr/bin/testcat mr\n}\n");
     }
 
     @Test
