@@ -48,6 +48,8 @@ public final class Screenshots {
         Files.writeString(log, SCREENSHOT_LOG);
         capture(output.resolve("suggestions-diff.png"), settingsDirectory, Settings.Theme.LIGHT, w -> withSuggestions(w, log));
         capture(output.resolve("suggestions-diff-dark.png"), settingsDirectory, Settings.Theme.DARK, w -> withSuggestions(w, log));
+        capture(output.resolve("suggestions-alternatives.png"), settingsDirectory, Settings.Theme.LIGHT,
+                w -> withAlternatives(w, log));
         Files.delete(log);
         Files.delete(log.getParent());
         Platform.exit();
@@ -73,9 +75,33 @@ public final class Screenshots {
                 + "): apparmor=\"DENIED\" " + fields;
     }
 
+    /** The same, scrolled to the file rules, with the Alt+A list open on them. */
+    private static BooleanSupplier withAlternatives(MainWindow window, Path log) {
+        BooleanSupplier imported = withSuggestions(window, log);
+        boolean[] opened = {false};
+        return () -> {
+            if (!imported.getAsBoolean()) {
+                return false;
+            }
+            EditorTab tab = window.currentTab().orElseThrow();
+            if (!opened[0]) {
+                opened[0] = true;
+                // The network rule: broader ways to write it, and audit / deny.
+                var network = tab.suggestions().hunks().get(1);
+                int line = tab.suggestions().lineOf(network);
+                tab.area().showParagraphAtTop(line - 8);
+                tab.area().moveTo(line, tab.area().getParagraphLength(line));
+                tab.area().layout();
+                tab.suggestions().showAlternatives();
+                return false;
+            }
+            return tab.suggestions().isAlternativesShowing();
+        };
+    }
+
     /**
      * The web-server sample after File → Import Log… on a short kernel log: hunks under their
-     * lines, the caret on the first one.
+     * lines, the caret on the last one.
      */
     private static BooleanSupplier withSuggestions(MainWindow window, Path log) {
         EditorTab sample = window.openSample("web-server.profile");

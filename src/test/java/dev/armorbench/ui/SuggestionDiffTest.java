@@ -160,10 +160,10 @@ class SuggestionDiffTest {
         // audit on the same line, from the same list: the qualifier goes on the chosen alternative.
         robot.push(KeyCode.ALT, KeyCode.A);
         for (int i = 0; i < 20 && !fx(() -> diff.selectedAlternative().orElseThrow().label().strip())
-                .equals("audit  owner /proc/146/mountinfo r,"); i++) {
+                .equals("audit owner /proc/146/mountinfo r,"); i++) {
             robot.push(KeyCode.DOWN);
         }
-        assertThat(fx(() -> diff.selectedAlternative().orElseThrow().detail())).isEqualTo("log each use  ·  line 2");
+        assertThat(fx(() -> diff.selectedAlternative().orElseThrow().detail())).isEqualTo("audit: log each use  ·  line 2");
         robot.push(KeyCode.ENTER);
 
         robot.push(KeyCode.ALT, KeyCode.ENTER);

@@ -31,6 +31,9 @@ public final class ChoicePopup<T> {
     private final CodeArea area;
     private final ListView<T> list = new ListView<>();
     private final Function<T, String> label;
+    private final Function<T, String> detail;
+    /** Where to open instead of at the caret or a character (screen coordinates), or null. */
+    private Bounds under;
     private Consumer<T> onChoose = item -> { };
     private int anchor = -1;
 
@@ -38,6 +41,7 @@ public final class ChoicePopup<T> {
         this.overlay = editor.overlay();
         this.area = editor.area();
         this.label = label;
+        this.detail = detail;
         list.getStyleClass().addAll("choice-popup", styleClass);
         list.setFocusTraversable(false);
         list.setFixedCellSize(ROW_HEIGHT);
@@ -96,12 +100,26 @@ public final class ChoicePopup<T> {
 
     /** Shows the items under the character at {@code anchor} (the start of the word they replace). */
     public void show(List<T> items, int selectedIndex, int anchor) {
+        this.under = null;
+        showPlaced(items, selectedIndex, anchor);
+    }
+
+    /**
+     * Shows the items under {@code screenBounds} (above them when there is no room below), its left
+     * edge where the list's text starts: for choosing about something drawn over the text.
+     */
+    public void showUnder(List<T> items, int selectedIndex, Bounds screenBounds) {
+        this.under = screenBounds;
+        showPlaced(items, selectedIndex, -1);
+    }
+
+    private void showPlaced(List<T> items, int selectedIndex, int anchor) {
         this.anchor = anchor;
         list.getItems().setAll(items);
         list.getSelectionModel().select(Math.max(0, Math.min(selectedIndex, items.size() - 1)));
         list.scrollTo(list.getSelectionModel().getSelectedIndex());
         double height = Math.min(items.size(), VISIBLE_ROWS) * ROW_HEIGHT + 4;
-        double width = Math.max(260, Math.min(480, longest(items) * 8.0 + 140));
+        double width = Math.max(260, Math.min(760, longest(items) * 8.0 + longestDetail(items) * 6.5 + 60));
         list.setPrefSize(width, height);
         list.resize(width, height);
         if (!isShowing()) {
@@ -152,11 +170,20 @@ public final class ChoicePopup<T> {
         for (T item : items) {
             longest = Math.max(longest, label.apply(item).length());
         }
-        return Math.min(longest, 40);
+        return Math.min(longest, 72);
+    }
+
+    private int longestDetail(List<T> items) {
+        int longest = 0;
+        for (T item : items) {
+            String text = detail.apply(item);
+            longest = Math.max(longest, text == null ? 0 : text.length());
+        }
+        return Math.min(Math.max(longest, 10), 48);
     }
 
     private void place(double width, double height) {
-        Optional<Bounds> caret = anchor >= 0 && anchor < area.getLength()
+        Optional<Bounds> caret = under != null ? Optional.of(under) : anchor >= 0 && anchor < area.getLength()
                 ? area.getCharacterBoundsOnScreen(anchor, anchor + 1).or(area::getCaretBounds)
                 : area.getCaretBounds();
         if (caret.isEmpty()) {

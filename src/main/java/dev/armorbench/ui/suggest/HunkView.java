@@ -57,8 +57,11 @@ final class HunkView extends VBox {
     record AddedLine(String text, Suggestion suggestion) {
     }
 
+    private final ObservableDoubleValue gutterWidth;
+
     HunkView(Hunk hunk, List<AddedLine> lines, List<Diagnostic> newErrors, boolean focused,
             ObservableDoubleValue gutterWidth, Actions actions) {
+        this.gutterWidth = gutterWidth;
         getStyleClass().add("suggestion-hunk");
         if (focused) {
             getStyleClass().add("focused");
@@ -76,6 +79,11 @@ final class HunkView extends VBox {
         // Clicks on the block belong to it: they must not move the caret of the text underneath.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.scene.input.MouseEvent::consume);
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, javafx.scene.input.MouseEvent::consume);
+    }
+
+    /** The width of the gutter column, where the added text starts. */
+    double gutterWidth() {
+        return gutterWidth.get();
     }
 
     static double heightFor(int lines) {

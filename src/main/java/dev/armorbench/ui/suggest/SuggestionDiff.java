@@ -299,6 +299,13 @@ public final class SuggestionDiff implements EditorComponent {
         replan();
     }
 
+    /** A list entry that shows the rule as the qualifiers would write it. */
+    private static AlternativeChoice qualifierChoice(Suggestion suggestion, RuleQualifiers qualifiers, String what,
+            String where) {
+        String rule = qualifiers.apply(suggestion.chosen().rule(), suggestion.chosen().kind());
+        return new AlternativeChoice(suggestion, -1, qualifiers, "   " + rule, what + where);
+    }
+
     /** Writes a suggestion with {@code audit}, {@code deny} or (for file rules) {@code owner}, or without. */
     public void qualify(Suggestion suggestion, RuleQualifiers qualifiers) {
         pending.qualify(suggestion, qualifiers);
@@ -352,24 +359,32 @@ public final class SuggestionDiff implements EditorComponent {
             if (canQualify(suggestion)) {
                 RuleQualifiers now = RuleQualifiers.of(suggestion.chosen().rule());
                 boolean fileLike = suggestion.kind() == RuleKind.FILE || suggestion.kind() == RuleKind.LINK;
-                choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(!now.audit(), now.deny(), now.owner()),
-                        (now.audit() ? "   without audit" : "   audit") + "  " + suggestion.chosen().rule(),
-                        (now.audit() ? "stop logging each use" : "log each use") + where));
-                choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(now.audit(), !now.deny(), now.owner()),
-                        (now.deny() ? "   allow" : "   deny") + "  " + suggestion.chosen().rule(),
-                        (now.deny() ? "allow it after all" : "refuse it, and stop the log asking") + where));
+                choices.add(qualifierChoice(suggestion, new RuleQualifiers(!now.audit(), now.deny(), now.owner()),
+                        now.audit() ? "without audit" : "audit: log each use", where));
+                choices.add(qualifierChoice(suggestion, new RuleQualifiers(now.audit(), !now.deny(), now.owner()),
+                        now.deny() ? "allow after all" : "deny: refuse it, the log stops asking", where));
                 if (fileLike) {
-                    choices.add(new AlternativeChoice(suggestion, -1, new RuleQualifiers(now.audit(), now.deny(), !now.owner()),
-                            (now.owner() ? "   any owner" : "   owner") + "  " + suggestion.chosen().rule(),
-                            (now.owner() ? "files of any user" : "only files the process's user owns") + where));
+                    choices.add(qualifierChoice(suggestion, new RuleQualifiers(now.audit(), now.deny(), !now.owner()),
+                            now.owner() ? "any owner's files" : "owner: only the user's own files", where));
                 }
             }
         }
         if (choices.isEmpty()) {
             return;
         }
-        area.moveTo(line(at.get()), area.getParagraphLength(line(at.get())));
-        alternativesPopup.show(choices, Math.max(0, selected));
+        int line = line(at.get());
+        area.moveTo(line, area.getParagraphLength(line));
+        // Under the block rather than over it: the lines being chosen for stay in sight.
+        HunkView view = focusedView;
+        javafx.geometry.Bounds block = view == null || view.getScene() == null ? null
+                : view.localToScreen(view.getBoundsInLocal());
+        if (block != null) {
+            double textStart = block.getMinX() + view.gutterWidth();
+            alternativesPopup.showUnder(choices, Math.max(0, selected), new javafx.geometry.BoundingBox(textStart,
+                    block.getMinY(), Math.max(1, block.getWidth() - view.gutterWidth()), block.getHeight()));
+        } else {
+            alternativesPopup.show(choices, Math.max(0, selected));
+        }
     }
 
     // ---- planning and drawing ----
@@ -593,8 +608,11 @@ public final class SuggestionDiff implements EditorComponent {
         bar.update(summary, String.join("   ·   ", notes), !shown.isEmpty() || !unplaced.isEmpty());
     }
 
+    /** The block drawn for the hunk at the caret, last time it was drawn (the Alt+A list opens under it). */
+    private HunkView focusedView;
+
     private Region blockBelow(int line, ObservableDoubleValue gutterWidth) {
-        return shownAt(line).map(s -> (Region) new HunkView(s.hunk, s.lines, s.newErrors, line == focusedLine,
+        Region block = shownAt(line).map(s -> (Region) new HunkView(s.hunk, s.lines, s.newErrors, line == focusedLine,
                 gutterWidth, new HunkView.Actions() {
                     @Override
                     public void accept(Hunk hunk) {
@@ -616,6 +634,10 @@ public final class SuggestionDiff implements EditorComponent {
                         SuggestionDiff.this.qualify(suggestion, qualifiers);
                     }
                 })).orElse(null);
+        if (block != null && line == focusedLine) {
+            focusedView = (HunkView) block;
+        }
+        return block;
     }
 
     private void refocus() {
