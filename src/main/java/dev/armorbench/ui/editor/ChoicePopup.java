@@ -23,7 +23,7 @@ import org.fxmisc.richtext.CodeArea;
  * overlay layer rather than in a separate window, so it is part of the scene (screenshots show it) and
  * the text keeps the keyboard focus: the owner forwards Up, Down, Page Up/Down, Enter, Tab and Esc.
  */
-final class ChoicePopup<T> {
+public final class ChoicePopup<T> {
     private static final double ROW_HEIGHT = 24;
     private static final int VISIBLE_ROWS = 8;
 
@@ -31,13 +31,17 @@ final class ChoicePopup<T> {
     private final CodeArea area;
     private final ListView<T> list = new ListView<>();
     private final Function<T, String> label;
+    private final Function<T, String> detail;
+    /** Where to open instead of at the caret or a character (screen coordinates), or null. */
+    private Bounds under;
     private Consumer<T> onChoose = item -> { };
     private int anchor = -1;
 
-    ChoicePopup(ProfileEditor editor, String styleClass, Function<T, String> label, Function<T, String> detail) {
+    public ChoicePopup(ProfileEditor editor, String styleClass, Function<T, String> label, Function<T, String> detail) {
         this.overlay = editor.overlay();
         this.area = editor.area();
         this.label = label;
+        this.detail = detail;
         list.getStyleClass().addAll("choice-popup", styleClass);
         list.setFocusTraversable(false);
         list.setFixedCellSize(ROW_HEIGHT);
@@ -73,35 +77,49 @@ final class ChoicePopup<T> {
         });
     }
 
-    void setOnChoose(Consumer<T> onChoose) {
+    public void setOnChoose(Consumer<T> onChoose) {
         this.onChoose = onChoose;
     }
 
-    boolean isShowing() {
+    public boolean isShowing() {
         return overlay.getChildren().contains(list);
     }
 
-    List<T> items() {
+    public List<T> items() {
         return List.copyOf(list.getItems());
     }
 
-    Optional<T> selected() {
+    public Optional<T> selected() {
         return Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     }
 
     /** Shows the items under the caret (above it when there is no room below), the given one selected. */
-    void show(List<T> items, int selectedIndex) {
+    public void show(List<T> items, int selectedIndex) {
         show(items, selectedIndex, -1);
     }
 
     /** Shows the items under the character at {@code anchor} (the start of the word they replace). */
-    void show(List<T> items, int selectedIndex, int anchor) {
+    public void show(List<T> items, int selectedIndex, int anchor) {
+        this.under = null;
+        showPlaced(items, selectedIndex, anchor);
+    }
+
+    /**
+     * Shows the items under {@code screenBounds} (above them when there is no room below), its left
+     * edge where the list's text starts: for choosing about something drawn over the text.
+     */
+    public void showUnder(List<T> items, int selectedIndex, Bounds screenBounds) {
+        this.under = screenBounds;
+        showPlaced(items, selectedIndex, -1);
+    }
+
+    private void showPlaced(List<T> items, int selectedIndex, int anchor) {
         this.anchor = anchor;
         list.getItems().setAll(items);
         list.getSelectionModel().select(Math.max(0, Math.min(selectedIndex, items.size() - 1)));
         list.scrollTo(list.getSelectionModel().getSelectedIndex());
         double height = Math.min(items.size(), VISIBLE_ROWS) * ROW_HEIGHT + 4;
-        double width = Math.max(260, Math.min(480, longest(items) * 8.0 + 140));
+        double width = Math.max(260, Math.min(760, longest(items) * 8.0 + longestDetail(items) * 6.5 + 60));
         list.setPrefSize(width, height);
         list.resize(width, height);
         if (!isShowing()) {
@@ -110,12 +128,12 @@ final class ChoicePopup<T> {
         place(width, height);
     }
 
-    void hide() {
+    public void hide() {
         overlay.getChildren().remove(list);
     }
 
     /** Handles a navigation key while showing; true when it was one (the caller consumes the event). */
-    boolean handle(KeyEvent event) {
+    public boolean handle(KeyEvent event) {
         if (!isShowing()) {
             return false;
         }
@@ -152,11 +170,20 @@ final class ChoicePopup<T> {
         for (T item : items) {
             longest = Math.max(longest, label.apply(item).length());
         }
-        return Math.min(longest, 40);
+        return Math.min(longest, 72);
+    }
+
+    private int longestDetail(List<T> items) {
+        int longest = 0;
+        for (T item : items) {
+            String text = detail.apply(item);
+            longest = Math.max(longest, text == null ? 0 : text.length());
+        }
+        return Math.min(Math.max(longest, 10), 48);
     }
 
     private void place(double width, double height) {
-        Optional<Bounds> caret = anchor >= 0 && anchor < area.getLength()
+        Optional<Bounds> caret = under != null ? Optional.of(under) : anchor >= 0 && anchor < area.getLength()
                 ? area.getCharacterBoundsOnScreen(anchor, anchor + 1).or(area::getCaretBounds)
                 : area.getCaretBounds();
         if (caret.isEmpty()) {
