@@ -154,7 +154,15 @@ public final class ProfileEdits {
         }
         SyntaxNode after = sameKind != null ? sameKind : anyRule;
         if (after != null) {
-            return new Anchor(nextLineStart(after.end()), lineIndent(after.start()));
+            int offset = nextLineStart(after.end());
+            int close = block.block.end() - 1;
+            if (offset > close) {
+                // The rule runs into the closing brace (its comma is missing, or '}' shares its line):
+                // the new rules go on the brace's own line start when it has one, else right before it.
+                int closeLine = lineStart(close);
+                offset = closeLine > after.start() && text.substring(closeLine, close).isBlank() ? closeLine : close;
+            }
+            return new Anchor(offset, lineIndent(after.start()));
         }
         SyntaxToken open = openBrace(block.block);
         String indent = lineIndent(block.profile.start()) + unit;

@@ -46,6 +46,16 @@ class ProfileEditsTest {
     }
 
     @Test
+    void aLastRuleWithoutItsCommaStillGetsTheNewRulesInsideTheProfile() {
+        String text = "profile p {\n  /etc/a r,\n  /etc/b r\n}\n";
+        String applied = plan(text, open("p", "/etc/c", "r", 0, 1)).apply();
+        assertThat(applied).isEqualTo("profile p {\n  /etc/a r,\n  /etc/b r\n  /etc/c r,\n}\n");
+        String child = "profile p {\n  /etc/a r,\n  profile kid {\n    /etc/k r\n  }\n}\n";
+        assertThat(plan(child, open("p//kid", "/etc/c", "r", 0, 1)).apply())
+                .isEqualTo("profile p {\n  /etc/a r,\n  profile kid {\n    /etc/k r\n    /etc/c r,\n  }\n}\n");
+    }
+
+    @Test
     void emptyAndOneLineProfilesOpenUp() {
         assertThat(plan("profile p {\n}\n", open("p", "/x", "r", 0, 1)).apply()).isEqualTo("profile p {\n  /x r,\n}\n");
         String oneLine = plan("profile p {}", open("p", "/x", "r", 0, 1)).apply();

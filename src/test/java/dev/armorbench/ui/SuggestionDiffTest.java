@@ -211,7 +211,7 @@ class SuggestionDiffTest {
     void aHunkThatWouldAddAnErrorIsFlagged(FxRobot robot) throws Exception {
         Path log = temp.resolve("kern.log");
         Files.writeString(log, KERNEL_LOG);
-        // The rule before the insertion point lacks its comma: the engine places the rules after the brace.
+        // The rule before the insertion point lacks its comma: the new rule runs into it, a new error.
         EditorTab tab = importInto(robot, "profile testcat {\n  /usr/bin/testcat mr\n}\n", log);
         Hunk hunk = fx(tab.suggestions()::hunks).get(0);
         assertThat(fx(() -> tab.suggestions().newErrors(hunk))).isNotEmpty();
