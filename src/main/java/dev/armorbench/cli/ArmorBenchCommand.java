@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The root command. Subcommands ({@code lint}, {@code logs}, {@code suggest}, {@code tree},
+ * The root command. Subcommands ({@code lint}, {@code load}, {@code logs}, {@code suggest}, {@code tree},
  * {@code trial}) share the engine with the desktop app.
  */
 @Command(
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
             "ArmorBench: write, test and tighten AppArmor profiles for Docker containers.",
             "Run without arguments to open the desktop workbench."
         },
-        subcommands = {LintCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class})
+        subcommands = {LintCommand.class, LoadCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class})
 public final class ArmorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
