@@ -1,6 +1,8 @@
 package dev.armorbench.trial.run;
 
 import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.trial.load.LoadResult;
+import dev.armorbench.trial.load.ProfileLoader;
 
 /**
  * "Load this profile text into the kernel": the one step of a trial run that needs root. The
@@ -15,6 +17,14 @@ public interface ProfileLoading {
      * @return whether the kernel took it, and if not, why and what to do
      */
     LoadReport load(SourceFile profile);
+
+    /** The real loader: {@code apparmor_parser -r -K} on the text, as root through the loader's privilege route. */
+    static ProfileLoading through(ProfileLoader loader) {
+        return profile -> {
+            LoadResult result = loader.load(profile.path(), profile.text());
+            return new LoadReport(result.succeeded(), result.message());
+        };
+    }
 
     /**
      * The end of one load.
