@@ -14,8 +14,8 @@ import java.util.OptionalInt;
  * What this machine offers for loading profiles: whether AppArmor is on, where
  * {@code apparmor_parser}, {@code pkexec}, {@code sudo} and the root helper are, who we are, and the
  * kernel's list of loaded profiles. Every file is read under {@link #root()}, so tests lay out a
- * temporary directory like {@code /sys} and {@code /proc}; programs are looked up on the given
- * search path with the root prefixed.
+ * temporary directory like {@code /sys}, {@code /proc} and {@code /usr/sbin}; programs are looked up
+ * on the given search path with the root prefixed, and their paths keep that prefix.
  */
 public final class AppArmorHost {
     /** Where the package installs the root helper; pkexec's polkit action names the same path. */
@@ -114,21 +114,21 @@ public final class AppArmorHost {
                 + "sudo apt install apparmor; Fedora, openSUSE: apparmor-parser).";
     }
 
-    /** A program found on the search path, as its absolute path on the real machine. */
+    /** A program found on the search path (under the root: on a real machine, its own path). */
     public Optional<Path> program(String name) {
         for (Path dir : searchPath) {
-            Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(under(candidate)) && Files.isExecutable(under(candidate))) {
+            Path candidate = under(dir.resolve(name));
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }
         }
         return Optional.empty();
     }
 
-    /** The installed root helper, when it is there and executable. */
+    /** The installed root helper ({@link #ROOT_HELPER} under the root), when it is there and executable. */
     public Optional<Path> rootHelper() {
         Path helper = under(ROOT_HELPER);
-        return Files.isRegularFile(helper) && Files.isExecutable(helper) ? Optional.of(ROOT_HELPER) : Optional.empty();
+        return Files.isRegularFile(helper) && Files.isExecutable(helper) ? Optional.of(helper) : Optional.empty();
     }
 
     /** The effective user id, from the {@code Uid:} line of {@code /proc/self/status}; empty when unreadable. */

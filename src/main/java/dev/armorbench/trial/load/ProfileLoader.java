@@ -204,6 +204,10 @@ public final class ProfileLoader {
                                 ? " (through pkexec a relative include \"…\" is not found: install ArmorBench's root "
                                         + "helper, or include by absolute path or <…>)" : ""))
                 .orElse("apparmor_parser failed (exit code " + output.exitCode() + ") without saying why.");
+        if (output.stderr().contains("unable to find a suitable fs")) {
+            message += " The parser finds no securityfs in /proc/mounts: AppArmor is not usable here (mount securityfs, "
+                    + "or load on a host whose kernel has AppArmor enabled).";
+        }
         if (error.isPresent() && error.get().message().contains("ermission denied")) {
             message += " Loading needs root with the capability CAP_MAC_ADMIN, outside any container's confinement.";
         }

@@ -63,7 +63,7 @@ final class RootAccess {
             case AS_ROOT -> arguments.add(parser.toString());
             case ROOT_HELPER -> {
                 arguments.add(host.program("pkexec").orElseThrow().toString());
-                arguments.add(AppArmorHost.ROOT_HELPER.toString());
+                arguments.add(host.rootHelper().orElseThrow().toString());
                 arguments.add(request.helperWord());
                 // pkexec starts programs in root's home directory: the helper changes to this one.
                 directory.ifPresent(dir -> {
