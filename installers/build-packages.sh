@@ -125,11 +125,21 @@ library_packages() {
     [[ -n $path ]] || fail "$soname, needed by the app, is not installed here: install it so its package can be named"
     paths+=("$path")
   done < <(readelf --dynamic "$@" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
-  # One dpkg-query for all: each call reads the whole package database. Lines: "PACKAGE[:ARCH]: PATH".
-  local owners
-  owners=$(dpkg-query --search "${paths[@]}" 2>/dev/null | grep -v '^diversion ' || true)
+  # With /lib merged into /usr/lib, ldconfig may name either spelling while dpkg knows the one the
+  # package shipped: ask for both. One dpkg-query for all (each call reads the whole database);
+  # its lines are "PACKAGE[:ARCH]: PATH".
+  local -a spellings=()
   for path in "${paths[@]}"; do
-    grep -q ": $path\$" <<<"$owners" || fail "no Debian package owns $path"
+    spellings+=("$path")
+    case $path in
+      /usr/lib/*) spellings+=("${path#/usr}") ;;
+      /lib/*) spellings+=("/usr$path") ;;
+    esac
+  done
+  local owners
+  owners=$(dpkg-query --search "${spellings[@]}" 2>/dev/null | grep -v '^diversion ' || true)
+  for path in "${paths[@]}"; do
+    grep -qE ": (/usr)?${path#/usr}\$" <<<"$owners" || fail "no Debian package owns $path"
   done
   cut -d: -f1 <<<"$owners" | sort -u
 }
