@@ -136,10 +136,11 @@ library_packages() {
       /lib/*) spellings+=("/usr$path") ;;
     esac
   done
-  local owners
+  local owners owned
   owners=$(dpkg-query --search "${spellings[@]}" 2>/dev/null | grep -v '^diversion ' || true)
+  owned=$(sed 's/.*: //' <<<"$owners")
   for path in "${paths[@]}"; do
-    grep -qE ": (/usr)?${path#/usr}\$" <<<"$owners" || fail "no Debian package owns $path"
+    grep -qxF -e "${path#/usr}" -e "/usr${path#/usr}" <<<"$owned" || fail "no Debian package owns $path"
   done
   cut -d: -f1 <<<"$owners" | sort -u
 }
