@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile exec:exec \
   -Dexec.executable=java \
   -Dexec.classpathScope=test \
-  -Dexec.args="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -classpath %classpath dev.armorbench.ui.Screenshots docs/images"
+  -Dexec.args="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -classpath %classpath dev.armorbench.ui.Screenshots docs/images ${1:-}"

@@ -31,6 +31,10 @@ import dev.armorbench.ui.editor.ProblemTracking;
 import dev.armorbench.ui.editor.ProfileEditor;
 import dev.armorbench.ui.editor.SearchBar;
 import dev.armorbench.ui.editor.SyntaxHighlighting;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.ui.suggest.SuggestionDiff;
+import java.util.List;
 import java.util.function.Supplier;
 import org.fxmisc.richtext.CodeArea;
 
@@ -44,6 +48,7 @@ public final class EditorTab extends Tab {
     private final CodeArea area;
     private final SearchBar searchBar = new SearchBar();
     private final ProblemTracking problems;
+    private final SuggestionDiff suggestions;
     private final ObjectProperty<TextFile> file = new SimpleObjectProperty<>();
     private final StringProperty untitledName = new SimpleStringProperty();
     /** Set when the user keeps the editor's text after another program changed the file. */
@@ -67,6 +72,7 @@ public final class EditorTab extends Tab {
         editor.install(new HoverDocumentation(Documentation.bundled()));
         editor.install(new QuickFixes(containerProblems.registerFixes(QuickFixRegistry.standard())));
         editor.install(new LineGutter());
+        suggestions = editor.install(new SuggestionDiff(this::documentPath, sources));
 
         unsaved = Bindings.not(area.getUndoManager().atMarkedPositionProperty()).or(divergedFromDisk);
         displayName = Bindings.createStringBinding(this::name, this.file, this.untitledName);
@@ -123,6 +129,26 @@ public final class EditorTab extends Tab {
 
     public ProblemTracking problems() {
         return problems;
+    }
+
+    /** The inline diff of suggested rules in this document. */
+    public SuggestionDiff suggestions() {
+        return suggestions;
+    }
+
+    /**
+     * Shows suggested rules as an inline diff in this document, merged into those already pending
+     * (call it again as more events arrive). On the FX thread.
+     *
+     * @return how many of them were new
+     */
+    public int showSuggestions(List<Suggestion> offered) {
+        return suggestions.showSuggestions(offered);
+    }
+
+    /** The document's text as it is now, named by its file (or where an untitled one would live). */
+    public SourceFile documentSource() {
+        return new SourceFile(documentPath(), area.getText());
     }
 
     /** Where the document lives, for resolving its relative includes; untitled ones live in the working directory. */

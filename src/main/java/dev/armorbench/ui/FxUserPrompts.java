@@ -110,6 +110,19 @@ public class FxUserPrompts implements UserPrompts {
     }
 
     @Override
+    public Optional<Path> chooseLogFile(Path initialDirectory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import Log");
+        if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Logs", "*.log", "audit.log*", "syslog*", "kern.log*", "*.txt"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName) {
         FileChooser chooser = profileChooser("Save Profile As", initialDirectory);
         chooser.setInitialFileName(suggestedName);

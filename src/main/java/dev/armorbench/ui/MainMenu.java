@@ -74,6 +74,8 @@ final class MainMenu {
                 item("_Save", "mdi2c-content-save-outline", "Shortcut+S", onCurrent(window::save)),
                 item("Save _As…", null, "Shortcut+Shift+S", onCurrent(window::saveAs)),
                 new SeparatorMenuItem(),
+                item("_Import Log…", "mdi2f-file-document-outline", "Shortcut+Shift+I", event -> window.importLog()),
+                new SeparatorMenuItem(),
                 item("_Close", null, "Shortcut+W", onCurrent(window::close)),
                 item("_Quit", "mdi2p-power", "Shortcut+Q", event -> window.requestQuit()));
         file.getItems().get(0).setId("menu-new");

@@ -11,6 +11,11 @@ import dev.armorbench.ui.tree.TransitionTreePane;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.trial.DockerEndpoint;
 import dev.armorbench.trial.RunConfigurationStore;
+import dev.armorbench.ui.suggest.LogImport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -207,7 +212,8 @@ public final class MainWindow {
         if (!save(tab) || tab.path().isEmpty()) {
             throw new ProfileForTrial.NotReady("the profile is not saved; a trial loads the profile as saved.");
         }
-        return new ProfileForTrial.SavedProfile(new SourceFile(tab.path().get(), tab.area().getText()), policySources());
+        return new ProfileForTrial.SavedProfile(new SourceFile(tab.path().get(), tab.area().getText()), policySources(),
+                tab::showSuggestions, origin -> tab.suggestions().setOrigin(origin));
     }
 
     /** The Docker panel follows the selected document, and its profiles each time it is checked. */
@@ -455,6 +461,63 @@ public final class MainWindow {
     ProblemsPane problemsPane() {
         return problemsPane;
     }
+
+    /** File → Import Log…: asks for a log and shows what it suggests for the current document. */
+    void importLog() {
+        currentTab().ifPresent(tab -> prompts.chooseLogFile(lastLogDirectory()).ifPresent(log -> importLog(tab, log)));
+    }
+
+    /**
+     * Reads {@code log} off the FX thread against the document's text as it is now, then shows the
+     * suggestions as an inline diff, or says why there are none.
+     */
+    public CompletableFuture<LogImport.Outcome> importLog(EditorTab tab,
+            Path log) {
+        lastLogDirectory = log.toAbsolutePath().getParent();
+        SourceFile document = tab.documentSource();
+        PolicySources sources = policySources();
+        List<Path> searchPath = settings.includePath().stream().map(Path::of).toList();
+        tab.suggestions().showMessage("reading " + log + "…");
+        var outcome = CompletableFuture.supplyAsync(
+                () -> LogImport.run(log, document, sources, searchPath), LOG_READER);
+        outcome.whenComplete((result, error) -> Platform.runLater(() -> showImport(tab, log, result, error)));
+        return outcome;
+    }
+
+    private void showImport(EditorTab tab, Path log, LogImport.Outcome outcome, Throwable error) {
+        if (error != null || outcome == null) {
+            tab.suggestions().showMessage("");
+            prompts.showError("Cannot import log", "Reading " + log + " failed: " + (error == null ? "no result" : error.getMessage()));
+        } else if (outcome instanceof LogImport.Unreadable unreadable) {
+            tab.suggestions().showMessage("");
+            prompts.showError("Cannot import log", unreadable.message());
+        } else if (outcome instanceof LogImport.Read read) {
+            if (read.nothingFound() != null) {
+                tab.suggestions().showMessage(read.summary());
+                prompts.showInformation("Nothing to suggest", read.nothingFound());
+            } else {
+                tab.suggestions().setOrigin(read.summary());
+                tab.showSuggestions(read.result().suggestions());
+                if (tab.suggestions().hunkAtCaret().isEmpty()) {
+                    tab.suggestions().nextHunk();
+                }
+            }
+        }
+    }
+
+    private Path lastLogDirectory;
+
+    private Path lastLogDirectory() {
+        return lastLogDirectory != null ? lastLogDirectory : Path.of("/var/log");
+    }
+
+    /** Logs are read one at a time, on a thread of their own (the editor's thread keeps checking). */
+    private static final ExecutorService LOG_READER =
+            Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "armorbench-log-import");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** Asks for a line number and moves there. */
     void goToLine() {

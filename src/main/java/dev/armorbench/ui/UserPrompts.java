@@ -30,5 +30,8 @@ public interface UserPrompts {
 
     Optional<Path> chooseFileToOpen(Path initialDirectory);
 
+    /** Asks for a log file to import (audit.log, syslog, kern.log, journalctl or dmesg text). */
+    Optional<Path> chooseLogFile(Path initialDirectory);
+
     Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName);
 }

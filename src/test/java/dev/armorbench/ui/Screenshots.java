@@ -32,6 +32,7 @@ public final class Screenshots {
 
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args.length > 0 ? args[0] : "docs/images");
+        only = args.length > 1 ? args[1] : "";
         Files.createDirectories(output);
         Path settingsDirectory = Files.createTempDirectory("armorbench-screenshots");
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -43,14 +44,74 @@ public final class Screenshots {
         capture(output.resolve("main-window-dark.png"), settingsDirectory, Settings.Theme.DARK, window -> () -> true);
         capture(output.resolve("editor-error.png"), settingsDirectory, Settings.Theme.LIGHT, Screenshots::withError);
         capture(output.resolve("editor-error-dark.png"), settingsDirectory, Settings.Theme.DARK, Screenshots::withError);
-        DockerPanelScreenshots.capture(output);
+        Path log = Files.createTempDirectory("armorbench-screenshot").resolve("kern.log");
+        Files.writeString(log, SCREENSHOT_LOG);
+        capture(output.resolve("suggestions-diff.png"), settingsDirectory, Settings.Theme.LIGHT, w -> withSuggestions(w, log));
+        capture(output.resolve("suggestions-diff-dark.png"), settingsDirectory, Settings.Theme.DARK, w -> withSuggestions(w, log));
+        Files.delete(log);
+        Files.delete(log.getParent());
+        if ("docker-panel".startsWith(only) || only.startsWith("docker-panel")) {
+            DockerPanelScreenshots.capture(output);
+        }
         Platform.exit();
+    }
+
+    /**
+     * Kernel-log lines in the form a Debian 12 kernel writes them (see the corpora README), for the
+     * web-server sample: what nginx asked for that the profile does not grant.
+     */
+    private static final String SCREENSHOT_LOG = String.join("\n",
+            line("06:41:02", "4021.110233", 31, "operation=\"capable\" class=\"cap\" profile=\"web-server\" pid=2210 comm=\"nginx\" capability=12  capname=\"net_admin\""),
+            line("06:41:02", "4021.112120", 32, "operation=\"create\" class=\"net\" profile=\"web-server\" pid=2210 comm=\"nginx\" family=\"netlink\" sock_type=\"raw\" protocol=0 requested_mask=\"create\" denied_mask=\"create\""),
+            line("06:41:02", "4021.113004", 33, "operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/usr/share/GeoIP/GeoLite2-Country.mmdb\" pid=2210 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0"),
+            line("06:41:03", "4021.201377", 34, "operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/etc/letsencrypt/live/example.org/fullchain.pem\" pid=2210 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0"),
+            line("06:41:03", "4021.201901", 35, "operation=\"open\" class=\"file\" profile=\"web-server\" name=\"/etc/letsencrypt/live/example.org/privkey.pem\" pid=2210 comm=\"nginx\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0"),
+            line("06:41:04", "4022.004512", 36, "operation=\"mknod\" class=\"file\" profile=\"web-server\" name=\"/var/lib/nginx/body/0000000001\" pid=2211 comm=\"nginx\" requested_mask=\"c\" denied_mask=\"c\" fsuid=101 ouid=101"),
+            line("06:41:04", "4022.004990", 37, "operation=\"mknod\" class=\"file\" profile=\"web-server\" name=\"/var/lib/nginx/body/0000000002\" pid=2212 comm=\"nginx\" requested_mask=\"c\" denied_mask=\"c\" fsuid=101 ouid=101"),
+            "Nov 29 06:41:04 host systemd[1]: Started nginx.service - A high performance web server.",
+            "");
+
+    private static String line(String time, String uptime, int serial, String fields) {
+        return "Nov 29 " + time + " host kernel: [ " + uptime + "] audit: type=1400 audit(1795919128.876:" + serial
+                + "): apparmor=\"DENIED\" " + fields;
+    }
+
+    /**
+     * The web-server sample after File → Import Log… on a short kernel log: hunks under their
+     * lines, the caret on the first one.
+     */
+    private static BooleanSupplier withSuggestions(MainWindow window, Path log) {
+        EditorTab sample = window.openSample("web-server.profile");
+        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath();
+        if (Files.isDirectory(corpora.resolve("profiles-apparmor"))) {
+            window.setIncludePath(java.util.List.of(corpora.resolve("profiles-apparmor").toString()));
+        }
+        window.importLog(sample, log);
+        boolean[] scrolled = {false};
+        return () -> {
+            var diff = sample.suggestions();
+            if (diff.hunks().isEmpty() || !diff.isChecked()) {
+                return false;
+            }
+            if (!scrolled[0]) {
+                scrolled[0] = true;
+                sample.area().showParagraphAtTop(32);
+                int first = diff.lineOf(diff.hunks().get(diff.hunks().size() - 1));
+                sample.area().moveTo(first, sample.area().getParagraphLength(first));
+                sample.area().requestFocus();
+                return false;
+            }
+            return true;
+        };
     }
 
     /**
      * @param prepare sets the window up and says when it is ready: the picture is taken once it is
      *     (checks and completion run on the editor's thread, which takes its time on a busy machine)
      */
+    /** A second argument renders only the pictures whose name starts with it (while working on one). */
+    private static String only = "";
+
     private static void capture(Path file, Path settingsDirectory, Settings.Theme theme,
             Function<MainWindow, BooleanSupplier> prepare) throws Exception {
         capture(file, theme, stage -> {
@@ -65,6 +126,9 @@ public final class Screenshots {
      */
     static void capture(Path file, Settings.Theme theme, Function<Stage, MainWindow> makeWindow,
             Function<MainWindow, BooleanSupplier> prepare) throws Exception {
+        if (!file.getFileName().toString().startsWith(only)) {
+            return;
+        }
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();

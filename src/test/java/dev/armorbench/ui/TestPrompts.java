@@ -23,6 +23,11 @@ final class TestPrompts extends FxUserPrompts {
     }
 
     @Override
+    public Optional<Path> chooseLogFile(Path initialDirectory) {
+        return Optional.ofNullable(filesToChoose.poll());
+    }
+
+    @Override
     public Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName) {
         return Optional.ofNullable(filesToChoose.poll());
     }

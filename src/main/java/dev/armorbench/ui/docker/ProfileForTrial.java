@@ -2,6 +2,9 @@ package dev.armorbench.ui.docker;
 
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.suggest.Suggestion;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The first steps of a trial run, which belong to the window: check the current profile (errors
@@ -17,8 +20,14 @@ public interface ProfileForTrial {
      */
     SavedProfile checkAndSave() throws NotReady;
 
-    /** The profile as saved, with where its includes are found. */
-    record SavedProfile(SourceFile file, PolicySources sources) {
+    /**
+     * The profile as saved, with where its includes are found.
+     *
+     * @param inlineSuggestions shows the run's suggestions in the profile's editor as they come (on the FX thread)
+     * @param origin            says in the editor where they come from ("trial run of IMAGE at 10:42")
+     */
+    record SavedProfile(SourceFile file, PolicySources sources, Consumer<List<Suggestion>> inlineSuggestions,
+                        Consumer<String> origin) {
     }
 
     /** Why the current profile cannot be run now, in words that name the fix. */

@@ -73,6 +73,7 @@ final class TrialRunPane extends BorderPane {
     private final AtomicReference<TrialContainer> container = new AtomicReference<>();
     private Instant startedAt;
     private String runningImage;
+    private ProfileForTrial.SavedProfile runningProfile;
     private boolean polling;
 
     TrialRunPane(EngineConnection connection, RunConfigurationEditor configuration, TrialRuns trials,
@@ -175,6 +176,9 @@ final class TrialRunPane extends BorderPane {
         container.set(null);
         startedAt = Instant.now();
         runningImage = config.image();
+        runningProfile = profile;
+        profile.origin().accept("trial run of " + runningImage + " at "
+                + java.time.LocalTime.now().withNano(0));
         running.set(true);
         TrialRun run = trials.newRun(watched(ContainerLauncher.docker(engine), engine));
         current = run;
@@ -268,6 +272,9 @@ final class TrialRunPane extends BorderPane {
         status.setText(summary(result));
         output.note("— " + result.message());
         suggestions.show(result.suggestions());
+        if (!result.suggestions().isEmpty()) {
+            runningProfile.inlineSuggestions().accept(result.suggestions());
+        }
         Map<EventKind, Integer> byKind = new EnumMap<>(EventKind.class);
         result.eventsByKind().forEach((kind, count) -> byKind.put(kind, (int) (long) count));
         onFinished.accept(new RunRecord(startedAt, runningImage,
@@ -353,6 +360,8 @@ final class TrialRunPane extends BorderPane {
             Platform.runLater(() -> {
                 if (run == current) {
                     suggestions.show(latest);
+                    // Live, inline in the profile's editor, where they are accepted or rejected.
+                    runningProfile.inlineSuggestions().accept(latest);
                 }
             });
         }

@@ -23,7 +23,7 @@ import org.fxmisc.richtext.CodeArea;
  * overlay layer rather than in a separate window, so it is part of the scene (screenshots show it) and
  * the text keeps the keyboard focus: the owner forwards Up, Down, Page Up/Down, Enter, Tab and Esc.
  */
-final class ChoicePopup<T> {
+public final class ChoicePopup<T> {
     private static final double ROW_HEIGHT = 24;
     private static final int VISIBLE_ROWS = 8;
 
@@ -34,7 +34,7 @@ final class ChoicePopup<T> {
     private Consumer<T> onChoose = item -> { };
     private int anchor = -1;
 
-    ChoicePopup(ProfileEditor editor, String styleClass, Function<T, String> label, Function<T, String> detail) {
+    public ChoicePopup(ProfileEditor editor, String styleClass, Function<T, String> label, Function<T, String> detail) {
         this.overlay = editor.overlay();
         this.area = editor.area();
         this.label = label;
@@ -73,29 +73,29 @@ final class ChoicePopup<T> {
         });
     }
 
-    void setOnChoose(Consumer<T> onChoose) {
+    public void setOnChoose(Consumer<T> onChoose) {
         this.onChoose = onChoose;
     }
 
-    boolean isShowing() {
+    public boolean isShowing() {
         return overlay.getChildren().contains(list);
     }
 
-    List<T> items() {
+    public List<T> items() {
         return List.copyOf(list.getItems());
     }
 
-    Optional<T> selected() {
+    public Optional<T> selected() {
         return Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     }
 
     /** Shows the items under the caret (above it when there is no room below), the given one selected. */
-    void show(List<T> items, int selectedIndex) {
+    public void show(List<T> items, int selectedIndex) {
         show(items, selectedIndex, -1);
     }
 
     /** Shows the items under the character at {@code anchor} (the start of the word they replace). */
-    void show(List<T> items, int selectedIndex, int anchor) {
+    public void show(List<T> items, int selectedIndex, int anchor) {
         this.anchor = anchor;
         list.getItems().setAll(items);
         list.getSelectionModel().select(Math.max(0, Math.min(selectedIndex, items.size() - 1)));
@@ -110,12 +110,12 @@ final class ChoicePopup<T> {
         place(width, height);
     }
 
-    void hide() {
+    public void hide() {
         overlay.getChildren().remove(list);
     }
 
     /** Handles a navigation key while showing; true when it was one (the caller consumes the event). */
-    boolean handle(KeyEvent event) {
+    public boolean handle(KeyEvent event) {
         if (!isShowing()) {
             return false;
         }

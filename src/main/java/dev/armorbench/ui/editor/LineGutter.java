@@ -24,6 +24,9 @@ public final class LineGutter implements EditorComponent {
     private final ListChangeListener<Problem> problemsChanged = change -> refreshIfMarkersMoved();
     /** The marker each line shows, as last drawn: a new check that changes none of them redraws nothing. */
     private java.util.Map<Integer, String> drawnMarkers = java.util.Map.of();
+    private LineBlocks blocks = (line, gutterWidth) -> null;
+    /** The gutter's width as last laid out; blocks under lines line their own gutter column up with it. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper gutterWidth = new javafx.beans.property.ReadOnlyDoubleWrapper(40);
 
     @Override
     public void install(ProfileEditor editor) {
@@ -55,8 +58,14 @@ public final class LineGutter implements EditorComponent {
         }
     }
 
+    /** Shows blocks under lines (null: none); the visible lines are drawn again. */
+    public void setLineBlocks(LineBlocks blocks) {
+        this.blocks = blocks == null ? (line, width) -> null : blocks;
+        refresh();
+    }
+
     /** Rebuilds the visible gutters (the area only builds them for lines on screen). */
-    private void refresh() {
+    public void refresh() {
         area.setParagraphGraphicFactory(factory());
     }
 
@@ -108,7 +117,8 @@ public final class LineGutter implements EditorComponent {
             HBox gutter = new HBox(marker, number, fold);
             gutter.setAlignment(Pos.CENTER_LEFT);
             gutter.getStyleClass().add("line-gutter");
-            return gutter;
+            javafx.scene.layout.Region block = blocks.blockBelow(line, gutterWidth.getReadOnlyProperty());
+            return block == null ? gutter : new BlockBelowLine(gutter, block, area, gutterWidth);
         };
     }
 }

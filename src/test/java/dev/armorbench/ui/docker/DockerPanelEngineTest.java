@@ -110,6 +110,10 @@ class DockerPanelEngineTest {
                 .containsOnly(ConfinementLabel.State.NO_APPARMOR);
         // The recorded kernel lines of the profile family arrive as events, and suggestions follow.
         waitUntil(30, () -> run.events().getItems().size() == 3 && !run.suggestions().getItems().isEmpty());
+        // … and appear inline in the profile's editor, while the container still runs.
+        waitUntil(30, () -> !window.currentTab().orElseThrow().suggestions().hunks().isEmpty());
+        assertThat(fx(() -> window.currentTab().orElseThrow().suggestions().originText()))
+                .startsWith("trial run of " + BusyboxImages.SHELL_FORM);
 
         robot.clickOn("#docker-stop-button");
         waitUntil(60, () -> !run.runningProperty().get());

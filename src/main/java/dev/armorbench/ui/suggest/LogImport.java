@@ -1,0 +1,147 @@
+package dev.armorbench.ui.suggest;
+
+import dev.armorbench.audit.SkipCounts;
+import dev.armorbench.audit.SkipReason;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.suggest.AbstractionOffers;
+import dev.armorbench.suggest.LogSuggestions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * File → Import Log…: reads a log (audit.log, syslog, kern.log, {@code journalctl} or {@code dmesg}
+ * text) against the document's text and says what came of it. No JavaFX here: the window runs it
+ * off the FX thread and shows the outcome.
+ */
+public final class LogImport {
+    /** What an import gives: suggestions with a summary, or a message that says what to do. */
+    public sealed interface Outcome permits Read, Unreadable {
+    }
+
+    /**
+     * @param summary {@code from audit.log: 180 lines, 60 AppArmor events, 120 other lines skipped}
+     * @param nothingFound why there is nothing to show, or null when there are suggestions
+     */
+    public record Read(LogSuggestions.Result result, String summary, String nothingFound) implements Outcome {
+    }
+
+    /** The log could not be read; {@code message} names the fix. */
+    public record Unreadable(String message) implements Outcome {
+    }
+
+    private static final byte[] JOURNAL_MAGIC = {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H'};
+
+    private LogImport() {
+    }
+
+    /**
+     * @param document the document's text as it is now (unsaved text is fine)
+     * @param searchPath where {@code include <abstractions/…>} offers come from
+     */
+    public static Outcome run(Path log, SourceFile document, PolicySources sources, List<Path> searchPath) {
+        String name = log.getFileName() == null ? log.toString() : log.getFileName().toString();
+        if (Files.isDirectory(log)) {
+            return new Unreadable(log + " is a directory. Choose a log file in it, such as audit.log or kern.log.");
+        }
+        try (InputStream in = Files.newInputStream(log)) {
+            byte[] head = in.readNBytes(JOURNAL_MAGIC.length);
+            if (java.util.Arrays.equals(head, JOURNAL_MAGIC)) {
+                return new Unreadable(log + " is a binary systemd journal file. Export the kernel's messages as text "
+                        + "and import that: journalctl -k -o short > kernel.log (add --file " + log
+                        + " to read this very file).");
+            }
+        } catch (NoSuchFileException e) {
+            return new Unreadable(log + " does not exist.");
+        } catch (AccessDeniedException e) {
+            return new Unreadable(permissionDenied(log));
+        } catch (IOException e) {
+            return new Unreadable("Cannot read " + log + ": " + e.getMessage());
+        }
+        LogSuggestions.Result result;
+        try (InputStream in = Files.newInputStream(log)) {
+            AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
+            result = LogSuggestions.run(in, name, List.of(document), sources, offers);
+        } catch (AccessDeniedException e) {
+            return new Unreadable(permissionDenied(log));
+        } catch (IOException e) {
+            return new Unreadable("Cannot read " + log + ": " + e.getMessage());
+        }
+        return new Read(result, summary(name, result), nothingFound(log, result));
+    }
+
+    private static List<Path> existing(List<Path> searchPath) {
+        return searchPath.stream().filter(Files::isDirectory).toList();
+    }
+
+    /** {@code from audit.log: 180 lines, 60 AppArmor events; 118 other lines and 2 damaged records skipped}. */
+    static String summary(String name, LogSuggestions.Result result) {
+        SkipCounts skips = result.skips();
+        long other = skips.count(SkipReason.NOT_APPARMOR);
+        long damaged = skips.damagedRecords();
+        StringBuilder text = new StringBuilder("from ").append(name).append(": ")
+                .append(count(result.lines(), "line")).append(", ")
+                .append(count(result.events(), "AppArmor event"));
+        if (other > 0 || damaged > 0) {
+            text.append("; skipped ");
+            if (other > 0) {
+                text.append(count(other, "other line"));
+            }
+            if (damaged > 0) {
+                text.append(other > 0 ? " and " : "").append(count(damaged, "damaged AppArmor record"));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String nothingFound(Path log, LogSuggestions.Result result) {
+        if (result.lines() == 0) {
+            return log + " is empty.";
+        }
+        if (result.events() == 0) {
+            String damaged = result.skips().damagedRecords() > 0
+                    ? " " + result.skips().describe() + "." : "";
+            return "No AppArmor records in " + log + " (" + count(result.lines(), "line") + " read)." + damaged
+                    + " AppArmor writes to the kernel log: with auditd, /var/log/audit/audit.log; without it, "
+                    + "/var/log/kern.log or /var/log/syslog, or the output of journalctl -k or dmesg saved to a file.";
+        }
+        if (result.suggestions().isEmpty()) {
+            return count(result.events(), "AppArmor event") + " read from " + log
+                    + "; the profiles already allow everything they asked for (or the events were not denials).";
+        }
+        return null;
+    }
+
+    /** Which group may read the file, or that only root may, and how to get at it. */
+    static String permissionDenied(Path log) {
+        String text = "Permission denied: you cannot read " + log + ". ";
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(log, PosixFileAttributes.class);
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            String group = attributes.group().getName();
+            if (permissions.contains(PosixFilePermission.GROUP_READ) && !"root".equals(group)) {
+                return text + "Members of group " + group + " may read it: add yourself with "
+                        + "sudo usermod -aG " + group + " $USER and log in again, or import a copy: "
+                        + "sudo cat " + log + " > ~/" + log.getFileName() + ".";
+            }
+            return text + "Only " + attributes.owner().getName() + " may read it: import a copy made with sudo, "
+                    + "sudo cat " + log + " > ~/" + log.getFileName() + ".";
+        } catch (IOException | UnsupportedOperationException e) {
+            Path parent = log.toAbsolutePath().getParent();
+            return text + "Its directory " + parent + " is not readable for you (audit logs are root's only): "
+                    + "import a copy made with sudo, sudo cat " + log + " > ~/" + log.getFileName() + ".";
+        }
+    }
+
+    private static String count(long n, String what) {
+        return String.format("%,d", n) + " " + what + (n == 1 ? "" : "s");
+    }
+}

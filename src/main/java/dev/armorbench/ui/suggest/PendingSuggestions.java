@@ -1,0 +1,157 @@
+package dev.armorbench.ui.suggest;
+
+import dev.armorbench.suggest.Alternative;
+import dev.armorbench.suggest.RuleQualifiers;
+import dev.armorbench.suggest.Suggestion;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The suggestions of one document that wait for an answer. The same rule offered again (a live log
+ * sends its suggestions over and over, with more events each time) merges into the pending one:
+ * it takes the new events and keeps what the user chose (the alternative, and {@code audit},
+ * {@code deny}, {@code owner}). A suggestion the user accepted or rejected is not offered again in
+ * this document.
+ */
+final class PendingSuggestions {
+    /** One offer: as the engine made it, and as the user has it written now. */
+    private static final class Entry {
+        Suggestion offered;
+        int chosen;
+        boolean picked;
+        RuleQualifiers qualifiers;
+        Suggestion shown;
+
+        Entry(Suggestion offered) {
+            this.offered = offered;
+            this.chosen = offered.defaultIndex();
+        }
+    }
+
+    private final Map<String, Entry> pending = new LinkedHashMap<>();
+    private final Set<String> answered = new HashSet<>();
+    /** Every suggestion handed out, to the offer it shows (hunks hold those very objects). */
+    private final Map<Suggestion, String> keyOfShown = new IdentityHashMap<>();
+
+    /** What makes two offers the same: the profile and every way the engine writes the rule. */
+    static String key(Suggestion suggestion) {
+        StringBuilder key = new StringBuilder(suggestion.profile().label());
+        for (Alternative alternative : suggestion.alternatives()) {
+            key.append('\n').append(alternative.rule());
+        }
+        return key.toString();
+    }
+
+    /** Merges {@code offered} in; returns how many of them were not pending before. */
+    int merge(List<Suggestion> offered) {
+        int added = 0;
+        for (Suggestion suggestion : offered) {
+            String key = key(suggestion);
+            if (answered.contains(key)) {
+                continue;
+            }
+            Entry entry = pending.get(key);
+            if (entry == null) {
+                added++;
+                entry = new Entry(suggestion);
+                pending.put(key, entry);
+            } else {
+                entry.offered = suggestion;
+                if (!entry.picked) {
+                    entry.chosen = suggestion.defaultIndex();
+                }
+            }
+            rewrite(key, entry);
+        }
+        return added;
+    }
+
+    /** The suggestions as the user has them written now. */
+    List<Suggestion> all() {
+        List<Suggestion> all = new ArrayList<>();
+        for (Entry entry : pending.values()) {
+            all.add(entry.shown);
+        }
+        return all;
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    int size() {
+        return pending.size();
+    }
+
+    /** The pending suggestion that {@code suggestion} (handed out earlier) shows, as written now; null when answered. */
+    Suggestion current(Suggestion suggestion) {
+        Entry entry = entryOf(suggestion);
+        return entry == null ? null : entry.shown;
+    }
+
+    /** The user picked another way to write a suggestion. */
+    void choose(Suggestion suggestion, int alternative) {
+        Entry entry = entryOf(suggestion);
+        if (entry != null && alternative >= 0 && alternative < entry.offered.alternatives().size()) {
+            entry.chosen = alternative;
+            entry.picked = true;
+            rewrite(keyOf(suggestion), entry);
+        }
+    }
+
+    /** The user put {@code audit}, {@code deny} or {@code owner} on a suggestion (or took them off). */
+    void qualify(Suggestion suggestion, RuleQualifiers qualifiers) {
+        Entry entry = entryOf(suggestion);
+        if (entry != null) {
+            entry.qualifiers = qualifiers;
+            rewrite(keyOf(suggestion), entry);
+        }
+    }
+
+    /** The user accepted or rejected these; they leave and are not offered again. */
+    void answer(Collection<Suggestion> suggestions) {
+        for (Suggestion suggestion : suggestions) {
+            String key = keyOf(suggestion);
+            pending.remove(key);
+            answered.add(key);
+        }
+    }
+
+    /** Every suggestion pending now, answered. */
+    List<Suggestion> answerAll() {
+        List<Suggestion> all = all();
+        answer(all);
+        return all;
+    }
+
+    private Entry entryOf(Suggestion suggestion) {
+        return pending.get(keyOf(suggestion));
+    }
+
+    private String keyOf(Suggestion suggestion) {
+        String key = keyOfShown.get(suggestion);
+        return key != null ? key : key(suggestion);
+    }
+
+    /** The offer written with the user's choices: the chosen alternative, every alternative with the qualifiers. */
+    private void rewrite(String key, Entry entry) {
+        Suggestion base = entry.offered.choose(Math.min(entry.chosen, entry.offered.alternatives().size() - 1));
+        if (entry.qualifiers != null) {
+            List<Alternative> qualified = new ArrayList<>();
+            for (Alternative alternative : base.alternatives()) {
+                qualified.add(new Alternative(entry.qualifiers.apply(alternative.rule(), alternative.kind()),
+                        alternative.label(), alternative.kind()));
+            }
+            base = new Suggestion(base.file(), base.profile(), base.kind(), qualified, base.defaultIndex(), base.events(),
+                    base.replaces(), base.request());
+        }
+        entry.shown = base;
+        keyOfShown.put(base, key);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.armorbench.ui.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.armorbench.policy.Corpora;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File → Import Log… without a window: what a log gives, and the message for each file that cannot be used. */
+class LogImportTest {
+    @TempDir
+    Path temp;
+
+    private final SourceFile profile = new SourceFile(Path.of("/tmp/ping.profile"), """
+            profile ping {
+              capability net_raw,
+            }
+            """);
+
+    @Test
+    void anAuditLogGivesSuggestionsAndASummaryOfWhatWasRead() {
+        Path log = Corpora.folder("logprof").resolve("ping.auditlog");
+        LogImport.Outcome outcome = LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        assertThat(outcome).isInstanceOfSatisfying(LogImport.Read.class, read -> {
+            assertThat(read.nothingFound()).isNull();
+            assertThat(read.result().suggestions()).extracting(s -> s.chosen().rule())
+                    .containsExactly("owner /proc/*/cmdline r,");
+            assertThat(read.summary()).isEqualTo("from ping.auditlog: 3 lines, 2 AppArmor events; skipped 1 other line");
+        });
+    }
+
+    @Test
+    void aLogWithoutAppArmorRecordsSaysWhereTheyAreWritten() throws IOException {
+        Path log = temp.resolve("messages");
+        Files.writeString(log, "Nov 29 06:10:02 host systemd[1]: Started session-2.scope.\n");
+        LogImport.Read read = (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        assertThat(read.nothingFound()).startsWith("No AppArmor records in " + log + " (1 line read).")
+                .contains("/var/log/audit/audit.log").contains("kern.log").contains("journalctl -k").contains("dmesg");
+    }
+
+    @Test
+    void filesThatAreNotLogsGetAMessageNamingTheFix() throws IOException {
+        PolicySources sources = new PolicySources(List.of(), temp);
+        assertThat(message(LogImport.run(temp.resolve("absent.log"), profile, sources, List.of())))
+                .isEqualTo(temp.resolve("absent.log") + " does not exist.");
+        assertThat(message(LogImport.run(temp, profile, sources, List.of()))).contains("is a directory");
+        Path journal = temp.resolve("system.journal");
+        Files.write(journal, new byte[] {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H', 1, 2, 3});
+        assertThat(message(LogImport.run(journal, profile, sources, List.of())))
+                .contains("binary systemd journal").contains("journalctl -k -o short > kernel.log");
+    }
+
+    @Test
+    void permissionDeniedNamesTheGroupThatMayReadOrSaysOnlyRootMay() throws IOException {
+        Path log = temp.resolve("audit.log");
+        Files.writeString(log, "");
+        PosixFileAttributeView view = Files.getFileAttributeView(log, PosixFileAttributeView.class);
+        assumeTrue(view != null, "no POSIX file attributes on this file system; skipping");
+        GroupPrincipal adm;
+        try {
+            adm = log.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("adm");
+        } catch (UserPrincipalNotFoundException e) {
+            adm = null;
+        }
+        assumeTrue(adm != null, "no group adm on this machine; skipping");
+        view.setGroup(adm);
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(LogImport.permissionDenied(log)).startsWith("Permission denied: you cannot read " + log + ".")
+                .contains("Members of group adm may read it").contains("sudo usermod -aG adm $USER");
+
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
+        assertThat(LogImport.permissionDenied(log)).contains("Only root may read it").contains("sudo cat " + log);
+    }
+
+    private static String message(LogImport.Outcome outcome) {
+        assertThat(outcome).isInstanceOf(LogImport.Unreadable.class);
+        return ((LogImport.Unreadable) outcome).message();
+    }
+}
