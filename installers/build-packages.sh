@@ -74,6 +74,15 @@ metainfo=installers/linux/dev.armorbench.ArmorBench.metainfo.xml
 grep -q "<release version=\"$package_version\"" "$metainfo" \
   || fail "$metainfo has no <release version=\"$package_version\" …/>: add the release to it"
 
+# The desktop entry and the metainfo, checked by their reference tools where installed (Debian:
+# desktop-file-utils, appstream); a hint is fine, an error stops the build.
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate installers/linux/dev.armorbench.ArmorBench.desktop | grep -v ': hint: ' >&2 && fail "the desktop entry is not valid"
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$metainfo" >/dev/null || { appstreamcli validate --no-net "$metainfo" >&2; fail "$metainfo is not valid"; }
+fi
+
 if [[ -z $jar ]]; then
   echo "build-packages: building the jar"
   ./mvnw -q -B -DskipTests package
