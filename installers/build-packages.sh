@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds ArmorBench's Linux package into target/installers/:
+# Builds ArmorBench's Linux packages into target/installers/:
 #   armorbench_<version>-1_amd64.deb     always
+#   armorbench-<version>-1.x86_64.rpm    where rpmbuild exists (Debian: apt-get install rpm)
 #
 #   installers/build-packages.sh [--jar PATH]
 #
@@ -206,8 +207,55 @@ deb=$out/armorbench_${package_version}-1_amd64.deb
 dpkg-deb --root-owner-group -Z"$compression" --build "$root" "$deb" >/dev/null
 step "dpkg-deb -Z$compression: $(basename "$deb") $(du -h "$deb" | cut -f1), installed $(( installed_kib / 1024 )) MiB"
 
+# The .rpm, where rpmbuild exists (Debian: apt-get install rpm): the same files, and Requires named
+# by library (libgtk-3.so.0()(64bit), …) so that any RPM distribution finds its own packages. Built,
+# not tested by installing: CI runs Debian.
 if command -v rpmbuild >/dev/null; then
-  echo "build-packages: rpmbuild is here, but no .rpm is built yet: only the .deb is made and tested"
+  own=$(find "$image" "$work/natives" -name '*.so*' -printf '%f\n' | sort -u)
+  requires=$(readelf --dynamic "${elf_files[@]}" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u |
+    grep -vxF "$own" | sed 's/$/()(64bit)/' | paste -sd, | sed 's/,/, /g')
+  mkdir -p "$work/rpm"
+  cat > "$work/rpm/armorbench.spec" <<SPEC
+Name: armorbench
+Version: $package_version
+Release: 1
+Summary: Write, test and tighten AppArmor profiles for Docker containers
+License: Unspecified
+BuildArch: x86_64
+AutoReqProv: no
+Requires: $requires
+Recommends: apparmor-parser
+%define __os_install_post %{nil}
+%define debug_package %{nil}
+%define _build_id_links none
+%define _binary_payload w3.zstdio
+
+%description
+ArmorBench is a desktop workbench and command line (armorbench) for confining Docker containers
+with AppArmor. It brings its own Java runtime. Loading profiles as a normal user goes through
+pkexec and a small root helper that only runs apparmor_parser.
+
+%install
+cp -a "$root/." "%{buildroot}/"
+rm -rf "%{buildroot}/DEBIAN"
+
+%files
+%defattr(-,root,root,-)
+/opt/armorbench
+/usr/bin/armorbench
+/usr/lib/armorbench
+/usr/share/applications/dev.armorbench.ArmorBench.desktop
+/usr/share/icons/hicolor/*/apps/dev.armorbench.ArmorBench.*
+/usr/share/metainfo/dev.armorbench.ArmorBench.metainfo.xml
+/usr/share/polkit-1/actions/dev.armorbench.load-profile.policy
+SPEC
+  rpmbuild -bb --quiet --define "_topdir $work/rpm" --define "_rpmdir $work/rpm/out" "$work/rpm/armorbench.spec" >"$work/rpm/build.log" 2>&1 \
+    || { tail -20 "$work/rpm/build.log" >&2; fail "rpmbuild failed"; }
+  rpm=$(find "$work/rpm/out" -name '*.rpm' | head -1)
+  mv "$rpm" "$out/"
+  step "rpmbuild: $(basename "$rpm") $(du -h "$out/$(basename "$rpm")" | cut -f1)"
+else
+  echo "build-packages: no rpmbuild here, so no .rpm (Debian: apt-get install rpm)"
 fi
 
 rm -rf "$work"
