@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class GuestRecordingTest {
     private static final Path START = Path.of("src/test/guest/e2e/trial-loop.profile");
 
-    @Test
-    void theFirstComplainRunAsksForTheRulesTheGuestApplied() throws IOException {
+    /** The suggestions for a recorded run against the starting profile. */
+    private List<Suggestion> suggestionsFor(String recording) throws IOException {
         Requirements.require(Files.isRegularFile(Path.of("/etc/apparmor.d/abstractions/base")),
                 "/etc/apparmor.d/abstractions/base (Debian package apparmor), which the profile includes");
         SourceFile start = new SourceFile(START.toAbsolutePath(), Files.readString(START));
@@ -36,14 +36,19 @@ class GuestRecordingTest {
         assertThat(lint.hasErrors()).as(lint.diagnostics().toString()).isFalse();
         Suggester suggester = new Suggester(new KnownProfiles(List.of(lint)));
         EventFilter family = EventFilter.profileFamily("abtrial");
-        try (InputStream log = getClass().getResourceAsStream("/dev/armorbench/trial/run/guest-first-complain-run.log")) {
+        try (InputStream log = getClass().getResourceAsStream("/dev/armorbench/trial/run/" + recording)) {
             new LogReader().read(log, "kmsg", event -> {
                 if (family.test(event)) {
                     suggester.accept(event);
                 }
             });
         }
-        List<Suggestion> suggestions = LoopDefaults.choose(suggester.suggestions());
+        return suggester.suggestions();
+    }
+
+    @Test
+    void theFirstComplainRunAsksForTheRulesTheGuestApplied() throws IOException {
+        List<Suggestion> suggestions = LoopDefaults.choose(suggestionsFor("guest-first-complain-run.log"));
 
         assertThat(suggestions).extracting(s -> OfferedRule.of(s).toString()).containsExactly(
                 "abtrial: /bin/busybox mrix,",
@@ -55,5 +60,21 @@ class GuestRecordingTest {
                 "abtrial//helper: owner /opt/helper/cat r,",
                 "abtrial//helper: owner /srv/data.txt r,",
                 "abtrial//helper: owner @{PROC}/@{pid}/attr/current r,");
+    }
+
+    /**
+     * The second run's socket events (the first run's processes were in a {@code null-} learning
+     * profile, which mediates no network): one suggestion per operation with addresses and the peer's
+     * ephemeral port; the loop applies one {@code network FAMILY TYPE,} rule per family and type.
+     */
+    @Test
+    void theSecondRunsSocketOperationsBecomeOneRulePerFamilyAndType() throws IOException {
+        List<Suggestion> suggestions = suggestionsFor("guest-second-complain-run.log");
+        assertThat(suggestions).hasSizeGreaterThan(10);
+        assertThat(suggestions).extracting(s -> s.chosen().rule())
+                .anyMatch(rule -> rule.startsWith("network (send) inet stream ip=127.0.0.1 port="));
+
+        assertThat(LoopDefaults.choose(suggestions)).extracting(s -> OfferedRule.of(s).toString())
+                .containsExactly("abtrial: network inet stream,", "abtrial: network inet6 stream,");
     }
 }
