@@ -77,4 +77,23 @@ class GuestRecordingTest {
         assertThat(LoopDefaults.choose(suggestions)).extracting(s -> OfferedRule.of(s).toString())
                 .containsExactly("abtrial: network inet stream,", "abtrial: network inet6 stream,");
     }
+
+    /** Why: apparmor_parser 3.0 (Debian 12's, the guest's) reads the family and type form only. */
+    @Test
+    void apparmorParserThreeReadsOnlyTheFamilyAndTypeForm() throws IOException, InterruptedException {
+        Path parser = Path.of("/sbin/apparmor_parser");
+        Requirements.require(Files.isExecutable(parser), "apparmor_parser (Debian package apparmor)");
+        assertThat(parses(parser, "network inet stream,")).isTrue();
+        assertThat(parses(parser, "network (create) inet stream,")).isFalse();
+        assertThat(parses(parser, "network (listen) inet6 stream port=80,")).isFalse();
+    }
+
+    private static boolean parses(Path parser, String rule) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(parser.toString(), "-Q", "-K", "/dev/stdin").redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(("profile t {\n  " + rule + "\n}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
+    }
 }
