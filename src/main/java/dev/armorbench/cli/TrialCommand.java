@@ -26,6 +26,7 @@ import dev.armorbench.trial.load.AppArmorHost;
 import dev.armorbench.trial.load.ProcessCommandRunner;
 import dev.armorbench.trial.load.ProfileLoader;
 import dev.armorbench.trial.loop.Iteration;
+import dev.armorbench.trial.loop.LoopDefaults;
 import dev.armorbench.trial.loop.OfferedRule;
 import dev.armorbench.trial.loop.SessionStore;
 import dev.armorbench.trial.loop.TrialLoop;
@@ -233,7 +234,7 @@ public final class TrialCommand implements Callable<Integer> {
                 progress.flush();
                 Instant started = Instant.now();
                 TrialRunResult result = trial.run(new TrialRequest(source, sources, bounded, null, offers), printer());
-                List<Suggestion> offered = loop.offered(result.suggestions(), includeRejected);
+                List<Suggestion> offered = LoopDefaults.choose(loop.offered(result.suggestions(), includeRejected));
                 loop.record(result, runMode, started, runText, offered);
                 List<Suggestion> accepted = List.of();
                 if (apply && !offered.isEmpty()) {
@@ -275,14 +276,30 @@ public final class TrialCommand implements Callable<Integer> {
         return met ? 0 : 1;
     }
 
-    /** Applies the offered suggestions' defaults; returns those written, or null when they would add errors. */
+    /**
+     * Writes the offered suggestions into the file. A suggestion whose rule would add an error is left
+     * out (and said); returns those written, or null when even the rest together would add errors.
+     */
     private List<Suggestion> applySuggestions(Path file, String runText, List<Suggestion> offered, PolicySources sources,
             PrintWriter err) throws IOException {
-        List<Suggestion> existing = offered.stream().filter(s -> !s.isNewProfile() && file.equals(s.file())).toList();
-        if (existing.isEmpty()) {
+        SourceFile source = new SourceFile(file, runText);
+        List<Suggestion> safe = new ArrayList<>();
+        for (Suggestion suggestion : offered) {
+            if (suggestion.isNewProfile() || !file.equals(suggestion.file())) {
+                continue;
+            }
+            List<Diagnostic> errors = ProfileEdits.plan(source, List.of(suggestion)).newErrors(sources);
+            if (errors.isEmpty()) {
+                safe.add(suggestion);
+            } else {
+                err.println("armorbench trial: not applying '" + OfferedRule.of(suggestion) + "': it would add an error ("
+                        + errors.get(0).message() + ")");
+            }
+        }
+        if (safe.isEmpty()) {
             return List.of();
         }
-        EditPlan plan = ProfileEdits.plan(new SourceFile(file, runText), existing);
+        EditPlan plan = ProfileEdits.plan(source, safe);
         List<Diagnostic> errors = plan.newErrors(sources);
         if (!errors.isEmpty()) {
             for (Diagnostic d : errors) {

@@ -35,6 +35,8 @@ class TrialLoopIT {
     private static JsonNode loop;
     private static JsonNode enforce;
     private static String finalProfile;
+    private static List<String> kernelLines;
+    private static String loopLog;
 
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.MINUTES)
@@ -57,6 +59,8 @@ class TrialLoopIT {
         loop = JSON.readTree(prefixed(output, "TRIAL1 "));
         enforce = JSON.readTree(prefixed(output, "TRIAL2 "));
         finalProfile = prefixed(output, "PROFILE ");
+        kernelLines = output.lines().filter(line -> line.startsWith("KERNEL ")).toList();
+        loopLog = prefixed(output, "TRIAL1_LOG ");
         System.out.printf("e2e trial loop: %.1f s in all (guest build %.1f s, boot %.1f s, workload %.1f s);"
                         + " %d runs to converge%n", total.toMillis() / 1e3, build.toMillis() / 1e3,
                 result.boot().toMillis() / 1e3, result.run().toMillis() / 1e3, loop == null ? -1 : loop.path("runs").size());
@@ -136,6 +140,30 @@ class TrialLoopIT {
     void dockerLetsAContainersOwnNetworkBindLowPortsWithoutTheCapability() {
         assertThat(facts.get("port_start_network_none")).isEqualTo("0");
         assertThat(facts.get("port_start_network_host")).isEqualTo("1024");
+    }
+
+    /** What docs/kernel-facts.md quotes from this run. */
+    @Test
+    void theKernelLoggedLearningProfilesAndSocketOperationsAsTheDocsSay() {
+        assertThat(kernelLines).anySatisfy(line -> assertThat(line).contains("apparmor=\"ALLOWED\" operation=\"exec\"",
+                "profile=\"abtrial\"", "name=\"/bin/busybox\"", "target=\"abtrial//null-/bin/busybox\""));
+        assertThat(kernelLines).anySatisfy(line -> assertThat(line).contains("operation=\"capable\"",
+                "profile=\"abtrial//null-/bin/busybox\"", "capname=\"net_bind_service\""));
+        assertThat(kernelLines).anySatisfy(line -> assertThat(line).contains("operation=\"mknod\"",
+                "name=\"/var/log/app/app.log\"", "requested_mask=\"c\""));
+        // A learning profile mediates no network: no socket event under it, every operation under abtrial.
+        assertThat(kernelLines).noneSatisfy(line -> assertThat(line).contains("null-/bin/busybox", "family="));
+        for (String operation : List.of("create", "bind", "listen", "accept", "connect", "sendmsg", "recvmsg")) {
+            assertThat(kernelLines).as(operation).anySatisfy(line -> assertThat(line).contains("apparmor=\"ALLOWED\"",
+                    "operation=\"" + operation + "\"", "profile=\"abtrial\"", "family=\"inet"));
+        }
+        assertThat(kernelLines).anySatisfy(line -> assertThat(line).contains("operation=\"profile_replace\"",
+                "info=\"same as current profile, skipping\""));
+        assertThat(kernelLines).anySatisfy(line -> assertThat(line).contains("apparmor=\"ALLOWED\"",
+                "profile=\"abtrial//helper\"", "name=\"/srv/data.txt\""));
+        assertThat(loopLog).contains("| helper label: abtrial//helper (complain)");
+        assertThat(facts.get("loaded_profiles")).contains("abtrial (enforce)", "abtrial//helper (enforce)",
+                "abtrial//null-/bin/busybox (complain)");
     }
 
     /** A profile's rules as written, words joined by one space, without the trailing comma. */
