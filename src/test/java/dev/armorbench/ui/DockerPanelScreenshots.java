@@ -99,7 +99,8 @@ final class DockerPanelScreenshots {
                 return false;
             }
             Node scene = window.stage().getScene().getRoot();
-            return size(scene, "#docker-run-events") == 3 && size(scene, "#docker-run-suggestions") > 0
+            return window.transitionTree().imageConfig() != null && window.transitionTree().upToDate()
+                    && size(scene, "#docker-run-events") == 3 && size(scene, "#docker-run-suggestions") > 0
                     && size(scene, "#docker-run-processes") > 1;
         };
     }

@@ -99,8 +99,20 @@ final class RunFormText {
                 protocol = spec.substring(slash + 1);
                 spec = spec.substring(0, slash);
             }
+            String bracketedIp = null;
+            if (spec.startsWith("[") && spec.indexOf("]:") > 0) {
+                // An IPv6 host address is written in brackets: [::1]:8080:80.
+                bracketedIp = spec.substring(1, spec.indexOf("]:"));
+                spec = spec.substring(spec.indexOf("]:") + 2);
+            }
             String[] parts = spec.split(":", -1);
             try {
+                if (bracketedIp != null) {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    parts = new String[] {bracketedIp, parts[0], parts[1]};
+                }
                 if (!protocol.equals("tcp") && !protocol.equals("udp") && !protocol.equals("sctp")) {
                     throw new NumberFormatException();
                 }
@@ -123,7 +135,7 @@ final class RunFormText {
         StringBuilder text = new StringBuilder();
         for (PublishedPort port : ports) {
             if (!port.hostIp().isEmpty()) {
-                text.append(port.hostIp()).append(':').append(port.hostPort() == 0 ? "" : port.hostPort()).append(':');
+                text.append(port.hostIp().contains(":") ? "[" + port.hostIp() + "]" : port.hostIp()).append(':').append(port.hostPort() == 0 ? "" : port.hostPort()).append(':');
             } else if (port.hostPort() != 0) {
                 text.append(port.hostPort()).append(':');
             }
