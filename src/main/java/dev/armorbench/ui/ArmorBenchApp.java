@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 public final class ArmorBenchApp extends Application {
     @Override
     public void start(Stage stage) {
+        stage.getIcons().setAll(AppIcons.images());
         SettingsStore store = SettingsStore.forEnvironment(System.getenv());
         SettingsStore.Loaded loaded = store.load();
         loaded.warning().ifPresent(warning -> System.err.println("armorbench: warning: " + warning));

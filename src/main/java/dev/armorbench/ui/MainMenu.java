@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.event.EventHandler;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -29,7 +30,7 @@ final class MainMenu {
     MainMenu(MainWindow window) {
         this.window = window;
         openRecent.setId("menu-open-recent");
-        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
         bar.setUseSystemMenuBar(true);
     }
 
@@ -116,10 +117,28 @@ final class MainMenu {
         (window.settings().theme() == Settings.Theme.DARK ? dark : light).setSelected(true);
         light.setOnAction(event -> window.setTheme(Settings.Theme.LIGHT));
         dark.setOnAction(event -> window.setTheme(Settings.Theme.DARK));
+        CheckMenuItem docker = new CheckMenuItem("_Docker Panel");
+        docker.setId("menu-docker-panel");
+        docker.setGraphic(new FontIcon("mdi2d-docker"));
+        docker.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        docker.selectedProperty().bindBidirectional(window.dockerPanelShownProperty());
+        window.dockerPanelShownProperty().addListener((obs, old, shown) -> window.setDockerPanelShown(shown));
         Menu view = new Menu("_View");
-        view.getItems().addAll(light, dark, new SeparatorMenuItem(),
+        view.getItems().addAll(light, dark, new SeparatorMenuItem(), docker, new SeparatorMenuItem(),
                 item("_Include Search Path…", "mdi2f-folder-search-outline", null, event -> window.editIncludePath()));
         return view;
+    }
+
+    private Menu runMenu() {
+        Menu run = new Menu("_Run");
+        MenuItem start = item("_Run Trial", "mdi2p-play", "Shortcut+R", event -> window.runTrial());
+        start.setId("menu-run-trial");
+        start.disableProperty().bind(window.dockerPanel().runningProperty());
+        MenuItem stop = item("_Stop Trial", "mdi2s-stop", "Shortcut+F2", event -> window.stopTrial());
+        stop.setId("menu-stop-trial");
+        stop.disableProperty().bind(window.dockerPanel().runningProperty().not());
+        run.getItems().addAll(start, stop);
+        return run;
     }
 
     private Menu helpMenu() {

@@ -3,8 +3,14 @@ package dev.armorbench.ui;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
+import dev.armorbench.ui.docker.DockerPanel;
+import dev.armorbench.ui.docker.ProfileContext;
+import dev.armorbench.ui.docker.ProfileForTrial;
+import dev.armorbench.ui.docker.TrialRuns;
 import dev.armorbench.ui.tree.TransitionTreePane;
 import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.trial.DockerEndpoint;
+import dev.armorbench.trial.RunConfigurationStore;
 import dev.armorbench.ui.suggest.LogImport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +67,12 @@ public final class MainWindow {
     private final ProblemsPane problemsPane = new ProblemsPane(this::jumpTo);
     private final TransitionTreePane transitionTree = new TransitionTreePane(this::policySources,
             () -> this.settings.includePath().stream().map(Path::of).toList());
+    private final DockerPanel dockerPanel;
+    private final SplitPane center;
+    private final javafx.beans.property.BooleanProperty dockerPanelShown =
+            new javafx.beans.property.SimpleBooleanProperty();
+    private final ListChangeListener<dev.armorbench.ui.editor.Problem> checkedAgain = change -> updateDockerContext();
+    private EditorTab followedForDocker;
     private Settings settings;
     private PolicySources policySources;
     private int untitledCount;
@@ -70,11 +82,24 @@ public final class MainWindow {
      */
     public MainWindow(Stage stage, SettingsStore settingsStore, SettingsStore.Loaded loaded, UserPrompts prompts,
             Runnable onQuit) {
+        this(stage, settingsStore, loaded, prompts, onQuit, DockerEndpoint.resolve(), DockerTrials.forThisMachine());
+    }
+
+    /**
+     * @param dockerEndpoint where the Docker panel looks for the engine
+     * @param trials         how the Docker panel's trial runs load profiles and read AppArmor's events
+     */
+    public MainWindow(Stage stage, SettingsStore settingsStore, SettingsStore.Loaded loaded, UserPrompts prompts,
+            Runnable onQuit, DockerEndpoint dockerEndpoint, TrialRuns trials) {
         this.stage = stage;
         this.settingsStore = settingsStore;
         this.settings = loaded.settings();
         this.prompts = prompts;
         this.onQuit = onQuit;
+        this.dockerPanel = new DockerPanel(dockerEndpoint,
+                new RunConfigurationStore(settingsStore.file().toAbsolutePath().getParent()), trials,
+                this::showNotification, () -> setDockerPanelShown(false));
+        dockerPanel.setProfileForTrial(this::checkAndSaveForTrial);
         this.menu = new MainMenu(this);
 
         tabs.setId("documents");
@@ -92,8 +117,10 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane();
         root.setTop(top);
-        SplitPane center = new SplitPane(new StackPane(emptyState(), tabs), problemsPane);
+        center = new SplitPane(new StackPane(emptyState(), tabs), problemsPane);
         center.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(dockerPanel, false);
+        dockerPanel.setOnImageConfig(transitionTree::setImageConfig);
         center.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(problemsPane, false);
         transitionTree.setOpenDocuments(this::editorTabs);
@@ -113,6 +140,7 @@ public final class MainWindow {
             updateStatus();
             problemsPane.show(currentTab().map(tab -> tab.problems().problems()).orElse(null));
             transitionTree.show(currentTab().orElse(null));
+            followForDocker(currentTab().orElse(null));
         });
         menu.refreshRecentFiles(settings.recentFiles());
         stage.setOnCloseRequest(event -> {
@@ -130,6 +158,83 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
+    }
+
+    /** The Docker panel (shown under the editor with View → Docker Panel). */
+    public DockerPanel dockerPanel() {
+        return dockerPanel;
+    }
+
+    public javafx.beans.property.BooleanProperty dockerPanelShownProperty() {
+        return dockerPanelShown;
+    }
+
+    /** Shows or hides the Docker panel; the first time it is shown it connects to the engine. */
+    public void setDockerPanelShown(boolean shown) {
+        if (shown == center.getItems().contains(dockerPanel)) {
+            dockerPanelShown.set(shown);
+            return;
+        }
+        if (shown) {
+            center.getItems().add(dockerPanel);
+            center.setDividerPositions(0.40, 0.50);
+            // Once laid out with the new item: the positions set before that are not kept.
+            javafx.application.Platform.runLater(() -> center.setDividerPositions(0.40, 0.50));
+            dockerPanel.start();
+            updateDockerContext();
+        } else {
+            center.getItems().remove(dockerPanel);
+            center.setDividerPositions(0.8);
+        }
+        dockerPanelShown.set(shown);
+    }
+
+    /** Runs the current profile's container under it (Ctrl+R), showing the Docker panel first. */
+    public void runTrial() {
+        setDockerPanelShown(true);
+        dockerPanel.runTrial();
+    }
+
+    public void stopTrial() {
+        dockerPanel.stopTrial();
+    }
+
+    /** A trial runs what is on disk: the current profile is checked, then saved. */
+    private ProfileForTrial.SavedProfile checkAndSaveForTrial() throws ProfileForTrial.NotReady {
+        EditorTab tab = currentTab().orElseThrow(() -> new ProfileForTrial.NotReady(
+                "Open the profile to run (File → Open)."));
+        long errors = tab.problems().problems().stream()
+                .filter(problem -> problem.severity() == dev.armorbench.policy.check.Severity.ERROR).count();
+        if (errors > 0) {
+            throw new ProfileForTrial.NotReady("the profile has " + errors + (errors == 1 ? " error" : " errors")
+                    + "; fix " + (errors == 1 ? "it" : "them") + " first (see Problems).");
+        }
+        if (!save(tab) || tab.path().isEmpty()) {
+            throw new ProfileForTrial.NotReady("the profile is not saved; a trial loads the profile as saved.");
+        }
+        return new ProfileForTrial.SavedProfile(new SourceFile(tab.path().get(), tab.area().getText()), policySources(),
+                tab::showSuggestions, origin -> tab.suggestions().setOrigin(origin));
+    }
+
+    /** The Docker panel follows the selected document, and its profiles each time it is checked. */
+    private void followForDocker(EditorTab tab) {
+        if (followedForDocker != null) {
+            followedForDocker.problems().problems().removeListener(checkedAgain);
+        }
+        followedForDocker = tab;
+        if (tab != null) {
+            tab.problems().problems().addListener(checkedAgain);
+        }
+        updateDockerContext();
+    }
+
+    private void updateDockerContext() {
+        if (!center.getItems().contains(dockerPanel)) {
+            return;
+        }
+        EditorTab tab = currentTab().orElse(null);
+        dockerPanel.showProfile(tab == null ? new ProfileContext(Optional.empty(), "", null)
+                : new ProfileContext(tab.path(), tab.name(), tab.problems().policy()));
     }
 
     public Stage stage() {
@@ -218,6 +323,7 @@ public final class MainWindow {
             tab.saveTo(target);
             rememberFile(target);
             updateStatus();
+            updateDockerContext();
             return true;
         } catch (IOException e) {
             prompts.showError("Cannot save " + target.getFileName(),
@@ -256,6 +362,7 @@ public final class MainWindow {
             }
         }
         rememberBounds();
+        dockerPanel.dispose();
         onQuit.run();
         return true;
     }

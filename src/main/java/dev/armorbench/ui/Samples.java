@@ -13,7 +13,8 @@ public final class Samples {
 
     /** Every bundled sample, in the order File → Open Sample lists them. */
     public static final List<String> ALL = List.of(
-            FIRST_START, "web-server.profile", "complain-starter.profile");
+            FIRST_START, "web-server.profile", "worker-with-helper.profile", "web-app-multi-process.profile",
+            "complain-starter.profile");
 
     private Samples() {
     }

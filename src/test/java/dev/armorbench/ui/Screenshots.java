@@ -52,6 +52,9 @@ public final class Screenshots {
                 w -> withAlternatives(w, log));
         Files.delete(log);
         Files.delete(log.getParent());
+        if ("docker-panel".startsWith(only) || only.startsWith("docker-panel")) {
+            DockerPanelScreenshots.capture(output);
+        }
         Platform.exit();
     }
 
@@ -137,14 +140,25 @@ public final class Screenshots {
 
     private static void capture(Path file, Path settingsDirectory, Settings.Theme theme,
             Function<MainWindow, BooleanSupplier> prepare) throws Exception {
+        capture(file, theme, stage -> {
+            SettingsStore store = new SettingsStore(settingsDirectory);
+            return new MainWindow(stage, store, store.load(), new FxUserPrompts(stage), stage::close);
+        }, prepare);
+    }
+
+    /**
+     * @param makeWindow builds the window on the FX thread
+     * @param prepare sets the window up and says when it is ready
+     */
+    static void capture(Path file, Settings.Theme theme, Function<Stage, MainWindow> makeWindow,
+            Function<MainWindow, BooleanSupplier> prepare) throws Exception {
         if (!file.getFileName().toString().startsWith(only)) {
             return;
         }
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            SettingsStore store = new SettingsStore(settingsDirectory);
-            MainWindow window = new MainWindow(stage, store, store.load(), new FxUserPrompts(stage), stage::close);
+            MainWindow window = makeWindow.apply(stage);
             window.setTheme(theme);
             stage.setWidth(WIDTH);
             stage.setHeight(HEIGHT);
@@ -152,7 +166,7 @@ public final class Screenshots {
             window.openSampleIfEmpty();
             BooleanSupplier ready = prepare.apply(window);
             // Let layout settle and the tab's opening animation finish, and wait until it is ready.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             PauseTransition settle = new PauseTransition(Duration.millis(1500));
             settle.setOnFinished(event -> {
                 if (!ready.getAsBoolean() && System.nanoTime() < deadline) {
@@ -161,11 +175,12 @@ public final class Screenshots {
                     return;
                 }
                 image.complete(stage.getScene().snapshot(null));
+                window.dockerPanel().dispose();
                 stage.close();
             });
             settle.play();
         });
-        write(image.get(60, TimeUnit.SECONDS), file);
+        write(image.get(120, TimeUnit.SECONDS), file);
         System.out.println("wrote " + file);
     }
 

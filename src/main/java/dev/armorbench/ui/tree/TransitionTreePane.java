@@ -149,6 +149,11 @@ public final class TransitionTreePane extends VBox {
         refresh();
     }
 
+    /** The image whose entry point the tree analyses, or null. */
+    public ImageConfig imageConfig() {
+        return image;
+    }
+
     /** Recomputes from the current text now, off the FX thread. */
     public void refresh() {
         if (tab == null) {

@@ -1,0 +1,204 @@
+package dev.armorbench.ui.docker;
+
+import dev.armorbench.container.ImageConfig;
+import dev.armorbench.trial.DockerEndpoint;
+import dev.armorbench.trial.ImageDetails;
+import dev.armorbench.trial.RunConfigurationStore;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Docker panel, docked under the editor: the engine and its state, its images, the current
+ * profile's run configuration, trial runs (output, AppArmor events, suggestions, the processes'
+ * confinement) and their history. A thin face: the engine work is {@code dev.armorbench.trial}'s,
+ * done off the FX thread, with only the results applied here.
+ */
+public final class DockerPanel extends BorderPane {
+    private final EngineConnection connection;
+    private final ImagesView images;
+    private final RunConfigurationEditor configuration;
+    private final TrialRunPane run;
+    private final TabPane sections = new TabPane();
+    private final Tab imagesTab;
+    private final Tab configurationTab;
+    private final Tab runTab;
+    private final Tab historyTab;
+    private final RunHistoryView history = new RunHistoryView();
+    private Consumer<ImageConfig> onImageConfig = config -> { };
+    private boolean started;
+
+    /**
+     * @param endpoint      where to look for the engine (asked when the panel is first shown)
+     * @param store         where run configurations are kept
+     * @param trials        how trial runs are made (the real engine, loader and event source; tests pass their own)
+     * @param notify        shows a message in the window (a configuration that could not be saved)
+     * @param onClose       hides the panel (its close button)
+     */
+    public DockerPanel(DockerEndpoint endpoint, RunConfigurationStore store, TrialRuns trials, Consumer<String> notify,
+            Runnable onClose) {
+        this.connection = new EngineConnection(endpoint);
+        getStyleClass().add("docker-panel");
+        setId("docker-panel");
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource("docker-panel.css")).toExternalForm());
+        configuration = new RunConfigurationEditor(store, notify);
+        images = new ImagesView(connection, image -> {
+            configuration.setImage(image);
+            sections.getSelectionModel().select(configurationTab());
+        });
+        run = new TrialRunPane(connection, configuration, trials, history::add);
+
+        imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
+        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
+        runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
+        historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
+        sections.getTabs().addAll(imagesTab, configurationTab, runTab, historyTab);
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sections.setId("docker-sections");
+
+        Label title = new Label("Docker");
+        title.getStyleClass().add("pane-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button(null, new FontIcon("mdi2c-close"));
+        close.setId("docker-panel-close");
+        close.getStyleClass().addAll("flat", "button-icon");
+        close.setTooltip(new Tooltip("Hide the Docker panel (View → Docker Panel)"));
+        close.setOnAction(event -> onClose.run());
+        HBox titleBar = new HBox(8, title, run.controls(), spacer, close);
+        titleBar.setAlignment(Pos.CENTER_LEFT);
+        titleBar.getStyleClass().add("pane-header");
+        EngineHeader header = new EngineHeader(connection);
+        setTop(new VBox(titleBar, header));
+        setCenter(sections);
+
+        images.chosenProperty().addListener((obs, old, image) -> imageChosen(image));
+        configuration.configurationProperty().addListener((obs, old, config) -> {
+            ImageDetails image = images.chosenProperty().get();
+            if (image != null && !config.command().equals(old == null ? null : old.command())) {
+                onImageConfig.accept(EntryPointConfig.of(image, config.command()));
+            }
+        });
+    }
+
+    private Tab configurationTab() {
+        return configurationTab;
+    }
+
+    /** Connects to the engine the first time the panel is shown; later calls do nothing. */
+    public void start() {
+        if (!started) {
+            started = true;
+            connection.refresh();
+        }
+    }
+
+    /** Looks for the engine somewhere else from now on (tests use their own engine). */
+    public void useEndpoint(DockerEndpoint endpoint) {
+        started = true;
+        connection.useEndpoint(endpoint);
+    }
+
+    /** Follows another profile: its run configuration, and its image chosen in the list when listed. */
+    public void showProfile(ProfileContext context) {
+        configuration.show(context);
+        run.showProfile(context);
+        String image = configuration.configuration().image();
+        if (!image.isEmpty()) {
+            images.choose(image);
+        }
+    }
+
+    /** Where the tree's entry point analysis gets the chosen image's configuration. */
+    public void setOnImageConfig(Consumer<ImageConfig> onImageConfig) {
+        this.onImageConfig = onImageConfig;
+    }
+
+    /** Starts a trial run of the current profile, as the Run button and Ctrl+R do. */
+    public void runTrial() {
+        sections.getSelectionModel().select(runTab);
+        run.runTrial();
+    }
+
+    /** How a run checks and saves the current profile before loading it (the window's job). */
+    public void setProfileForTrial(ProfileForTrial profileForTrial) {
+        run.setProfileForTrial(profileForTrial);
+    }
+
+    /** Whether a trial run is going on. */
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return run.runningProperty();
+    }
+
+    /** Stops the running trial, if any. */
+    public void stopTrial() {
+        run.stopTrial();
+    }
+
+    private void imageChosen(ImageDetails image) {
+        if (image == null) {
+            return;
+        }
+        if (configuration.configuration().image().isEmpty()) {
+            configuration.setImage(ImagesView.nameOf(image));
+        }
+        onImageConfig.accept(EntryPointConfig.of(image, configuration.configuration().command()));
+    }
+
+    public EngineConnection connection() {
+        return connection;
+    }
+
+    ImagesView images() {
+        return images;
+    }
+
+    RunConfigurationEditor configurationEditor() {
+        return configuration;
+    }
+
+    TrialRunPane runPane() {
+        return run;
+    }
+
+    RunHistoryView history() {
+        return history;
+    }
+
+    TabPane sections() {
+        return sections;
+    }
+
+    Tab imagesTab() {
+        return imagesTab;
+    }
+
+    Tab historyTab() {
+        return historyTab;
+    }
+
+    /** Saves what is pending and lets go of the engine. */
+    public void dispose() {
+        configuration.saveNow();
+        run.stopAndWait(java.time.Duration.ofSeconds(20));
+        connection.close();
+    }
+
+    private static Tab tab(String text, String icon, javafx.scene.Node content, String id) {
+        Tab tab = new Tab(text, content);
+        tab.setGraphic(new FontIcon(icon));
+        tab.setId(id);
+        return tab;
+    }
+}

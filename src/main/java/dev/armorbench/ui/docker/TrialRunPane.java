@@ -1,0 +1,374 @@
+package dev.armorbench.ui.docker;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.audit.EventKind;
+import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.trial.DockerEngine;
+import dev.armorbench.trial.OutputChannel;
+import dev.armorbench.trial.RunConfiguration;
+import dev.armorbench.trial.TrialContainer;
+import dev.armorbench.trial.run.ContainerLauncher;
+import dev.armorbench.trial.run.TrialListener;
+import dev.armorbench.trial.run.TrialOutcome;
+import dev.armorbench.trial.run.TrialPhase;
+import dev.armorbench.trial.run.TrialRequest;
+import dev.armorbench.trial.run.TrialRun;
+import dev.armorbench.trial.run.TrialRunResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A trial run of the current profile in the panel: the Run and Stop buttons, and while it runs the
+ * container's output, the AppArmor events of its profile family, the suggestions they lead to, and the
+ * container's processes with their AppArmor labels. The run itself is {@link TrialRun}'s (lint, load,
+ * start, stream, stop, remove); this pane only starts it, shows what it reports, and asks the engine
+ * for the processes while the container runs.
+ */
+final class TrialRunPane extends BorderPane {
+    /** How often the confinement view asks for the container's processes. */
+    static final javafx.util.Duration PROCESS_POLL = javafx.util.Duration.seconds(1);
+
+    private final EngineConnection connection;
+    private final RunConfigurationEditor configuration;
+    private final TrialRuns trials;
+    private final Consumer<RunRecord> onFinished;
+    private final OutputView output = new OutputView();
+    private final EventsView events = new EventsView();
+    private final SuggestionsView suggestions = new SuggestionsView();
+    private final ConfinementView processes = new ConfinementView();
+    private final Button runButton = new Button("Run", new FontIcon("mdi2p-play"));
+    private final Button stopButton = new Button("Stop", new FontIcon("mdi2s-stop"));
+    private final Label status = new Label("Not run yet");
+    private final HBox controls;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final Timeline processPoll = new Timeline(new KeyFrame(PROCESS_POLL, event -> pollProcesses()));
+    private ProfileForTrial profileForTrial = () -> {
+        throw new ProfileForTrial.NotReady("Open a profile to run.");
+    };
+    private TrialRun current;
+    private java.util.concurrent.CompletableFuture<TrialRunResult> currentResult;
+    private final AtomicReference<TrialContainer> container = new AtomicReference<>();
+    private Instant startedAt;
+    private String runningImage;
+    private ProfileForTrial.SavedProfile runningProfile;
+    private boolean polling;
+
+    TrialRunPane(EngineConnection connection, RunConfigurationEditor configuration, TrialRuns trials,
+            Consumer<RunRecord> onFinished) {
+        this.connection = connection;
+        this.configuration = configuration;
+        this.trials = trials;
+        this.onFinished = onFinished;
+        getStyleClass().add("trial-run");
+        runButton.setId("docker-run-button");
+        runButton.getStyleClass().add("accent");
+        runButton.setTooltip(new Tooltip("Check, save and load the profile, then run the container under it (Ctrl+R)"));
+        runButton.setOnAction(event -> runTrial());
+        stopButton.setId("docker-stop-button");
+        stopButton.setTooltip(new Tooltip("Stop the container (SIGTERM, then SIGKILL)"));
+        stopButton.setOnAction(event -> stopTrial());
+        stopButton.disableProperty().bind(running.not());
+        runButton.disableProperty().bind(running);
+        status.setId("docker-run-status");
+        status.getStyleClass().add("run-status");
+        status.setMinWidth(0);
+        controls = new HBox(6, runButton, stopButton, status);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        processPoll.setCycleCount(Timeline.INDEFINITE);
+
+        SplitPane eventsAndSuggestions = new SplitPane(titled("AppArmor events", events),
+                titled("Suggestions", suggestions));
+        eventsAndSuggestions.setOrientation(Orientation.VERTICAL);
+        SplitPane views = new SplitPane(titled("Output", output), eventsAndSuggestions,
+                titled("Confinement", processes));
+        views.setDividerPositions(0.30, 0.62);
+        setCenter(views);
+    }
+
+    /** The Run and Stop buttons and the run's state, for the panel's title bar. */
+    Node controls() {
+        return controls;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    void setProfileForTrial(ProfileForTrial profileForTrial) {
+        this.profileForTrial = profileForTrial;
+    }
+
+    void showProfile(ProfileContext context) {
+        // The views keep the last run's results until the next run, whatever profile is shown.
+    }
+
+    OutputView output() {
+        return output;
+    }
+
+    EventsView events() {
+        return events;
+    }
+
+    SuggestionsView suggestions() {
+        return suggestions;
+    }
+
+    ConfinementView processes() {
+        return processes;
+    }
+
+    Label status() {
+        return status;
+    }
+
+    /** Lint → save → load → start → follow, through {@link TrialRun}; on the FX thread. */
+    void runTrial() {
+        if (running.get()) {
+            return;
+        }
+        RunConfiguration config = configuration.configuration();
+        if (!configuration.problems().isEmpty()) {
+            status.setText("Not started: " + configuration.problems().get(0));
+            return;
+        }
+        DockerEngine engine = connection.engine();
+        if (engine == null || !connection.state().isConnected()) {
+            status.setText("Not started: " + connection.state().problem().map(p -> p.message())
+                    .orElse("not connected to a Docker engine yet."));
+            return;
+        }
+        ProfileForTrial.SavedProfile profile;
+        try {
+            profile = profileForTrial.checkAndSave();
+        } catch (ProfileForTrial.NotReady e) {
+            status.setText("Not started: " + e.getMessage());
+            return;
+        }
+        output.clear();
+        events.clear();
+        suggestions.clear();
+        processes.clear("Starting …");
+        container.set(null);
+        startedAt = Instant.now();
+        runningImage = config.image();
+        runningProfile = profile;
+        profile.origin().accept("trial run of " + runningImage + " at "
+                + java.time.LocalTime.now().withNano(0));
+        running.set(true);
+        TrialRun run = trials.newRun(watched(ContainerLauncher.docker(engine), engine));
+        current = run;
+        currentResult = run.start(TrialRequest.of(profile.file(), profile.sources(), config), new OnFxThread(run));
+    }
+
+    void stopTrial() {
+        if (current != null && running.get()) {
+            status.setText("Stopping …");
+            current.stop();
+        }
+    }
+
+    /**
+     * Stops a running trial and waits (at most {@code patience}) until its container is removed: on
+     * quitting, a container left running would outlive the app.
+     */
+    void stopAndWait(Duration patience) {
+        if (current == null || !running.get()) {
+            return;
+        }
+        current.stop();
+        try {
+            currentResult.get(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Quitting anyway; a container that outlived us is found by its label (docker ps --filter label=dev.armorbench.trial=1).
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The docker launcher, noting the started container so its processes can be listed. */
+    private ContainerLauncher watched(ContainerLauncher launcher, DockerEngine engine) {
+        return (config, profileName, listener, timeout) -> {
+            ContainerLauncher.Launched launched = launcher.launch(config, profileName, listener, timeout);
+            container.set(engine.container(launched.id()));
+            return launched;
+        };
+    }
+
+    private void pollProcesses() {
+        TrialContainer watched = container.get();
+        if (watched == null || polling) {
+            return;
+        }
+        polling = true;
+        connection.call(engine -> watched.processes(EngineConnection.CALL_TIMEOUT), list -> {
+            polling = false;
+            if (running.get() && container.get() == watched) {
+                processes.show(list);
+            }
+        }, problem -> {
+            polling = false;
+            processes.clear("The processes could not be listed: " + problem.message());
+        });
+    }
+
+    private void phase(TrialRun run, TrialPhase phase) {
+        if (run != current) {
+            return;
+        }
+        switch (phase) {
+            case LINTING -> status.setText("Checking the profile …");
+            case LOADING -> status.setText("Loading the profile into the kernel …");
+            case STARTING -> status.setText("Starting " + runningImage + " …");
+            case RUNNING -> {
+                status.setText("Running " + runningImage);
+                processPoll.playFromStart();
+                pollProcesses();
+            }
+            case COLLECTING -> {
+                processPoll.stop();
+                processes.clear("The container has exited");
+                status.setText("Reading the last AppArmor events …");
+            }
+            case CLEANING_UP -> status.setText("Removing the container …");
+            case FINISHED -> processPoll.stop();
+        }
+    }
+
+    private void finished(TrialRun run, TrialRunResult result) {
+        if (run != current) {
+            return;
+        }
+        processPoll.stop();
+        running.set(false);
+        container.set(null);
+        if (result.outcome() != TrialOutcome.EXITED && result.outcome() != TrialOutcome.STOPPED) {
+            processes.clear("Not running");
+        }
+        status.setText(summary(result));
+        output.note("— " + result.message());
+        suggestions.show(result.suggestions());
+        if (!result.suggestions().isEmpty()) {
+            runningProfile.inlineSuggestions().accept(result.suggestions());
+        }
+        Map<EventKind, Integer> byKind = new EnumMap<>(EventKind.class);
+        result.eventsByKind().forEach((kind, count) -> byKind.put(kind, (int) (long) count));
+        onFinished.accept(new RunRecord(startedAt, runningImage,
+                result.exitCode() >= 0 && (result.outcome() == TrialOutcome.EXITED || result.outcome() == TrialOutcome.STOPPED)
+                        ? OptionalLong.of(result.exitCode()) : OptionalLong.empty(),
+                result.duration(), byKind, result.suggestions().size(), outcomeText(result)));
+        if (result.outcome() == TrialOutcome.CONTAINER_FAILED) {
+            // The engine may have gone away: asking again shows it in the header and retries until it is back.
+            connection.refresh();
+        }
+    }
+
+    static String summary(TrialRunResult result) {
+        return switch (result.outcome()) {
+            case EXITED -> "Exited with code " + result.exitCode() + " after " + seconds(result.duration());
+            case STOPPED -> "Stopped after " + seconds(result.duration());
+            case TIMED_OUT -> "Stopped: it ran too long";
+            case LINT_FAILED -> "Not started: the profile has errors";
+            case LOAD_FAILED -> "Not started: the profile could not be loaded";
+            case NO_EVENT_SOURCE -> "Not started: no AppArmor events can be read";
+            case CONTAINER_FAILED -> "Failed: " + result.message();
+        };
+    }
+
+    private static String outcomeText(TrialRunResult result) {
+        return switch (result.outcome()) {
+            case EXITED -> "exited";
+            case STOPPED -> "stopped";
+            case TIMED_OUT -> "ran too long, stopped";
+            case LINT_FAILED -> "profile has errors";
+            case LOAD_FAILED -> "load failed";
+            case NO_EVENT_SOURCE -> "no event source";
+            case CONTAINER_FAILED -> "container failed";
+        };
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static VBox titled(String title, Node content) {
+        Label label = new Label(title);
+        label.getStyleClass().add("view-title");
+        VBox box = new VBox(label, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("run-view");
+        return box;
+    }
+
+    /** Hands the run's reports (from its own threads) to the FX thread. */
+    private final class OnFxThread implements TrialListener {
+        private final TrialRun run;
+
+        OnFxThread(TrialRun run) {
+            this.run = run;
+        }
+
+        @Override
+        public void phase(TrialPhase phase) {
+            Platform.runLater(() -> TrialRunPane.this.phase(run, phase));
+        }
+
+        @Override
+        public void output(OutputChannel channel, String line) {
+            Platform.runLater(() -> {
+                if (run == current) {
+                    output.append(channel, line + "\n");
+                }
+            });
+        }
+
+        @Override
+        public void event(AuditEvent event) {
+            Platform.runLater(() -> {
+                if (run == current) {
+                    events.add(event);
+                }
+            });
+        }
+
+        @Override
+        public void suggestionsChanged(List<Suggestion> latest) {
+            Platform.runLater(() -> {
+                if (run == current) {
+                    suggestions.show(latest);
+                    // Live, inline in the profile's editor, where they are accepted or rejected.
+                    runningProfile.inlineSuggestions().accept(latest);
+                }
+            });
+        }
+
+        @Override
+        public void finished(TrialRunResult result) {
+            Platform.runLater(() -> TrialRunPane.this.finished(run, result));
+        }
+    }
+}
