@@ -151,7 +151,8 @@ public final class ContainerChecks {
                     } else if (capability.names().isEmpty()) {
                         all = true;
                     } else {
-                        allowed.addAll(capability.names());
+                        // A misspelt name is the lint's error to report; it must not become a --cap-add.
+                        capability.names().stream().filter(CapabilityRule.KNOWN::contains).forEach(allowed::add);
                     }
                 }
             }
