@@ -137,7 +137,6 @@ class ContainerChecksTest {
                   profile a flags=(attach_disconnected,mediate_deleted) {
                     capability net_bind_service,
                     capability sys_admin,
-                    capability net_bind_servce,
                   }
                 }
                 profile b flags=(attach_disconnected,mediate_deleted) {
@@ -154,12 +153,21 @@ class ContainerChecksTest {
         assertThat(flags.get(0).message()).contains("allow chown, dac_read_search, net_bind_service, setuid, sys_admin;")
                 .contains("--cap-drop ALL --cap-add CHOWN --cap-add DAC_READ_SEARCH --cap-add NET_BIND_SERVICE "
                         + "--cap-add SETUID --cap-add SYS_ADMIN")
-                .doesNotContain("SYS_MODULE").doesNotContain("SERVCE");
+                .doesNotContain("SYS_MODULE");
         List<ContainerDiagnostic> extra = withCode(analysis, ContainerCheck.CAPABILITY_NOT_IN_DOCKER_DEFAULT);
         assertThat(extra).extracting(d -> covered(analysis, d))
                 .containsExactly("capability sys_admin,", "capability dac_read_search,");
         assertThat(extra.get(0).message()).contains("--cap-add SYS_ADMIN");
         assertThat(ContainerChecks.dockerFlags(java.util.Set.of("kill", "chown"))).isEqualTo("--cap-drop ALL --cap-add CHOWN --cap-add KILL");
+    }
+
+    @Test
+    void aMisspeltCapabilityIsTheLintsErrorAndNeverADockerFlag() {
+        String text = "profile c {\n  capability chown net_bind_servce,\n  /usr/bin/a cx -> a,\n"
+                + "  profile a {\n    capability kill,\n  }\n}\n";
+        ContainerAnalysis analysis = ContainerAnalysis.analyze(fixture.lint(text), ProfileCatalog.NONE, null);
+        assertThat(withCode(analysis, ContainerCheck.CAPABILITY_FLAGS)).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("allow chown, kill;").doesNotContain("SERVCE"));
     }
 
     @Test
