@@ -300,7 +300,11 @@ public final class PolicyReader {
                             tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
-                // A new name invalidates no expansion: nothing could have used it yet.
+                // A new name invalidates no expansion of this policy (nothing could have used it yet),
+                // but what expands through it must stay out of the expansions other policies share.
+                if (!defined) {
+                    variables.definedNew();
+                }
                 variables.sets.put(name, new ArrayList<>(values));
                 definitionSites.put(name, site);
             }

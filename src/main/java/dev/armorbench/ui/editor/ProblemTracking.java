@@ -180,7 +180,13 @@ public final class ProblemTracking implements EditorComponent {
         PolicySources policySources = sources.get();
         editor.background().execute(() -> {
             if (edits != editsAtStart) {
-                return; // typing went on while this waited; a later pause checks the newer text
+                // Typing went on while this waited; a later pause checks the newer text.
+                Platform.runLater(() -> {
+                    if (runningVersion == version && generation == checkGeneration) {
+                        runningVersion = -1;
+                    }
+                });
+                return;
             }
             long cpuStart = CPU.getCurrentThreadCpuTime();
             policySources.refreshIfChanged(); // an include edited since the last check is read again
@@ -208,7 +214,7 @@ public final class ProblemTracking implements EditorComponent {
     private volatile int edits;
 
     private void finished(Checked checked) {
-        if (runningVersion == checked.version()) {
+        if (runningVersion == checked.version() && checked.generation() == generation) {
             runningVersion = -1;
         }
         if (checked.generation() != generation || checked.version() != currentVersion()) {
