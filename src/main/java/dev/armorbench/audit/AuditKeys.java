@@ -105,6 +105,15 @@ public final class AuditKeys {
     private static final int[] HASHES = new int[TABLE_SIZE];
     private static final byte[] TRAITS = new byte[TABLE_SIZE];
     private static final byte[][] KEY_BYTES = new byte[TABLE_SIZE][];
+    /** A key's first and second eight bytes as words: most keys are compared in two steps. */
+    private static final long[] FIRST_WORDS = new long[TABLE_SIZE];
+    private static final long[] SECOND_WORDS = new long[TABLE_SIZE];
+    /**
+     * The same keys by a hash of their words, for keys read from a line's bytes: hashing two words
+     * costs less than hashing a key byte by byte as it is scanned. Holds slots of {@link #TABLE}.
+     */
+    private static final int BYTES_TABLE_SIZE = 256;
+    private static final short[] BY_WORDS = new short[BYTES_TABLE_SIZE];
     static final int UNTRUSTED_TRAIT = 1;
     static final int VOCABULARY_TRAIT = 2;
 
@@ -118,8 +127,20 @@ public final class AuditKeys {
             TABLE[slot] = key;
             HASHES[slot] = hash;
             KEY_BYTES[slot] = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            FIRST_WORDS[slot] = ByteRuns.word(KEY_BYTES[slot], 0, Math.min(8, key.length()));
+            SECOND_WORDS[slot] = ByteRuns.word(KEY_BYTES[slot], 8, Math.min(8, key.length() - 8));
             TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
                     | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
+        }
+        java.util.Arrays.fill(BY_WORDS, (short) -1);
+        for (int slot = 0; slot < TABLE_SIZE; slot++) {
+            if (TABLE[slot] != null) {
+                int at = wordHash(FIRST_WORDS[slot], SECOND_WORDS[slot], TABLE[slot].length()) & (BYTES_TABLE_SIZE - 1);
+                while (BY_WORDS[at] >= 0) {
+                    at = (at + 1) & (BYTES_TABLE_SIZE - 1);
+                }
+                BY_WORDS[at] = (short) slot;
+            }
         }
     }
 
@@ -139,16 +160,24 @@ public final class AuditKeys {
         return -1;
     }
 
-    /** The table slot of the ASCII bytes {@code line[start, end)} whose String hash is {@code hash}, or -1. */
-    static int slot(byte[] line, int start, int end, int hash) {
-        int slot = hash & (TABLE_SIZE - 1);
+    private static int wordHash(long first, long second, int length) {
+        long mixed = (first * 0x9E3779B97F4A7C15L) ^ (second * 0xC2B2AE3D27D4EB4FL) ^ length;
+        return (int) (mixed ^ (mixed >>> 31));
+    }
+
+    /** The table slot of the ASCII bytes {@code line[start, end)}, or -1. */
+    static int slot(byte[] line, int start, int end) {
         int length = end - start;
-        String key;
-        while ((key = TABLE[slot]) != null) {
-            if (HASHES[slot] == hash && key.length() == length && ByteRuns.equal(line, start, KEY_BYTES[slot])) {
+        long first = ByteRuns.word(line, start, Math.min(8, length));
+        long second = ByteRuns.word(line, start + 8, Math.min(8, length - 8));
+        int at = wordHash(first, second, length) & (BYTES_TABLE_SIZE - 1);
+        int slot;
+        while ((slot = BY_WORDS[at]) >= 0) {
+            if (FIRST_WORDS[slot] == first && SECOND_WORDS[slot] == second && KEY_BYTES[slot].length == length
+                    && (length <= 16 || ByteRuns.equal(line, start, KEY_BYTES[slot]))) {
                 return slot;
             }
-            slot = (slot + 1) & (TABLE_SIZE - 1);
+            at = (at + 1) & (BYTES_TABLE_SIZE - 1);
         }
         return -1;
     }

@@ -91,6 +91,7 @@ public final class LogLineParser {
 
     private final HexText hex = new HexText();
     private final SharedValues shared = new SharedValues();
+    private final RecordLayouts layouts = new RecordLayouts();
     private final JournalEntry journal = new JournalEntry();
     private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
 
@@ -165,16 +166,16 @@ public final class LogLineParser {
         // One pass to whichever comes first: the audit stamp, or a record without one.
         int stamp = -1;
         int apparmor = -1;
-        for (int i = from, last = length - STAMP.length; i <= last; i++) {
-            if (line[i] == 'a') {
-                if (startsWith(line, i, length, STAMP)) {
-                    stamp = i;
-                    break;
-                }
-                if (startsWith(line, i, length, APPARMOR_KEY) && isApparmorKeyAt(line, i, from, length)) {
-                    apparmor = i;
-                    break;
-                }
+        int last = length - STAMP.length;
+        for (int i = ByteRuns.indexOf(line, (byte) 'a', from, length); i >= 0 && i <= last;
+                i = ByteRuns.indexOf(line, (byte) 'a', i + 1, length)) {
+            if (startsWith(line, i, length, STAMP)) {
+                stamp = i;
+                break;
+            }
+            if (startsWith(line, i, length, APPARMOR_KEY) && isApparmorKeyAt(line, i, from, length)) {
+                apparmor = i;
+                break;
             }
         }
         int type = fallbackType;
@@ -252,8 +253,8 @@ public final class LogLineParser {
         if (count < 2) {
             return skip(SkipReason.TRUNCATED);
         }
-        RecordFields fields = new RecordFields(
-                Arrays.copyOf(keys, count), Arrays.copyOf(fieldValues, count), Arrays.copyOf(forms, count), count);
+        layouts.share(keys, forms, count);
+        RecordFields fields = new RecordFields(layouts.keys(), Arrays.copyOf(fieldValues, count), layouts.forms(), count);
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
     }
 
@@ -303,8 +304,8 @@ public final class LogLineParser {
     private static int indexOf(byte[] line, byte[] what, int from, int to) {
         byte first = what[0];
         int last = to - what.length;
-        for (int i = from; i <= last; i++) {
-            if (line[i] == first && startsWith(line, i, to, what)) {
+        for (int i = ByteRuns.indexOf(line, first, from, to); i >= 0 && i <= last; i = ByteRuns.indexOf(line, first, i + 1, to)) {
+            if (startsWith(line, i, to, what)) {
                 return i;
             }
         }
@@ -312,12 +313,7 @@ public final class LogLineParser {
     }
 
     private static int indexOf(byte[] line, byte what, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (line[i] == what) {
-                return i;
-            }
-        }
-        return -1;
+        return ByteRuns.indexOf(line, what, from, to);
     }
 
     /** The last {@code what} that starts in {@code line[floor, before)}, or -1. */
@@ -466,9 +462,7 @@ public final class LogLineParser {
                 return SkipReason.BINARY;
             }
             int keyStart = i;
-            int keyHash = 0;
             while (i < end && (classes[(c = line[i]) & 0xff] & KEY_CHAR) != 0) {
-                keyHash = 31 * keyHash + c;
                 i++;
             }
             if (i == keyStart || i >= end || c != '=') {
@@ -482,7 +476,7 @@ public final class LogLineParser {
                 continue;
             }
             int keyEnd = i++;
-            int slot = AuditKeys.slot(line, keyStart, keyEnd, keyHash);
+            int slot = AuditKeys.slot(line, keyStart, keyEnd);
             int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
             int valueStart;
             int valueEnd;
@@ -565,11 +559,7 @@ public final class LogLineParser {
                     form = RecordFields.Form.QUOTED;
                 }
             } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
-                int valueHash = 0;
-                for (int h = valueStart; h < valueEnd; h++) {
-                    valueHash = 31 * valueHash + line[h];
-                }
-                value = shared.share(line, valueStart, valueEnd, valueHash);
+                value = shared.share(line, valueStart, valueEnd);
             } else {
                 value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             }

@@ -21,12 +21,27 @@ public final class RecordFields {
     private final String[] values;
     private final byte[] forms;
     private final int size;
+    /**
+     * One bit per key present, by its hash: a lookup of a key the record does not have (most of
+     * the classifier's lookups) is answered without a scan.
+     */
+    private final long present;
 
     RecordFields(String[] keys, String[] values, byte[] forms, int size) {
         this.keys = keys;
         this.values = values;
         this.forms = forms;
         this.size = size;
+        long bits = 0;
+        for (int i = 0; i < size; i++) {
+            bits |= presenceBit(keys[i]);
+        }
+        this.present = bits;
+    }
+
+    private static long presenceBit(String key) {
+        int hash = key.hashCode();
+        return 1L << (hash ^ (hash >>> 6));
     }
 
     /** Builds fields from pairs, for tests and for callers that make records by hand. */
@@ -61,6 +76,9 @@ public final class RecordFields {
 
     /** The last value under {@code key} (later keys win, as in libapparmor), or null. */
     public String get(String key) {
+        if ((present & presenceBit(key)) == 0) {
+            return null;
+        }
         for (int i = size - 1; i >= 0; i--) {
             if (keys[i] == key) {
                 return values[i];
@@ -79,6 +97,9 @@ public final class RecordFields {
 
     /** Like {@link #get} for a key that is one of the {@link AuditKeys} constants: identity only. */
     String known(String constant) {
+        if ((present & presenceBit(constant)) == 0) {
+            return null;
+        }
         for (int i = size - 1; i >= 0; i--) {
             if (keys[i] == constant) {
                 return values[i];

@@ -14,23 +14,32 @@ final class SharedValues {
     private static final int MAX_LENGTH = 128;
 
     private final String[] slots = new String[SIZE];
-    private final int[] hashes = new int[SIZE];
     private final byte[][] bytes = new byte[SIZE][];
+    private final long[] firstWords = new long[SIZE];
+    private final long[] lastWords = new long[SIZE];
 
-    /** The string for the ASCII bytes {@code line[start, end)}, whose String hash is {@code hash}. */
-    String share(byte[] line, int start, int end, int hash) {
+    /** The string for the ASCII bytes {@code line[start, end)}. */
+    String share(byte[] line, int start, int end) {
         int length = end - start;
         if (length > MAX_LENGTH) {
             return new String(line, start, length, StandardCharsets.ISO_8859_1);
         }
+        // Hashed by the first and last eight bytes and the length, not byte by byte.
+        long first = ByteRuns.word(line, start, Math.min(8, length));
+        long last = length > 8 ? ByteRuns.word(line, end - 8, 8) : 0;
+        long mixed = (first * 0x9E3779B97F4A7C15L) ^ (last * 0xC2B2AE3D27D4EB4FL) ^ length;
+        int hash = (int) (mixed ^ (mixed >>> 29));
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
         byte[] cached = bytes[slot];
-        if (cached != null && hashes[slot] == hash && cached.length == length && ByteRuns.equal(line, start, cached)) {
+        // Up to 16 bytes, the first and last words cover every byte; longer values are compared in full.
+        if (cached != null && firstWords[slot] == first && lastWords[slot] == last && cached.length == length
+                && (length <= 16 || ByteRuns.equal(line, start, cached))) {
             return slots[slot];
         }
         String value = new String(line, start, length, StandardCharsets.ISO_8859_1);
         slots[slot] = value;
-        hashes[slot] = hash;
+        firstWords[slot] = first;
+        lastWords[slot] = last;
         bytes[slot] = Arrays.copyOfRange(line, start, end);
         return value;
     }

@@ -42,6 +42,9 @@ public final class PolicyReader {
     private final Set<Object> appliedAdditions = new HashSet<>();
     private final Map<String, SyntaxNode> topProfiles = new LinkedHashMap<>();
     private final List<Profile> profiles = new ArrayList<>();
+    /** Rule readings kept from the last check of {@link #document}, or null. */
+    private RuleMemo memo;
+    private SourceFile document;
 
     private PolicyReader(PolicySources sources) {
         this.sources = sources;
@@ -53,9 +56,23 @@ public final class PolicyReader {
     }
 
     public static LintResult lint(SourceFile source, PolicySources sources) {
+        return lint(source, sources, null);
+    }
+
+    /**
+     * Reads and checks one policy file, taking the reading of each of its rules from {@code memo}
+     * where nothing the rule depends on changed since the last check with that memo (the editor's
+     * re-check after an edit). The result is the same as without a memo.
+     */
+    public static LintResult lint(SourceFile source, PolicySources sources, RuleMemo memo) {
         PolicyReader reader = new PolicyReader(sources);
+        reader.memo = memo;
+        reader.document = source;
         reader.includeStack.push(source.path().toAbsolutePath().normalize());
         reader.items(source, source.tree().root(), null, Qualifiers.NONE, null);
+        if (memo != null) {
+            memo.finishCheck();
+        }
         Policy policy = new Policy(List.copyOf(reader.profiles), Map.copyOf(reader.variables.sets),
                 Map.copyOf(reader.variables.booleans));
         return new LintResult(source, policy, List.copyOf(reader.diagnostics));
@@ -293,7 +310,11 @@ public final class PolicyReader {
                             tokens.get(0).start(), tokens.get(1).end());
                     return;
                 }
-                // A new name invalidates no expansion: nothing could have used it yet.
+                // A new name invalidates no expansion of this policy (nothing could have used it yet),
+                // but what expands through it must stay out of the expansions other policies share.
+                if (!defined) {
+                    variables.definedNew();
+                }
                 variables.sets.put(name, new ArrayList<>(values));
                 definitionSites.put(name, site);
             }
@@ -558,11 +579,15 @@ public final class PolicyReader {
                     node.start(), node.end());
             return;
         }
-        RuleReader reader = new RuleReader(source.text(), reporter, variables);
-        Rule rule = reader.read(tokens, qualifiers);
-        if (rule instanceof RlimitRule rlimit) {
-            rule = reader.rlimitValue(rlimit, tokens);
-        }
+        List<SyntaxToken> ruleTokens = tokens;
+        RuleMemo.RuleRead fresh = findings -> {
+            RuleReader reader = new RuleReader(source.text(), findings, variables);
+            Rule read = reader.read(ruleTokens, qualifiers);
+            return read instanceof RlimitRule rlimit ? reader.rlimitValue(rlimit, ruleTokens) : read;
+        };
+        Rule rule = memo != null && source == document
+                ? memo.rule(source.text(), tokens, qualifiers, variables, reporter, fresh)
+                : fresh.read(reporter);
         if (rule == null) {
             return;
         }

@@ -130,16 +130,85 @@ public final class PolicySources {
         return keys.computeIfAbsent(path, p -> p.toAbsolutePath().normalize());
     }
 
-    /** A parsed file, read once. */
+    /** A parsed file, read once (until {@link #refreshIfChanged} sees it change). */
     public SourceFile file(Path path) throws IOException {
         Path key = key(path);
         SourceFile cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
+        FileStamp stamp = FileStamp.of(path);
         SourceFile file = new SourceFile(path, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
         cache.put(key, file);
+        stamps.put(key, stamp);
         return file;
+    }
+
+    /** When a file was last changed and how long it was, as seen before it was read. */
+    private record FileStamp(long modifiedNanos, long size) {
+        static FileStamp of(Path path) {
+            try {
+                java.nio.file.attribute.BasicFileAttributes attributes =
+                        Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+                return new FileStamp(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                        attributes.size());
+            } catch (IOException e) {
+                return new FileStamp(-1, -1);
+            }
+        }
+    }
+
+    private final Map<Path, FileStamp> stamps = new ConcurrentHashMap<>();
+
+    /**
+     * Forgets everything read from disk when any of it changed since: a cached file was edited or
+     * removed, a directory gained or lost a file, or an include now resolves elsewhere (a file was
+     * created earlier on the search path). A long-lived cache (the editor's, shared by its tabs)
+     * calls this before each check, so a check never uses an include as it was before it changed.
+     * Costs one file-status call per cached file and include name.
+     *
+     * @return true when the caches were cleared
+     */
+    public boolean refreshIfChanged() {
+        boolean changed = false;
+        for (Map.Entry<Path, FileStamp> entry : stamps.entrySet()) {
+            if (!entry.getValue().equals(FileStamp.of(entry.getKey()))) {
+                changed = true;
+                break;
+            }
+        }
+        if (!changed) {
+            for (Map.Entry<String, java.util.Optional<Path>> entry : resolved.entrySet()) {
+                String key = entry.getKey();
+                if (!java.util.Optional.ofNullable(lookUp(key.substring(1), key.startsWith("<"))).equals(entry.getValue())) {
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if (!changed) {
+            for (Map.Entry<Path, List<Path>> entry : directories.entrySet()) {
+                try {
+                    List<Path> now = Files.isDirectory(entry.getKey()) ? directoryFiles(entry.getKey()) : List.of(entry.getKey());
+                    if (!now.equals(entry.getValue())) {
+                        changed = true;
+                        break;
+                    }
+                } catch (IOException e) {
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if (changed) {
+            cache.clear();
+            stamps.clear();
+            resolved.clear();
+            directories.clear();
+            preambles.clear();
+            includes.clear();
+        }
+        return changed;
     }
 
     /** Drops a file from the cache, e.g. after an editor changed it. */

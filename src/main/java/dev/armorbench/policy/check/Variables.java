@@ -23,6 +23,12 @@ final class Variables {
      * this policy has not redefined anything the snapshot defined.
      */
     private Map<String, List<String>> shared;
+    /**
+     * Set once this policy defines a name the snapshot did not: its expansions may then use that
+     * name, and must not go into the shared cache, where policies without it would find them.
+     * Reading from it stays right: what expanded without the name does not change with it.
+     */
+    private boolean sharedReadOnly;
     private int builtinHits;
 
     /** Call after changing or extending an existing definition in {@link #sets}. */
@@ -35,6 +41,12 @@ final class Variables {
     void restoredFrom(Map<String, List<String>> sharedExpansions) {
         expanded.clear();
         shared = sharedExpansions;
+        sharedReadOnly = false;
+    }
+
+    /** Call after defining a name that was not defined before. */
+    void definedNew() {
+        sharedReadOnly = true;
     }
 
     /** Marks a variable that was looked up and not defined. */
@@ -181,7 +193,7 @@ final class Variables {
         // An expansion through a built-in differs per profile: it is not kept.
         if (builtinHits == builtinsBefore) {
             expanded.put(name, out);
-            if (shared != null) {
+            if (shared != null && !sharedReadOnly) {
                 shared.put(name, out);
             }
         }

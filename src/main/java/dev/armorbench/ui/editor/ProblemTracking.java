@@ -4,6 +4,7 @@ import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.RuleMemo;
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.Policy;
@@ -21,12 +22,19 @@ import org.reactfx.Subscription;
 
 /**
  * Live diagnostics: when typing stops for {@link #DEBOUNCE}, the policy engine checks the text on the
- * editor's background thread (includes resolved through the same cached sources each time) and the
- * problems come back as squiggles, gutter markers and the Problems list.
+ * editor's background thread (includes resolved through the same cached sources each time, and each
+ * rule's reading kept in a {@link RuleMemo} from one check to the next, so a re-check reads again only
+ * the rules an edit changed) and the problems come back as squiggles, gutter markers and the Problems list.
  */
 public final class ProblemTracking implements EditorComponent {
-    /** How long typing must pause before the text is checked. */
+    /** How long typing must pause before the problems shown are brought up to date. */
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
+    /**
+     * How long typing must pause before the check starts, in the background. It starts before the
+     * debounce ends so that its result is usually ready when the debounce ends; it is shown only then,
+     * and only if the text is still the text it checked.
+     */
+    public static final Duration EARLY_START = Duration.ofMillis(100);
 
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final Supplier<Path> documentPath;
@@ -39,6 +47,18 @@ public final class ProblemTracking implements EditorComponent {
     /** When the last published check was started (its debounce ended) and how long it took, in ns. */
     private volatile long lastCheckNanos;
     private Runnable onChecked = () -> { };
+    /** Thread CPU time of the last published check, in ns. */
+    private volatile long lastCheckCpuNanos;
+    /** The text version a check is running for, and the one whose result waits to be shown (FX thread). */
+    private int runningVersion = -1;
+    private Checked ready;
+    /** The version whose debounce has ended (or that {@link #check()} asked for), and since when, in ns. */
+    private int dueVersion = -1;
+    private long dueSince;
+    /** Raised by {@link #check()}: results of checks started before it may use old include files. */
+    private int generation;
+    /** The last check's reading of each rule: a re-check after an edit reads only what changed. Background thread only. */
+    private final RuleMemo ruleMemo = new RuleMemo();
 
     /**
      * @param documentPath where the document lives (relative includes resolve against its directory)
@@ -55,9 +75,9 @@ public final class ProblemTracking implements EditorComponent {
     public void install(ProfileEditor editor) {
         this.editor = editor;
         this.area = editor.area();
-        subscription = area.plainTextChanges()
-                .successionEnds(DEBOUNCE)
-                .subscribe(change -> check());
+        subscription = area.plainTextChanges().subscribe(change -> edits++)
+                .and(area.plainTextChanges().successionEnds(EARLY_START).subscribe(change -> startCheck()))
+                .and(area.plainTextChanges().successionEnds(DEBOUNCE).subscribe(change -> due()));
         check();
     }
 
@@ -81,7 +101,10 @@ public final class ProblemTracking implements EditorComponent {
         return policy;
     }
 
-    /** From the start of the last published check (typing had paused) to its problems being shown, in ns. */
+    /**
+     * From the end of the debounce (or a call of {@link #check()}) to the last published problems being
+     * shown, in ns; zero or near it when the check that started early was done by then.
+     */
     public long lastCheckNanos() {
         return lastCheckNanos;
     }
@@ -112,15 +135,62 @@ public final class ProblemTracking implements EditorComponent {
         this.onChecked = onChecked;
     }
 
-    /** Checks the current text now. */
+    /** Thread CPU time that the last published check took on the background thread, in ns. */
+    public long lastCheckCpuNanos() {
+        return lastCheckCpuNanos;
+    }
+
+    /** Checks the current text now, afresh (the include search path may have changed), and shows the result. */
     public void check() {
-        long started = System.nanoTime();
-        String text = area.getText();
+        generation++;
+        ready = null;
+        runningVersion = -1;
+        dueVersion = currentVersion();
+        dueSince = System.nanoTime();
+        startCheck();
+    }
+
+    /** The debounce ended: show the result for this text, now if it is ready, else when it is. */
+    private void due() {
         int version = currentVersion();
+        dueVersion = version;
+        dueSince = System.nanoTime();
+        if (ready != null && ready.version() == version) {
+            publish(ready);
+        } else if (runningVersion != version) {
+            startCheck();
+        }
+    }
+
+    /** A check's result, waiting on the FX thread until its text's debounce ends. */
+    private record Checked(List<Problem> problems, Policy policy, int version, int generation, long cpuNanos) {
+    }
+
+    /** Starts checking the current text on the background thread, unless that is done or under way. */
+    private void startCheck() {
+        int version = currentVersion();
+        if (runningVersion == version || ready != null && ready.version() == version) {
+            return;
+        }
+        runningVersion = version;
+        String text = area.getText();
+        int checkGeneration = generation;
+        int editsAtStart = edits;
         Path path = documentPath.get();
         PolicySources policySources = sources.get();
         editor.background().execute(() -> {
-            LintResult result = PolicyReader.lint(new SourceFile(path, text), policySources);
+            if (edits != editsAtStart) {
+                // Typing went on while this waited; a later pause checks the newer text.
+                Platform.runLater(() -> {
+                    if (runningVersion == version && generation == checkGeneration) {
+                        runningVersion = -1;
+                    }
+                });
+                return;
+            }
+            long cpuStart = CPU.getCurrentThreadCpuTime();
+            policySources.refreshIfChanged(); // an include edited since the last check is read again
+            LintResult result = PolicyReader.lint(new SourceFile(path, text), policySources, ruleMemo);
             List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
             for (FurtherCheck further : furtherChecks) {
                 diagnostics.addAll(further.check(result));
@@ -132,22 +202,40 @@ public final class ProblemTracking implements EditorComponent {
                 }
             }
             found.sort(Comparator.comparingInt(Problem::start).thenComparing(Problem::severity));
-            Policy read = result.policy();
-            Platform.runLater(() -> publish(found, read, version, started));
+            Checked checked = new Checked(found, result.policy(), version, checkGeneration,
+                    CPU.getCurrentThreadCpuTime() - cpuStart);
+            Platform.runLater(() -> finished(checked));
         });
     }
 
-    private void publish(List<Problem> found, Policy read, int version, long started) {
-        if (version != currentVersion()) {
-            return; // Typing went on; the next pause checks again.
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Edits so far, counted on the FX thread; a check that waited while the text changed is skipped. */
+    private volatile int edits;
+
+    private void finished(Checked checked) {
+        if (runningVersion == checked.version() && checked.generation() == generation) {
+            runningVersion = -1;
         }
-        checkedVersion = version;
-        policy = read;
-        lastCheckNanos = System.nanoTime() - started;
+        if (checked.generation() != generation || checked.version() != currentVersion()) {
+            return; // old include files, or typing went on; the next pause checks again
+        }
+        ready = checked;
+        if (dueVersion == checked.version()) {
+            publish(checked);
+        }
+    }
+
+    private void publish(Checked checked) {
+        checkedVersion = checked.version();
+        policy = checked.policy();
+        lastCheckNanos = System.nanoTime() - dueSince;
+        lastCheckCpuNanos = checked.cpuNanos();
+        List<Problem> found = checked.problems();
         problems.setAll(found);
         editor.component(SyntaxHighlighting.class).ifPresent(highlighting -> highlighting.setOverlays(
                 found.stream().map(p -> new StyledRange(p.start(), Math.max(p.end(), p.start() + 1), p.styleClass()))
-                        .toList(), version));
+                        .toList(), checked.version()));
         onChecked.run();
     }
 

@@ -1,0 +1,59 @@
+package dev.armorbench.audit;
+
+import java.util.Arrays;
+
+/**
+ * The records of one log repeat a few layouts: the same keys in the same order, written the same
+ * way ({@code apparmor operation profile name pid comm requested_mask …}). This hands out one
+ * shared copy of the key and form arrays per layout instead of a new pair per record, which was a
+ * fifth of what reading allocated. The arrays handed out are never written again.
+ */
+final class RecordLayouts {
+    private static final int SIZE = 64;
+
+    private final String[][] keySlots = new String[SIZE][];
+    private final byte[][] formSlots = new byte[SIZE][];
+    private String[] keys;
+    private byte[] forms;
+
+    /** Finds or keeps the layout of {@code keys[0, count)} and {@code forms[0, count)}; see {@link #keys()}. */
+    void share(String[] scratchKeys, byte[] scratchForms, int count) {
+        int hash = count;
+        for (int i = 0; i < count; i++) {
+            hash = 31 * (31 * hash + scratchKeys[i].hashCode()) + scratchForms[i];
+        }
+        int slot = (hash ^ (hash >>> 7)) & (SIZE - 1);
+        String[] cachedKeys = keySlots[slot];
+        byte[] cachedForms = formSlots[slot];
+        if (cachedKeys != null && cachedKeys.length == count && sameKeys(cachedKeys, scratchKeys, count)
+                && Arrays.equals(cachedForms, 0, count, scratchForms, 0, count)) {
+            keys = cachedKeys;
+            forms = cachedForms;
+            return;
+        }
+        keys = Arrays.copyOf(scratchKeys, count);
+        forms = Arrays.copyOf(scratchForms, count);
+        keySlots[slot] = keys;
+        formSlots[slot] = forms;
+    }
+
+    /** The shared keys of the last {@link #share} call, exactly {@code count} long. */
+    String[] keys() {
+        return keys;
+    }
+
+    /** The shared forms of the last {@link #share} call, exactly {@code count} long. */
+    byte[] forms() {
+        return forms;
+    }
+
+    /** Same key objects: the parser's keys are shared constants, so this is the cheap test that matters. */
+    private static boolean sameKeys(String[] a, String[] b, int count) {
+        for (int i = 0; i < count; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
