@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class RepeatAggregator {
     /** What makes two events "the same". */
     public record Key(EventKind kind, String profile, String operation, String object, String requested, String denied) {
-        static Key of(AuditEvent event) {
+        public static Key of(AuditEvent event) {
             AuditRecord record = event.record();
             RecordFields f = record.fields();
             String object = objectOf(event);

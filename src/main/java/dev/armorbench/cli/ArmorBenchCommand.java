@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             "ArmorBench: write, test and tighten AppArmor profiles for Docker containers.",
             "Run without arguments to open the desktop workbench."
         },
-        subcommands = {LintCommand.class, LoadCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class})
+        subcommands = {LintCommand.class, LoadCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class,
+            TrialCommand.class})
 public final class ArmorBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -149,8 +149,10 @@ public final class TrialRun {
                 request.abstractions());
         RunEvents runEvents = new RunEvents(stream, suggester, listener);
         runEvents.start();
-        AtomicReference<EngineProblem> outputProblem = new AtomicReference<>();
-        OutputLines output = new OutputLines(listener::output, problem -> problem.ifPresent(outputProblem::set));
+        // The output's end says nothing the exit does not: its own check may even call the engine gone
+        // when the log stream ends before the engine marks the container exited (seen in the slow
+        // guest), while the exit the engine reports right after proves it is there.
+        OutputLines output = new OutputLines(listener::output, problem -> { });
         ContainerLauncher.Launched container;
         try {
             container = launcher.launch(request.configuration(), profileName, output, settings.engineCalls());
@@ -195,10 +197,6 @@ public final class TrialRun {
             Thread.currentThread().interrupt();
         }
         output.flush();
-        if (outputProblem.get() != null && outcome == TrialOutcome.EXITED) {
-            outcome = TrialOutcome.CONTAINER_FAILED;
-            message = outputProblem.get().message();
-        }
         listener.phase(TrialPhase.COLLECTING);
         try {
             runEvents.finish(settings.quiet(), settings.collectAtMost());
