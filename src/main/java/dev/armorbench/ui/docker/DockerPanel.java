@@ -55,7 +55,7 @@ public final class DockerPanel extends BorderPane {
         configuration = new RunConfigurationEditor(store, notify);
         images = new ImagesView(connection, image -> {
             configuration.setImage(image);
-            sections.getSelectionModel().select(configurationTab());
+            sections.getSelectionModel().select(this.configurationTab);
         });
         run = new TrialRunPane(connection, configuration, trials, history::add);
 
@@ -92,10 +92,6 @@ public final class DockerPanel extends BorderPane {
         });
     }
 
-    private Tab configurationTab() {
-        return configurationTab;
-    }
-
     /** Connects to the engine the first time the panel is shown; later calls do nothing. */
     public void start() {
         if (!started) {
@@ -112,8 +108,8 @@ public final class DockerPanel extends BorderPane {
 
     /** Follows another profile: its run configuration, and its image chosen in the list when listed. */
     public void showProfile(ProfileContext context) {
+        // The run views keep the last run's results until the next run, whatever profile is shown.
         configuration.show(context);
-        run.showProfile(context);
         String image = configuration.configuration().image();
         if (!image.isEmpty()) {
             images.choose(image);
