@@ -53,14 +53,14 @@ public final class DockerPanel extends BorderPane {
         setId("docker-panel");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("docker-panel.css")).toExternalForm());
         configuration = new RunConfigurationEditor(store, notify);
+        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         images = new ImagesView(connection, image -> {
             configuration.setImage(image);
-            sections.getSelectionModel().select(this.configurationTab);
+            sections.getSelectionModel().select(configurationTab);
         });
         run = new TrialRunPane(connection, configuration, trials, history::add);
 
         imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
-        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
         sections.getTabs().addAll(imagesTab, configurationTab, runTab, historyTab);
