@@ -53,14 +53,14 @@ public final class DockerPanel extends BorderPane {
         setId("docker-panel");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("docker-panel.css")).toExternalForm());
         configuration = new RunConfigurationEditor(store, notify);
+        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         images = new ImagesView(connection, image -> {
             configuration.setImage(image);
-            sections.getSelectionModel().select(configurationTab());
+            sections.getSelectionModel().select(configurationTab);
         });
         run = new TrialRunPane(connection, configuration, trials, history::add);
 
         imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
-        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
         sections.getTabs().addAll(imagesTab, configurationTab, runTab, historyTab);
@@ -92,10 +92,6 @@ public final class DockerPanel extends BorderPane {
         });
     }
 
-    private Tab configurationTab() {
-        return configurationTab;
-    }
-
     /** Connects to the engine the first time the panel is shown; later calls do nothing. */
     public void start() {
         if (!started) {
@@ -112,8 +108,8 @@ public final class DockerPanel extends BorderPane {
 
     /** Follows another profile: its run configuration, and its image chosen in the list when listed. */
     public void showProfile(ProfileContext context) {
+        // The run views keep the last run's results until the next run, whatever profile is shown.
         configuration.show(context);
-        run.showProfile(context);
         String image = configuration.configuration().image();
         if (!image.isEmpty()) {
             images.choose(image);
