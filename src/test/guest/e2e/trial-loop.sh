@@ -22,7 +22,7 @@ fact java_version "$(java -version 2>&1 | head -n 1)"
 timed start_dockerd start_dockerd || exit 1
 
 rootfs=/tmp/rootfs
-make_busybox_rootfs "$rootfs"
+timed busybox_rootfs make_busybox_rootfs "$rootfs"
 mkdir -p "$rootfs/app" "$rootfs/opt/helper" "$rootfs/srv" "$rootfs/var/log/app"
 cp /bin/busybox "$rootfs/opt/helper/cat"
 echo "greeting=hello from the config" > "$rootfs/etc/app.conf"
@@ -54,14 +54,19 @@ timed import_image import_image "$rootfs" abtrial-img --change 'ENTRYPOINT ["/ap
 
 # Docker 20.10 sets net.ipv4.ip_unprivileged_port_start=0 in a container's own network namespace,
 # so binding port 80 there needs no capability; on the host network the host's value holds.
-fact port_start_network_none "$(docker run --rm --network none --entrypoint cat abtrial-img /proc/sys/net/ipv4/ip_unprivileged_port_start 2>&1)"
-fact port_start_network_host "$(docker run --rm --network host --entrypoint cat abtrial-img /proc/sys/net/ipv4/ip_unprivileged_port_start 2>&1)"
+port_facts() {
+  fact port_start_network_none "$(docker run --rm --network none --entrypoint cat abtrial-img /proc/sys/net/ipv4/ip_unprivileged_port_start 2>&1)"
+  fact port_start_network_host "$(docker run --rm --network host --entrypoint cat abtrial-img /proc/sys/net/ipv4/ip_unprivileged_port_start 2>&1)"
+}
+timed port_facts port_facts
 
 cp "$files/trial-loop.profile" /tmp/work/abtrial.profile
 export XDG_STATE_HOME=/tmp/work/state
 trial() {
-  java -jar "$files/armorbench.jar" trial --profile /tmp/work/abtrial.profile --image abtrial-img \
-    --network host --format json "$@"
+  # C1 only and the serial collector: under emulation the JVM's warm-up (C2 compiling on the two
+  # emulated cores) costs more than the trial itself; ArmorBench does not depend on either.
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$files/armorbench.jar" \
+    trial --profile /tmp/work/abtrial.profile --image abtrial-img --network host --format json "$@"
 }
 loop_run() {
   trial --until-stable --apply > /tmp/work/trial1.json 2> /tmp/work/trial1.log
