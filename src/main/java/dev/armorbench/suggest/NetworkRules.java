@@ -17,6 +17,10 @@ final class NetworkRules {
             "bluetooth", "iucv", "rxrpc", "isdn", "phonet", "ieee802154", "caif", "alg", "nfc", "vsock", "kcm", "qipcrtr",
             "smc", "xdp", "mctp");
 
+    /** The permissions a network rule may give together with {@code peer=(…)}, as the parser reads them. */
+    private static final java.util.Set<String> PEER_PERMISSIONS = java.util.Set.of("send", "receive", "connect",
+            "accept", "read", "write", "r", "w", "rw", "wr");
+
     private NetworkRules() {
     }
 
@@ -44,7 +48,9 @@ final class NetworkRules {
                 + (type == null ? "" : " " + type);
         String local = (localIp == null ? "" : " ip=" + localIp) + (localPort == null ? "" : " port=" + localPort);
         String peerInner = ((peerIp == null ? "" : " ip=" + peerIp) + (peerPort == null ? "" : " port=" + peerPort)).trim();
-        String peer = peerInner.isEmpty() ? "" : " peer=(" + peerInner + ")";
+        // Only operations between two ends have a peer; the parser rejects peer=(…) on the others.
+        boolean peered = PEER_PERMISSIONS.containsAll(perms);
+        String peer = peerInner.isEmpty() || !peered ? "" : " peer=(" + peerInner + ")";
         return FixedRequest.of(RuleKind.NETWORK, family + (type == null ? "" : " " + type),
                 head + local + peer + ",",
                 head + ",",

@@ -21,6 +21,18 @@ class EventRulesTest {
     }
 
     @Test
+    void onlyOperationsBetweenTwoEndsGetAPeer() {
+        String shutdown = STAMP + "apparmor=\"ALLOWED\" operation=\"shutdown\" profile=\"p\" pid=1 comm=\"nc\""
+                + " family=\"inet\" sock_type=\"stream\" protocol=6 requested_mask=\"shutdown\" denied_mask=\"shutdown\""
+                + " laddr=127.0.0.1 lport=80 faddr=127.0.0.1 fport=58472";
+        String send = shutdown.replace("shutdown", "send");
+        assertThat(suggest(KnownProfiles.none(), shutdown).get(0).chosen().rule())
+                .isEqualTo("network (shutdown) inet stream ip=127.0.0.1 port=80,");
+        assertThat(suggest(KnownProfiles.none(), send).get(0).chosen().rule())
+                .isEqualTo("network (send) inet stream ip=127.0.0.1 port=80 peer=(ip=127.0.0.1 port=58472),");
+    }
+
+    @Test
     void permissionsOfOnePathAddUp() {
         List<Suggestion> s = suggest(KnownProfiles.none(), open("p", "/etc/f", "r", 0, 1), open("p", "/etc/f", "m", 0, 1));
         assertThat(rules(s)).containsExactly("/etc/f mr,");
