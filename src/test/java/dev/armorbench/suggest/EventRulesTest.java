@@ -41,6 +41,15 @@ class EventRulesTest {
     }
 
     @Test
+    void aRuleAnotherSuggestionCoversIsLeftOutAndItsEventsJoinIt() {
+        String exec = STAMP + "apparmor=\"ALLOWED\" operation=\"exec\" profile=\"p\" name=\"/bin/busybox\" pid=1 comm=\"sh\""
+                + " requested_mask=\"x\" denied_mask=\"x\" fsuid=0 ouid=0";
+        List<Suggestion> s = suggest(KnownProfiles.none(), exec, open("p", "/bin/busybox", "r", 0, 0));
+        assertThat(rules(s)).containsExactly("/bin/busybox mrix,");
+        assertThat(s.get(0).events().count()).isEqualTo(2);
+    }
+
+    @Test
     void procPidDefaultsToAnyPid() {
         Suggestion s = suggest(KnownProfiles.none(), open("p", "/proc/4711/status", "r", 0, 1)).get(0);
         assertThat(s.chosen().rule()).isEqualTo("/proc/*/status r,");

@@ -52,7 +52,6 @@ class GuestRecordingTest {
 
         assertThat(suggestions).extracting(s -> OfferedRule.of(s).toString()).containsExactly(
                 "abtrial: /bin/busybox mrix,",
-                "abtrial: owner /bin/busybox r,",
                 "abtrial: owner /etc/app.conf r,",
                 "abtrial: owner /var/log/app/app.log w,",
                 "abtrial: owner /tmp/received rw,",
