@@ -1,4 +1,4 @@
-#include <tunables/global>
+include <tunables/global>
 
 # The starting point of the trial loop's end-to-end test (trial-loop.sh, TrialLoopIT): a
 # complain-mode profile with the structure the user designed — the entry point, the cx rule that
@@ -6,13 +6,13 @@
 # container needs: reading its config, writing its log, binding port 80, the network, and what the
 # helper reads. `armorbench trial --until-stable --apply` learns them.
 profile abtrial flags=(attach_disconnected,mediate_deleted,complain) {
-  #include <abstractions/base>
+  include <abstractions/base>
 
   /app/entry.sh r,
 
   /opt/helper/cat cx -> helper,
 
   profile helper flags=(complain) {
-    #include <abstractions/base>
+    include <abstractions/base>
   }
 }

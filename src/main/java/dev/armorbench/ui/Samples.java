@@ -14,7 +14,7 @@ public final class Samples {
     /** Every bundled sample, in the order File → Open Sample lists them. */
     public static final List<String> ALL = List.of(
             FIRST_START, "web-server.profile", "worker-with-helper.profile", "web-app-multi-process.profile",
-            "complain-starter.profile");
+            "complain-starter.profile", "trial-converged.profile");
 
     private Samples() {
     }

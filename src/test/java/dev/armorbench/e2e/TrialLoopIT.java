@@ -59,6 +59,7 @@ class TrialLoopIT {
         loop = JSON.readTree(prefixed(output, "TRIAL1 "));
         enforce = JSON.readTree(prefixed(output, "TRIAL2 "));
         finalProfile = prefixed(output, "PROFILE ");
+        reportAgainstTheSample(finalProfile);
         kernelLines = output.lines().filter(line -> line.startsWith("KERNEL ")).toList();
         loopLog = prefixed(output, "TRIAL1_LOG ");
         System.out.printf("e2e trial loop: %.1f s in all (guest build %.1f s, boot %.1f s, workload %.1f s);"
@@ -95,6 +96,31 @@ class TrialLoopIT {
         assertThat(last.path("mode").asText()).isEqualTo("enforce");
         assertThat(last.path("exit_code").asLong()).isZero();
         assertThat(last.path("events").path("DENIED").asLong()).isZero();
+    }
+
+    /**
+     * samples/trial-converged.profile is what an earlier run converged to. A difference is printed,
+     * not failed on: the rules asserted below are the contract; their order and form may change
+     * with the suggester, and then the sample is refreshed from target/e2e/trial-converged.profile.
+     */
+    private static void reportAgainstTheSample(String converged) throws IOException {
+        Path written = Path.of("target/e2e/trial-converged.profile");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, converged);
+        Path sample = Path.of("samples/trial-converged.profile");
+        boolean same = Files.isRegularFile(sample) && policyBody(Files.readString(sample)).equals(policyBody(converged));
+        System.out.println("e2e trial loop: the converged profile " + (same ? "matches" : "DIFFERS FROM") + " " + sample
+                + " (written to " + written + ")");
+    }
+
+    /** The text from the first line that is neither blank nor a comment: the policy without its header. */
+    private static String policyBody(String text) {
+        List<String> lines = text.lines().toList();
+        int first = 0;
+        while (first < lines.size() && (lines.get(first).isBlank() || lines.get(first).startsWith("#"))) {
+            first++;
+        }
+        return String.join("\n", lines.subList(first, lines.size())).strip();
     }
 
     @Test
