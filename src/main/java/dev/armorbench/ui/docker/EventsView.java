@@ -10,6 +10,8 @@ import javafx.scene.control.ListView;
 
 /** The AppArmor events of the profile family since the run's start, newest last, each as one line. */
 final class EventsView extends ListView<AuditEvent> {
+    static final int KEEP_EVENTS = 5_000;
+
     private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
 
     EventsView() {
@@ -25,6 +27,10 @@ final class EventsView extends ListView<AuditEvent> {
     }
 
     void add(AuditEvent event) {
+        if (events.size() >= KEEP_EVENTS) {
+            // The run's counts and suggestions cover all of them; the list shows the latest.
+            events.remove(0, events.size() - KEEP_EVENTS + 1);
+        }
         events.add(event);
         scrollTo(events.size() - 1);
     }

@@ -327,6 +327,10 @@ final class TrialRunPane extends BorderPane {
     /** Hands the run's reports (from its own threads) to the FX thread. */
     private final class OnFxThread implements TrialListener {
         private final TrialRun run;
+        private final java.util.concurrent.ConcurrentLinkedQueue<OutputLine> pendingOutput =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean outputScheduled =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         OnFxThread(TrialRun run) {
             this.run = run;
@@ -339,11 +343,35 @@ final class TrialRunPane extends BorderPane {
 
         @Override
         public void output(OutputChannel channel, String line) {
-            Platform.runLater(() -> {
-                if (run == current) {
-                    output.append(channel, line + "\n");
+            // A chatty container writes thousands of lines a second: they are queued and handed to the
+            // FX thread in batches, never one task per line.
+            pendingOutput.add(new OutputLine(channel, line));
+            if (outputScheduled.compareAndSet(false, true)) {
+                Platform.runLater(this::drainOutput);
+            }
+        }
+
+        private void drainOutput() {
+            outputScheduled.set(false);
+            StringBuilder text = new StringBuilder();
+            OutputChannel channel = null;
+            for (OutputLine line = pendingOutput.poll(); line != null; line = pendingOutput.poll()) {
+                if (channel != null && line.channel() != channel) {
+                    show(channel, text);
+                    text.setLength(0);
                 }
-            });
+                channel = line.channel();
+                text.append(line.text()).append('\n');
+            }
+            if (channel != null) {
+                show(channel, text);
+            }
+        }
+
+        private void show(OutputChannel channel, CharSequence text) {
+            if (run == current) {
+                output.append(channel, text.toString());
+            }
         }
 
         @Override
@@ -368,7 +396,13 @@ final class TrialRunPane extends BorderPane {
 
         @Override
         public void finished(TrialRunResult result) {
-            Platform.runLater(() -> TrialRunPane.this.finished(run, result));
+            Platform.runLater(() -> {
+                drainOutput();
+                TrialRunPane.this.finished(run, result);
+            });
         }
+    }
+
+    private record OutputLine(OutputChannel channel, String text) {
     }
 }
