@@ -3,7 +3,10 @@ package dev.armorbench.ui;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
+import dev.armorbench.container.ModeSwitch;
+import dev.armorbench.container.ProfileMode;
 import dev.armorbench.ui.docker.DockerPanel;
+import dev.armorbench.ui.docker.ModeEditing;
 import dev.armorbench.ui.docker.ProfileContext;
 import dev.armorbench.ui.docker.ProfileForTrial;
 import dev.armorbench.ui.docker.TrialRuns;
@@ -100,6 +103,17 @@ public final class MainWindow {
                 new RunConfigurationStore(settingsStore.file().toAbsolutePath().getParent()), trials,
                 this::showNotification, () -> setDockerPanelShown(false));
         dockerPanel.setProfileForTrial(this::checkAndSaveForTrial);
+        dockerPanel.setModeEditing(new ModeEditing() {
+            @Override
+            public Optional<ProfileMode> current() {
+                return currentTab().map(tab -> ModeSwitch.modeOf(tab.area().getText()));
+            }
+
+            @Override
+            public void switchTo(ProfileMode mode) {
+                currentTab().ifPresent(tab -> tab.applyAsOneEdit(ModeSwitch.edits(tab.area().getText(), mode)));
+            }
+        });
         this.menu = new MainMenu(this);
 
         tabs.setId("documents");
@@ -189,6 +203,11 @@ public final class MainWindow {
         dockerPanelShown.set(shown);
     }
 
+    /** Run → Complain Mode / Enforce Mode: the current profile's flags, as one undoable edit. */
+    public void switchMode(ProfileMode mode) {
+        dockerPanel.switchMode(mode);
+    }
+
     /** Runs the current profile's container under it (Ctrl+R), showing the Docker panel first. */
     public void runTrial() {
         setDockerPanelShown(true);
@@ -229,6 +248,8 @@ public final class MainWindow {
     }
 
     private void updateDockerContext() {
+        // The mode shows in the Run menu too, with the panel hidden.
+        dockerPanel.showMode();
         if (!center.getItems().contains(dockerPanel)) {
             return;
         }
@@ -531,6 +552,7 @@ public final class MainWindow {
     }
 
     private EditorTab addTab(EditorTab tab) {
+        tab.suggestions().setOnAnswered((accepted, rejected) -> dockerPanel.suggestionsAnswered(tab.path(), accepted, rejected));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         tab.area().caretPositionProperty().addListener((obs, old, position) -> updateStatus());

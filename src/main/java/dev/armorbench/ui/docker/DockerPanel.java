@@ -36,6 +36,13 @@ public final class DockerPanel extends BorderPane {
     private final Tab runTab;
     private final Tab historyTab;
     private final RunHistoryView history = new RunHistoryView();
+    private final ProfileLoop loop;
+    private final LoopView loopView;
+    private final Tab loopTab;
+    private final ModeToggle modeToggle;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<dev.armorbench.container.ProfileMode> mode =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private ModeEditing modeEditing = ModeEditing.NONE;
     private Consumer<ImageConfig> onImageConfig = config -> { };
     private boolean started;
 
@@ -57,13 +64,20 @@ public final class DockerPanel extends BorderPane {
             configuration.setImage(image);
             sections.getSelectionModel().select(configurationTab());
         });
-        run = new TrialRunPane(connection, configuration, trials, history::add);
+        loop = new ProfileLoop(trials.sessions());
+        loopView = new LoopView(loop);
+        run = new TrialRunPane(connection, configuration, trials, history::add, loop, loopView::showRejected,
+                loopView::refresh);
+        loopView.setActions(() -> switchModeAndRun(dev.armorbench.container.ProfileMode.ENFORCE),
+                () -> switchModeAndRun(dev.armorbench.container.ProfileMode.COMPLAIN));
+        modeToggle = new ModeToggle(this::switchMode);
 
         imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
         configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
-        sections.getTabs().addAll(imagesTab, configurationTab, runTab, historyTab);
+        loopTab = tab("Loop", "mdi2s-sync", loopView, "docker-tab-loop");
+        sections.getTabs().addAll(imagesTab, configurationTab, runTab, loopTab, historyTab);
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sections.setId("docker-sections");
 
@@ -76,7 +90,7 @@ public final class DockerPanel extends BorderPane {
         close.getStyleClass().addAll("flat", "button-icon");
         close.setTooltip(new Tooltip("Hide the Docker panel (View → Docker Panel)"));
         close.setOnAction(event -> onClose.run());
-        HBox titleBar = new HBox(8, title, run.controls(), spacer, close);
+        HBox titleBar = new HBox(8, title, modeToggle, run.controls(), spacer, close);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("pane-header");
         EngineHeader header = new EngineHeader(connection);
@@ -114,9 +128,55 @@ public final class DockerPanel extends BorderPane {
     public void showProfile(ProfileContext context) {
         configuration.show(context);
         run.showProfile(context);
+        if (loop.follow(context.file(), configuration.configuration())) {
+            loopView.refresh();
+        }
+        showMode();
         String image = configuration.configuration().image();
         if (!image.isEmpty()) {
             images.choose(image);
+        }
+    }
+
+    /** How the mode toggle reads and switches the current profile's mode (the window's editor). */
+    public void setModeEditing(ModeEditing modeEditing) {
+        this.modeEditing = modeEditing;
+        showMode();
+    }
+
+    /** Shows the current profile's mode again (after its text changed). */
+    public void showMode() {
+        java.util.Optional<dev.armorbench.container.ProfileMode> current = modeEditing.current();
+        modeToggle.show(current);
+        mode.set(current.orElse(null));
+    }
+
+    /** The current profile's mode as its flags say, null without a profile. */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.armorbench.container.ProfileMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Puts the current profile in complain or enforce mode: an undoable edit of its flags, loaded with the next run. */
+    public void switchMode(dev.armorbench.container.ProfileMode wanted) {
+        modeEditing.switchTo(wanted);
+        showMode();
+    }
+
+    private void switchModeAndRun(dev.armorbench.container.ProfileMode wanted) {
+        switchMode(wanted);
+        runTrial();
+    }
+
+    /**
+     * The user accepted or rejected suggestions in a document's inline diff: when they are the current
+     * loop's offers, the loop remembers the answers (rejected ones are not offered again).
+     */
+    public void suggestionsAnswered(java.util.Optional<java.nio.file.Path> file,
+            java.util.List<dev.armorbench.suggest.Suggestion> accepted,
+            java.util.List<dev.armorbench.suggest.Suggestion> rejected) {
+        if (file.map(path -> path.toAbsolutePath().normalize()).equals(loop.profile())
+                && loop.answered(accepted, rejected)) {
+            loopView.refresh();
         }
     }
 
@@ -186,6 +246,18 @@ public final class DockerPanel extends BorderPane {
 
     Tab historyTab() {
         return historyTab;
+    }
+
+    Tab loopTab() {
+        return loopTab;
+    }
+
+    LoopView loopView() {
+        return loopView;
+    }
+
+    ModeToggle modeToggle() {
+        return modeToggle;
     }
 
     /** Saves what is pending and lets go of the engine. */
