@@ -252,6 +252,10 @@ public final class DockerPanel extends BorderPane {
         return loopTab;
     }
 
+    ProfileLoop loop() {
+        return loop;
+    }
+
     LoopView loopView() {
         return loopView;
     }
