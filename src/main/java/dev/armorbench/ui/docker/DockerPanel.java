@@ -191,6 +191,11 @@ public final class DockerPanel extends BorderPane {
         run.runTrial();
     }
 
+    /** Shows the Loop tab: the profile's iterations and where its complain → enforce loop stands. */
+    public void showLoop() {
+        sections.getSelectionModel().select(loopTab);
+    }
+
     /** How a run checks and saves the current profile before loading it (the window's job). */
     public void setProfileForTrial(ProfileForTrial profileForTrial) {
         run.setProfileForTrial(profileForTrial);

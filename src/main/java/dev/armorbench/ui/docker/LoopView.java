@@ -128,15 +128,15 @@ final class LoopView extends BorderPane {
         iterations.setId("docker-loop-iterations");
         iterations.setPlaceholder(new Label("No runs of this profile yet: each run (Ctrl+R) becomes an iteration of its loop"));
         iterations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        iterations.getColumns().add(column("Run", 40, it -> Integer.toString(it.number())));
-        iterations.getColumns().add(column("Mode", 75, Iteration::mode));
-        iterations.getColumns().add(column("Exit", 45, it -> it.exited() ? Long.toString(it.exitCode()) : "—"));
-        iterations.getColumns().add(column("Events", 130, it -> eventsText(it.eventsByKind())));
-        iterations.getColumns().add(column("New", 45, it -> Integer.toString(it.newEvents())));
-        iterations.getColumns().add(column("Suggested", 70, it -> Integer.toString(it.suggestions().size())));
-        iterations.getColumns().add(column("Accepted", 65, it -> Integer.toString(it.accepted().size())));
-        iterations.getColumns().add(column("Rejected", 65, it -> Integer.toString(it.rejected().size())));
-        iterations.getColumns().add(column("Result", 160, this::resultText));
+        iterations.getColumns().add(column("Run", 52, it -> Integer.toString(it.number())));
+        iterations.getColumns().add(column("Mode", 86, Iteration::mode));
+        iterations.getColumns().add(column("Exit", 54, it -> it.exited() ? Long.toString(it.exitCode()) : "—"));
+        iterations.getColumns().add(column("Events", 104, it -> eventsText(it.eventsByKind())));
+        iterations.getColumns().add(column("New", 54, it -> Integer.toString(it.newEvents())));
+        iterations.getColumns().add(column("Rules", 64, it -> Integer.toString(it.suggestions().size())));
+        iterations.getColumns().add(column("✓", 36, it -> Integer.toString(it.accepted().size())));
+        iterations.getColumns().add(column("✗", 36, it -> Integer.toString(it.rejected().size())));
+        iterations.getColumns().add(column("Result", 90, this::resultText));
         iterations.getSelectionModel().selectedItemProperty().addListener((obs, old, selected) -> showDiff(selected));
 
         diff.setId("docker-loop-diff");
@@ -148,7 +148,7 @@ final class LoopView extends BorderPane {
         diffBox.getStyleClass().add("run-view");
         SplitPane body = new SplitPane(iterations, diffBox);
         body.setOrientation(Orientation.HORIZONTAL);
-        body.setDividerPositions(0.62);
+        body.setDividerPositions(0.64);
 
         setTop(new VBox(problemBanner, stateBanner, settings));
         setCenter(body);
@@ -223,8 +223,10 @@ final class LoopView extends BorderPane {
                 iterations.getSelectionModel().select(0);
             }
             showDiff(iterations.getSelectionModel().getSelectedItem());
-            int rejected = session.rejected().size();
+            long rejected = rejectedStill(session);
             rejectedCount.setText(rejected == 0 ? "none rejected" : rejected + " rejected");
+            rejectedCount.setTooltip(rejected == 0 ? null : new Tooltip(session.rejected().stream()
+                    .map(Object::toString).collect(Collectors.joining("\n"))));
             TrialLoop.Verdict verdict = loop.verdict();
             int stable = loop.stableRuns();
             switch (verdict.state()) {
@@ -292,6 +294,13 @@ final class LoopView extends BorderPane {
                 ? "enforced, nothing denied" : "enforce failed";
     }
 
+    /** Rules rejected after a run and still remembered (the session keeps every alternative of each). */
+    private static long rejectedStill(dev.armorbench.trial.loop.TrialSession session) {
+        java.util.Set<dev.armorbench.trial.loop.OfferedRule> remembered = new java.util.HashSet<>(session.rejected());
+        return session.iterations().stream().flatMap(it -> it.rejected().stream()).filter(remembered::contains)
+                .distinct().count();
+    }
+
     static String eventsText(Map<String, Long> byKind) {
         if (byKind.isEmpty()) {
             return "none";
@@ -308,6 +317,7 @@ final class LoopView extends BorderPane {
 
     private static TableColumn<Iteration, String> column(String title, double width, Function<Iteration, String> value) {
         TableColumn<Iteration, String> column = new TableColumn<>(title);
+        column.setMinWidth(width);
         column.setPrefWidth(width);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
