@@ -60,9 +60,10 @@ public final class DockerPanel extends BorderPane {
         setId("docker-panel");
         getStylesheets().add(Objects.requireNonNull(getClass().getResource("docker-panel.css")).toExternalForm());
         configuration = new RunConfigurationEditor(store, notify);
+        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         images = new ImagesView(connection, image -> {
             configuration.setImage(image);
-            sections.getSelectionModel().select(configurationTab());
+            sections.getSelectionModel().select(configurationTab);
         });
         loop = new ProfileLoop(trials.sessions());
         loopView = new LoopView(loop);
@@ -73,7 +74,6 @@ public final class DockerPanel extends BorderPane {
         modeToggle = new ModeToggle(this::switchMode);
 
         imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
-        configurationTab = tab("Run Configuration", "mdi2t-tune-variant", configuration, "docker-tab-configuration");
         runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
         loopTab = tab("Loop", "mdi2s-sync", loopView, "docker-tab-loop");
@@ -106,10 +106,6 @@ public final class DockerPanel extends BorderPane {
         });
     }
 
-    private Tab configurationTab() {
-        return configurationTab;
-    }
-
     /** Connects to the engine the first time the panel is shown; later calls do nothing. */
     public void start() {
         if (!started) {
@@ -124,10 +120,10 @@ public final class DockerPanel extends BorderPane {
         connection.useEndpoint(endpoint);
     }
 
-    /** Follows another profile: its run configuration, and its image chosen in the list when listed. */
+    /** Follows another profile: its run configuration, its loop and mode, and its image chosen in the list when listed. */
     public void showProfile(ProfileContext context) {
+        // The run views keep the last run's results until the next run, whatever profile is shown.
         configuration.show(context);
-        run.showProfile(context);
         if (loop.follow(context.file(), configuration.configuration())) {
             loopView.refresh();
         }

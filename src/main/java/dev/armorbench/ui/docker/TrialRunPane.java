@@ -136,10 +136,6 @@ final class TrialRunPane extends BorderPane {
         this.profileForTrial = profileForTrial;
     }
 
-    void showProfile(ProfileContext context) {
-        // The views keep the last run's results until the next run, whatever profile is shown.
-    }
-
     OutputView output() {
         return output;
     }
