@@ -228,6 +228,11 @@ public final class MainWindow {
             throw new ProfileForTrial.NotReady("the profile has " + errors + (errors == 1 ? " error" : " errors")
                     + "; fix " + (errors == 1 ? "it" : "them") + " first (see Problems).");
         }
+        // A complain run learns in every profile, as `armorbench trial` runs it: a child profile added
+        // since (a suggested new one has no flags) joins complain mode, or it would deny while the rest learns.
+        if (ModeSwitch.modeOf(tab.area().getText()) == ProfileMode.COMPLAIN) {
+            tab.applyAsOneEdit(ModeSwitch.edits(tab.area().getText(), ProfileMode.COMPLAIN));
+        }
         if (!save(tab) || tab.path().isEmpty()) {
             throw new ProfileForTrial.NotReady("the profile is not saved; a trial loads the profile as saved.");
         }

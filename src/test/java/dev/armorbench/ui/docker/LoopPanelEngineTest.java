@@ -112,6 +112,9 @@ class LoopPanelEngineTest {
         assertThat(fx(() -> panel.runPane().suggestions().getItems().stream().map(OfferedRule::of).toList()))
                 .doesNotContainAnyElementsOf(refusedRules);
         assertThat(second.diff()).contains("@@").contains("+");
+        // The accepted new child profile learns too: the run put it in complain mode with the rest.
+        assertThat(Files.readString(profile)).contains("profile helper flags=(complain) {");
+        assertThat(second.diff()).contains("+  profile helper flags=(complain) {");
         assertThat(fx(() -> loop.state().getText())).isEqualTo("Learning: 1 of 2 stable runs");
         assertThat(fx(() -> loop.proposal().isVisible())).isFalse();
 
