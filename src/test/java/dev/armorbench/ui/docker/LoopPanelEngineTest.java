@@ -129,20 +129,29 @@ class LoopPanelEngineTest {
         assertThat(fx(() -> loop.proposal().isVisible() && loop.proposal().getText().equals("Switch to enforce and run")))
                 .isTrue();
 
-        // The profile now allows what the container needed: the enforce run sees nothing denied.
-        kernel.set(new ReplayedKernelLog(List.of(), Duration.ofMillis(500)));
+        // Enforce too early: the same events come as DENIED, the enforce run fails and says how to go on.
         robot.interact(() -> loop.showRejectedBox().setSelected(false));
         robot.interact(() -> loop.proposal().fire());
         waitUntil(120, () -> panel.loop().active() && panel.loop().session().iterations().size() == 4
                 && !panel.runningProperty().get());
+        Iteration tooEarly = lastIteration(panel);
+        assertThat(tooEarly.mode()).isEqualTo("enforce");
+        assertThat(tooEarly.denied()).isEqualTo(3);
+        assertThat(Files.readString(profile)).doesNotContain("complain");
+        assertThat(fx(() -> loop.state().getText())).isEqualTo("Enforce run failed");
+        assertThat(fx(() -> loop.proposal().getText())).isEqualTo("Back to complain and run");
+
+        // The profile now allows what the container needed: the next enforce run sees nothing denied.
+        kernel.set(new ReplayedKernelLog(List.of(), Duration.ofMillis(500)));
+        run(robot, panel, 5);
         Iteration enforce = lastIteration(panel);
         assertThat(enforce.mode()).isEqualTo("enforce");
         assertThat(enforce.exitCode()).isZero();
         assertThat(enforce.denied()).isZero();
-        assertThat(Files.readString(profile)).doesNotContain("complain");
         assertThat(fx(() -> loop.state().getText())).isEqualTo("Loop complete");
+        assertThat(fx(() -> loop.proposal().isVisible())).isFalse();
         assertThat(fx(() -> loop.iterations().getItems().stream().map(Iteration::number).toList()))
-                .containsExactly(4, 3, 2, 1);
+                .containsExactly(5, 4, 3, 2, 1);
 
         // A restart: a new window on the same state directory finds the loop where it was.
         AtomicReference<MainWindow> again = new AtomicReference<>();
@@ -154,7 +163,7 @@ class LoopPanelEngineTest {
             again.get().setDockerPanelShown(true);
         });
         DockerPanel resumed = again.get().dockerPanel();
-        assertThat(fx(() -> resumed.loopView().iterations().getItems().size())).isEqualTo(4);
+        assertThat(fx(() -> resumed.loopView().iterations().getItems().size())).isEqualTo(5);
         assertThat(fx(() -> resumed.loopView().state().getText())).isEqualTo("Loop complete");
         assertThat(fx(() -> resumed.loop().session().rejected())).containsAll(refusedRules);
         assertThat(fx(() -> resumed.loopView().problemShown())).isFalse();
