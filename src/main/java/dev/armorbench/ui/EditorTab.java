@@ -146,6 +146,25 @@ public final class EditorTab extends Tab {
         return suggestions.showSuggestions(offered);
     }
 
+    /**
+     * Applies edits of the current text (non-overlapping, as the engine computes them) as one undo
+     * step of its own, never merged with the typing around it.
+     */
+    public void applyAsOneEdit(List<dev.armorbench.policy.syntax.TextEdit> edits) {
+        if (edits.isEmpty()) {
+            return;
+        }
+        List<dev.armorbench.policy.syntax.TextEdit> fromTheEnd = new java.util.ArrayList<>(edits);
+        fromTheEnd.sort(java.util.Comparator.comparingInt(dev.armorbench.policy.syntax.TextEdit::start).reversed());
+        area.getUndoManager().preventMerge();
+        var change = area.createMultiChange(fromTheEnd.size());
+        for (dev.armorbench.policy.syntax.TextEdit edit : fromTheEnd) {
+            change.replaceTextAbsolutely(edit.start(), edit.end(), edit.replacement());
+        }
+        change.commit();
+        area.getUndoManager().preventMerge();
+    }
+
     /** The document's text as it is now, named by its file (or where an untitled one would live). */
     public SourceFile documentSource() {
         return new SourceFile(documentPath(), area.getText());

@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.container.ProfileMode;
 import dev.armorbench.ui.editor.Completion;
 import dev.armorbench.ui.editor.EditorComponent;
 import dev.armorbench.ui.editor.LineEditing;
@@ -137,7 +138,32 @@ final class MainMenu {
         MenuItem stop = item("_Stop Trial", "mdi2s-stop", "Shortcut+F2", event -> window.stopTrial());
         stop.setId("menu-stop-trial");
         stop.disableProperty().bind(window.dockerPanel().runningProperty().not());
-        run.getItems().addAll(start, stop);
+        // The mode the current profile declares, switched by editing its flags (loaded with the next run).
+        ToggleGroup modes = new ToggleGroup();
+        RadioMenuItem complain = new RadioMenuItem("_Complain Mode");
+        complain.setId("menu-complain-mode");
+        RadioMenuItem enforce = new RadioMenuItem("_Enforce Mode");
+        enforce.setId("menu-enforce-mode");
+        complain.setToggleGroup(modes);
+        enforce.setToggleGroup(modes);
+        Runnable showMode = () -> {
+            ProfileMode mode = window.dockerPanel().modeProperty().get();
+            complain.setSelected(mode == ProfileMode.COMPLAIN);
+            enforce.setSelected(mode == ProfileMode.ENFORCE);
+            complain.setDisable(mode == null);
+            enforce.setDisable(mode == null);
+        };
+        complain.setOnAction(event -> {
+            window.switchMode(ProfileMode.COMPLAIN);
+            showMode.run();
+        });
+        enforce.setOnAction(event -> {
+            window.switchMode(ProfileMode.ENFORCE);
+            showMode.run();
+        });
+        window.dockerPanel().modeProperty().addListener((obs, old, mode) -> showMode.run());
+        showMode.run();
+        run.getItems().addAll(start, stop, new SeparatorMenuItem(), complain, enforce);
         return run;
     }
 

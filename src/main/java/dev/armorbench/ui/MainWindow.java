@@ -3,7 +3,10 @@ package dev.armorbench.ui;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
+import dev.armorbench.container.ModeSwitch;
+import dev.armorbench.container.ProfileMode;
 import dev.armorbench.ui.docker.DockerPanel;
+import dev.armorbench.ui.docker.ModeEditing;
 import dev.armorbench.ui.docker.ProfileContext;
 import dev.armorbench.ui.docker.ProfileForTrial;
 import dev.armorbench.ui.docker.TrialRuns;
@@ -100,6 +103,17 @@ public final class MainWindow {
                 new RunConfigurationStore(settingsStore.file().toAbsolutePath().getParent()), trials,
                 this::showNotification, () -> setDockerPanelShown(false));
         dockerPanel.setProfileForTrial(this::checkAndSaveForTrial);
+        dockerPanel.setModeEditing(new ModeEditing() {
+            @Override
+            public Optional<ProfileMode> current() {
+                return currentTab().map(tab -> ModeSwitch.modeOf(tab.area().getText()));
+            }
+
+            @Override
+            public void switchTo(ProfileMode mode) {
+                currentTab().ifPresent(tab -> tab.applyAsOneEdit(ModeSwitch.edits(tab.area().getText(), mode)));
+            }
+        });
         this.menu = new MainMenu(this);
 
         tabs.setId("documents");
@@ -189,6 +203,11 @@ public final class MainWindow {
         dockerPanelShown.set(shown);
     }
 
+    /** Run → Complain Mode / Enforce Mode: the current profile's flags, as one undoable edit. */
+    public void switchMode(ProfileMode mode) {
+        dockerPanel.switchMode(mode);
+    }
+
     /** Runs the current profile's container under it (Ctrl+R), showing the Docker panel first. */
     public void runTrial() {
         setDockerPanelShown(true);
@@ -208,6 +227,11 @@ public final class MainWindow {
         if (errors > 0) {
             throw new ProfileForTrial.NotReady("the profile has " + errors + (errors == 1 ? " error" : " errors")
                     + "; fix " + (errors == 1 ? "it" : "them") + " first (see Problems).");
+        }
+        // A complain run learns in every profile, as `armorbench trial` runs it: a child profile added
+        // since (a suggested new one has no flags) joins complain mode, or it would deny while the rest learns.
+        if (ModeSwitch.modeOf(tab.area().getText()) == ProfileMode.COMPLAIN) {
+            tab.applyAsOneEdit(ModeSwitch.edits(tab.area().getText(), ProfileMode.COMPLAIN));
         }
         if (!save(tab) || tab.path().isEmpty()) {
             throw new ProfileForTrial.NotReady("the profile is not saved; a trial loads the profile as saved.");
@@ -229,6 +253,8 @@ public final class MainWindow {
     }
 
     private void updateDockerContext() {
+        // The mode shows in the Run menu too, with the panel hidden.
+        dockerPanel.showMode();
         if (!center.getItems().contains(dockerPanel)) {
             return;
         }
@@ -531,6 +557,7 @@ public final class MainWindow {
     }
 
     private EditorTab addTab(EditorTab tab) {
+        tab.suggestions().setOnAnswered((accepted, rejected) -> dockerPanel.suggestionsAnswered(tab.path(), accepted, rejected));
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         tab.area().caretPositionProperty().addListener((obs, old, position) -> updateStatus());

@@ -52,6 +52,9 @@ public final class Screenshots {
                 w -> withAlternatives(w, log));
         Files.delete(log);
         Files.delete(log.getParent());
+        if ("loop".startsWith(only) || only.startsWith("loop")) {
+            LoopScreenshots.capture(output);
+        }
         if ("docker-panel".startsWith(only) || only.startsWith("docker-panel")) {
             DockerPanelScreenshots.capture(output);
         }

@@ -36,6 +36,13 @@ public final class DockerPanel extends BorderPane {
     private final Tab runTab;
     private final Tab historyTab;
     private final RunHistoryView history = new RunHistoryView();
+    private final ProfileLoop loop;
+    private final LoopView loopView;
+    private final Tab loopTab;
+    private final ModeToggle modeToggle;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<dev.armorbench.container.ProfileMode> mode =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private ModeEditing modeEditing = ModeEditing.NONE;
     private Consumer<ImageConfig> onImageConfig = config -> { };
     private boolean started;
 
@@ -58,12 +65,19 @@ public final class DockerPanel extends BorderPane {
             configuration.setImage(image);
             sections.getSelectionModel().select(configurationTab);
         });
-        run = new TrialRunPane(connection, configuration, trials, history::add);
+        loop = new ProfileLoop(trials.sessions());
+        loopView = new LoopView(loop);
+        run = new TrialRunPane(connection, configuration, trials, history::add, loop, loopView::showRejected,
+                loopView::refresh);
+        loopView.setActions(() -> switchModeAndRun(dev.armorbench.container.ProfileMode.ENFORCE),
+                () -> switchModeAndRun(dev.armorbench.container.ProfileMode.COMPLAIN));
+        modeToggle = new ModeToggle(this::switchMode);
 
         imagesTab = tab("Images", "mdi2l-layers-outline", images, "docker-tab-images");
         runTab = tab("Run", "mdi2p-play-circle-outline", run, "docker-tab-run");
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
-        sections.getTabs().addAll(imagesTab, configurationTab, runTab, historyTab);
+        loopTab = tab("Loop", "mdi2s-sync", loopView, "docker-tab-loop");
+        sections.getTabs().addAll(imagesTab, configurationTab, runTab, loopTab, historyTab);
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sections.setId("docker-sections");
 
@@ -76,7 +90,7 @@ public final class DockerPanel extends BorderPane {
         close.getStyleClass().addAll("flat", "button-icon");
         close.setTooltip(new Tooltip("Hide the Docker panel (View → Docker Panel)"));
         close.setOnAction(event -> onClose.run());
-        HBox titleBar = new HBox(8, title, run.controls(), spacer, close);
+        HBox titleBar = new HBox(8, title, modeToggle, run.controls(), spacer, close);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("pane-header");
         EngineHeader header = new EngineHeader(connection);
@@ -106,13 +120,59 @@ public final class DockerPanel extends BorderPane {
         connection.useEndpoint(endpoint);
     }
 
-    /** Follows another profile: its run configuration, and its image chosen in the list when listed. */
+    /** Follows another profile: its run configuration, its loop and mode, and its image chosen in the list when listed. */
     public void showProfile(ProfileContext context) {
         // The run views keep the last run's results until the next run, whatever profile is shown.
         configuration.show(context);
+        if (loop.follow(context.file(), configuration.configuration())) {
+            loopView.refresh();
+        }
+        showMode();
         String image = configuration.configuration().image();
         if (!image.isEmpty()) {
             images.choose(image);
+        }
+    }
+
+    /** How the mode toggle reads and switches the current profile's mode (the window's editor). */
+    public void setModeEditing(ModeEditing modeEditing) {
+        this.modeEditing = modeEditing;
+        showMode();
+    }
+
+    /** Shows the current profile's mode again (after its text changed). */
+    public void showMode() {
+        java.util.Optional<dev.armorbench.container.ProfileMode> current = modeEditing.current();
+        modeToggle.show(current);
+        mode.set(current.orElse(null));
+    }
+
+    /** The current profile's mode as its flags say, null without a profile. */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.armorbench.container.ProfileMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Puts the current profile in complain or enforce mode: an undoable edit of its flags, loaded with the next run. */
+    public void switchMode(dev.armorbench.container.ProfileMode wanted) {
+        modeEditing.switchTo(wanted);
+        showMode();
+    }
+
+    private void switchModeAndRun(dev.armorbench.container.ProfileMode wanted) {
+        switchMode(wanted);
+        runTrial();
+    }
+
+    /**
+     * The user accepted or rejected suggestions in a document's inline diff: when they are the current
+     * loop's offers, the loop remembers the answers (rejected ones are not offered again).
+     */
+    public void suggestionsAnswered(java.util.Optional<java.nio.file.Path> file,
+            java.util.List<dev.armorbench.suggest.Suggestion> accepted,
+            java.util.List<dev.armorbench.suggest.Suggestion> rejected) {
+        if (file.map(path -> path.toAbsolutePath().normalize()).equals(loop.profile())
+                && loop.answered(accepted, rejected)) {
+            loopView.refresh();
         }
     }
 
@@ -125,6 +185,11 @@ public final class DockerPanel extends BorderPane {
     public void runTrial() {
         sections.getSelectionModel().select(runTab);
         run.runTrial();
+    }
+
+    /** Shows the Loop tab: the profile's iterations and where its complain → enforce loop stands. */
+    public void showLoop() {
+        sections.getSelectionModel().select(loopTab);
     }
 
     /** How a run checks and saves the current profile before loading it (the window's job). */
@@ -182,6 +247,22 @@ public final class DockerPanel extends BorderPane {
 
     Tab historyTab() {
         return historyTab;
+    }
+
+    Tab loopTab() {
+        return loopTab;
+    }
+
+    ProfileLoop loop() {
+        return loop;
+    }
+
+    LoopView loopView() {
+        return loopView;
+    }
+
+    ModeToggle modeToggle() {
+        return modeToggle;
     }
 
     /** Saves what is pending and lets go of the engine. */

@@ -55,6 +55,9 @@ final class TrialRunPane extends BorderPane {
     private final RunConfigurationEditor configuration;
     private final TrialRuns trials;
     private final Consumer<RunRecord> onFinished;
+    private final ProfileLoop loop;
+    private final java.util.function.BooleanSupplier showRejected;
+    private final Runnable onLoopChanged;
     private final OutputView output = new OutputView();
     private final EventsView events = new EventsView();
     private final SuggestionsView suggestions = new SuggestionsView();
@@ -74,14 +77,25 @@ final class TrialRunPane extends BorderPane {
     private Instant startedAt;
     private String runningImage;
     private ProfileForTrial.SavedProfile runningProfile;
+    private RunConfiguration runningConfiguration;
+    private dev.armorbench.container.ProfileMode runningMode;
     private boolean polling;
 
+    /**
+     * @param loop          the profile's complain → enforce loop, which each finished run joins
+     * @param showRejected  whether suggestions rejected earlier in the loop are offered again
+     * @param onLoopChanged after a run joined the loop
+     */
     TrialRunPane(EngineConnection connection, RunConfigurationEditor configuration, TrialRuns trials,
-            Consumer<RunRecord> onFinished) {
+            Consumer<RunRecord> onFinished, ProfileLoop loop, java.util.function.BooleanSupplier showRejected,
+            Runnable onLoopChanged) {
         this.connection = connection;
         this.configuration = configuration;
         this.trials = trials;
         this.onFinished = onFinished;
+        this.loop = loop;
+        this.showRejected = showRejected;
+        this.onLoopChanged = onLoopChanged;
         getStyleClass().add("trial-run");
         runButton.setId("docker-run-button");
         runButton.getStyleClass().add("accent");
@@ -173,6 +187,12 @@ final class TrialRunPane extends BorderPane {
         startedAt = Instant.now();
         runningImage = config.image();
         runningProfile = profile;
+        runningConfiguration = config;
+        runningMode = dev.armorbench.container.ModeSwitch.modeOf(profile.file().text());
+        // A document saved for the first time just now has its loop from now on.
+        if (loop.follow(java.util.Optional.of(profile.file().path()), config)) {
+            onLoopChanged.run();
+        }
         profile.origin().accept("trial run of " + runningImage + " at "
                 + java.time.LocalTime.now().withNano(0));
         running.set(true);
@@ -267,9 +287,15 @@ final class TrialRunPane extends BorderPane {
         }
         status.setText(summary(result));
         output.note("— " + result.message());
-        suggestions.show(result.suggestions());
-        if (!result.suggestions().isEmpty()) {
-            runningProfile.inlineSuggestions().accept(result.suggestions());
+        List<Suggestion> offered = offered(result.suggestions());
+        suggestions.show(offered);
+        if (!offered.isEmpty()) {
+            runningProfile.inlineSuggestions().accept(offered);
+        }
+        if (loop.active() && loop.profile().equals(java.util.Optional.of(runningProfile.file().path().toAbsolutePath().normalize()))
+                && !NOT_RUN.contains(result.outcome())) {
+            loop.record(result, runningMode, startedAt, runningProfile.file().text(), runningConfiguration, offered);
+            onLoopChanged.run();
         }
         Map<EventKind, Integer> byKind = new EnumMap<>(EventKind.class);
         result.eventsByKind().forEach((kind, count) -> byKind.put(kind, (int) (long) count));
@@ -281,6 +307,15 @@ final class TrialRunPane extends BorderPane {
             // The engine may have gone away: asking again shows it in the header and retries until it is back.
             connection.refresh();
         }
+    }
+
+    /** Runs that never started a container are not iterations of the loop: they are fixed and run again. */
+    private static final java.util.Set<TrialOutcome> NOT_RUN = java.util.EnumSet.of(TrialOutcome.LINT_FAILED,
+            TrialOutcome.LOAD_FAILED, TrialOutcome.NO_EVENT_SOURCE);
+
+    /** The suggestions to show: those rejected earlier in the loop stay away unless asked for. */
+    private List<Suggestion> offered(List<Suggestion> all) {
+        return loop.offered(all, showRejected.getAsBoolean());
     }
 
     static String summary(TrialRunResult result) {
@@ -383,9 +418,10 @@ final class TrialRunPane extends BorderPane {
         public void suggestionsChanged(List<Suggestion> latest) {
             Platform.runLater(() -> {
                 if (run == current) {
-                    suggestions.show(latest);
+                    List<Suggestion> offered = offered(latest);
+                    suggestions.show(offered);
                     // Live, inline in the profile's editor, where they are accepted or rejected.
-                    runningProfile.inlineSuggestions().accept(latest);
+                    runningProfile.inlineSuggestions().accept(offered);
                 }
             });
         }

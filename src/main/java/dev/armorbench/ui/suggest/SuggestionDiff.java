@@ -101,6 +101,7 @@ public final class SuggestionDiff implements EditorComponent {
     private int focusedLine = -1;
     private String origin = "";
     private Runnable onChanged = () -> { };
+    private Answers onAnswered = (accepted, rejected) -> { };
     private final EventHandler<KeyEvent> keys = this::onKeyPressed;
     /**
      * A key this component used also arrives as typed text (RichTextFX on Linux types Alt+A as "a",
@@ -249,6 +250,17 @@ public final class SuggestionDiff implements EditorComponent {
         return shownAt(area.getCurrentParagraph()).map(s -> s.hunk);
     }
 
+    /** What the user answered: suggestions accepted (written into the text) or rejected. */
+    @FunctionalInterface
+    public interface Answers {
+        void answered(List<Suggestion> accepted, List<Suggestion> rejected);
+    }
+
+    /** Called after each accept or reject (the Docker panel's loop remembers them). */
+    public void setOnAnswered(Answers onAnswered) {
+        this.onAnswered = onAnswered == null ? (accepted, rejected) -> { } : onAnswered;
+    }
+
     /** Called after the hunks changed (tests wait on it). */
     public void setOnChanged(Runnable onChanged) {
         this.onChanged = onChanged == null ? () -> { } : onChanged;
@@ -279,8 +291,10 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     public void reject(Hunk hunk) {
-        pending.answer(currentOf(hunk.suggestions()));
+        List<Suggestion> rejected = currentOf(hunk.suggestions());
+        pending.answer(rejected);
         replan();
+        onAnswered.answered(List.of(), rejected);
     }
 
     /** Applies every placeable suggestion as one undoable edit. */
@@ -289,8 +303,9 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     public void rejectAll() {
-        pending.answerAll();
+        List<Suggestion> rejected = pending.answerAll();
         replan();
+        onAnswered.answered(List.of(), rejected);
     }
 
     /** Writes a suggestion with another of its alternatives (an index into {@code alternatives()}). */
@@ -428,6 +443,7 @@ public final class SuggestionDiff implements EditorComponent {
             acceptedEdits.removeLast();
         }
         replan();
+        onAnswered.answered(List.copyOf(placed), List.of());
     }
 
     /**
