@@ -20,10 +20,11 @@ import java.util.function.Consumer;
  * skips. Memory stays flat in the size of the log.
  *
  * <p>A log larger than one chunk is parsed on several threads: the calling thread cuts the input
- * into chunks of whole lines ({@link LogChunks}), parser threads turn chunks into events, and the
- * calling thread hands the events of each chunk to the sink in input order. At most two chunks
- * per parser thread are in flight, so memory stays bounded; the sink is only ever called from the
- * calling thread, and sees exactly the events, in exactly the order, of a reading on one thread.
+ * into chunks of whole lines ({@link LogChunks}), parser threads (and the calling thread, for the
+ * chunks they have no room for) turn chunks into events, and the calling thread hands the events
+ * of each chunk to the sink in input order. At most two chunks per pool thread, plus two, are in
+ * flight, so memory stays bounded; the sink is only ever called from the calling thread, and sees
+ * exactly the events, in exactly the order, of a reading on one thread.
  */
 public final class LogReader {
     private static final int BUFFER_BYTES = 256 * 1024;
@@ -35,12 +36,12 @@ public final class LogReader {
     private final int chunkBytes;
     private long lines;
 
-    /** Parses on up to as many threads as there are cores (at most four). */
+    /** Parses on as many threads as there are cores (at most four), the calling thread included. */
     public LogReader() {
         this(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** {@code parsingThreads} of 1 reads and parses on the calling thread alone. */
+    /** {@code parsingThreads} counts the calling thread; 1 reads and parses on the calling thread alone. */
     public LogReader(int parsingThreads) {
         this(parsingThreads, LogChunks.CHUNK_BYTES);
     }
@@ -91,43 +92,62 @@ public final class LogReader {
             deliver(new ChunkParser(parser).parse(first, source), sink);
             return;
         }
-        BlockingQueue<ChunkParser> parsers = new ArrayBlockingQueue<>(parsingThreads);
-        parsers.add(new ChunkParser(parser));
-        for (int i = 1; i < parsingThreads; i++) {
+        // The calling thread parses too: the pool has one thread fewer than parsingThreads, and a
+        // chunk the pool has no room for is parsed here when its turn to be handed on comes.
+        int poolThreads = parsingThreads - 1;
+        BlockingQueue<ChunkParser> parsers = new ArrayBlockingQueue<>(poolThreads);
+        for (int i = 0; i < poolThreads; i++) {
             parsers.add(new ChunkParser(new LogLineParser()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parsingThreads, task -> {
+        ChunkParser own = new ChunkParser(parser);
+        ExecutorService pool = Executors.newFixedThreadPool(poolThreads, task -> {
             Thread thread = new Thread(task, "armorbench log parser");
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
-        int maxInFlight = 2 * parsingThreads;
+        Deque<Object> inFlight = new ArrayDeque<>(); // a Future<ParsedChunk> or a Chunk left for this thread
+        int poolBacklog = 2 * poolThreads;
+        int maxInFlight = poolBacklog + 2;
         try {
             LogChunks.Chunk chunk = first;
             LogChunks.Chunk following = second;
-            while (chunk != null) {
-                if (inFlight.size() >= maxInFlight) {
-                    deliver(await(inFlight.removeFirst()), sink);
-                }
-                LogChunks.Chunk mine = chunk;
-                inFlight.addLast(pool.submit(() -> {
-                    ChunkParser chunkParser = parsers.take();
-                    try {
-                        return chunkParser.parse(mine, source);
-                    } finally {
-                        parsers.add(chunkParser);
+            while (chunk != null || !inFlight.isEmpty()) {
+                while (chunk != null && inFlight.size() < maxInFlight) {
+                    if (pendingInPool(inFlight) < poolBacklog) {
+                        LogChunks.Chunk theirs = chunk;
+                        inFlight.addLast(pool.submit(() -> {
+                            ChunkParser chunkParser = parsers.take();
+                            try {
+                                return chunkParser.parse(theirs, source);
+                            } finally {
+                                parsers.add(chunkParser);
+                            }
+                        }));
+                    } else {
+                        inFlight.addLast(chunk);
                     }
-                }));
-                chunk = following;
-                following = chunk == null ? null : chunks.next();
-            }
-            while (!inFlight.isEmpty()) {
-                deliver(await(inFlight.removeFirst()), sink);
+                    chunk = following;
+                    following = chunk == null ? null : chunks.next();
+                }
+                Object next = inFlight.removeFirst();
+                @SuppressWarnings("unchecked")
+                ParsedChunk parsed = next instanceof LogChunks.Chunk mine
+                        ? own.parse(mine, source) : await((Future<ParsedChunk>) next);
+                deliver(parsed, sink);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static int pendingInPool(Deque<Object> inFlight) {
+        int pending = 0;
+        for (Object item : inFlight) {
+            if (item instanceof Future<?> future && !future.isDone()) {
+                pending++;
+            }
+        }
+        return pending;
     }
 
     private static ParsedChunk await(Future<ParsedChunk> future) throws IOException {
