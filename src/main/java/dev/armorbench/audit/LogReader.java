@@ -2,11 +2,29 @@ package dev.armorbench.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Reads a whole log (a file, a pipe, stdin) into events, in input order, counting the lines it
- * skips. Memory stays flat in the size of the log: one read buffer, one line at a time.
+ * skips. Memory stays flat in the size of the log.
+ *
+ * <p>A log larger than one chunk is parsed on several threads: the calling thread cuts the input
+ * into chunks of whole lines ({@link LogChunks}), parser threads (and the calling thread, for the
+ * chunks they have no room for) turn chunks into events, and the calling thread hands the events
+ * of each chunk to the sink in input order. At most two chunks per pool thread, plus two, are in
+ * flight, so memory stays bounded; the sink is only ever called from the calling thread, and sees
+ * exactly the events, in exactly the order, of a reading on one thread.
  */
 public final class LogReader {
     private static final int BUFFER_BYTES = 256 * 1024;
@@ -14,7 +32,25 @@ public final class LogReader {
     private final LogLineParser parser = new LogLineParser();
     private final LineSplitter splitter = new LineSplitter();
     private final SkipCounts skips = new SkipCounts();
+    private final int parsingThreads;
+    private final int chunkBytes;
     private long lines;
+
+    /** Parses on as many threads as there are cores (at most four), the calling thread included. */
+    public LogReader() {
+        this(Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** {@code parsingThreads} counts the calling thread; 1 reads and parses on the calling thread alone. */
+    public LogReader(int parsingThreads) {
+        this(parsingThreads, LogChunks.CHUNK_BYTES);
+    }
+
+    /** For tests: small chunks cut a small log into many. */
+    LogReader(int parsingThreads, int chunkBytes) {
+        this.parsingThreads = Math.max(1, parsingThreads);
+        this.chunkBytes = chunkBytes;
+    }
 
     public SkipCounts skips() {
         return skips;
@@ -27,6 +63,14 @@ public final class LogReader {
 
     /** Reads {@code in} to its end; {@code source} is how events name it. Does not close {@code in}. */
     public void read(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        if (parsingThreads == 1) {
+            readOnThisThread(in, source, sink);
+        } else {
+            readInChunks(in, source, sink);
+        }
+    }
+
+    private void readOnThisThread(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         LineSplitter.LineSink lineSink = lineSink(source, sink);
         int n;
@@ -34,6 +78,151 @@ public final class LogReader {
             splitter.feed(buffer, 0, n, lineSink);
         }
         splitter.finish(lineSink);
+    }
+
+    private void readInChunks(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        LogChunks chunks = new LogChunks(in, chunkBytes);
+        LogChunks.Chunk first = chunks.next();
+        if (first == null) {
+            return;
+        }
+        LogChunks.Chunk second = chunks.next();
+        if (second == null) {
+            // A small log: not worth a thread.
+            deliver(new ChunkParser(parser).parse(first, source), sink);
+            return;
+        }
+        // The calling thread parses too: the pool has one thread fewer than parsingThreads, and a
+        // chunk the pool has no room for is parsed here when its turn to be handed on comes.
+        int poolThreads = parsingThreads - 1;
+        BlockingQueue<ChunkParser> parsers = new ArrayBlockingQueue<>(poolThreads);
+        for (int i = 0; i < poolThreads; i++) {
+            parsers.add(new ChunkParser(new LogLineParser()));
+        }
+        ChunkParser own = new ChunkParser(parser);
+        ExecutorService pool = Executors.newFixedThreadPool(poolThreads, task -> {
+            Thread thread = new Thread(task, "armorbench log parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Object> inFlight = new ArrayDeque<>(); // a Future<ParsedChunk> or a Chunk left for this thread
+        int poolBacklog = 2 * poolThreads;
+        int maxInFlight = poolBacklog + 2;
+        try {
+            LogChunks.Chunk chunk = first;
+            LogChunks.Chunk following = second;
+            while (chunk != null || !inFlight.isEmpty()) {
+                while (chunk != null && inFlight.size() < maxInFlight) {
+                    if (pendingInPool(inFlight) < poolBacklog) {
+                        LogChunks.Chunk theirs = chunk;
+                        inFlight.addLast(pool.submit(() -> {
+                            ChunkParser chunkParser = parsers.take();
+                            try {
+                                return chunkParser.parse(theirs, source);
+                            } finally {
+                                parsers.add(chunkParser);
+                            }
+                        }));
+                    } else {
+                        inFlight.addLast(chunk);
+                    }
+                    chunk = following;
+                    following = chunk == null ? null : chunks.next();
+                }
+                Object next = inFlight.removeFirst();
+                @SuppressWarnings("unchecked")
+                ParsedChunk parsed = next instanceof LogChunks.Chunk mine
+                        ? own.parse(mine, source) : await((Future<ParsedChunk>) next);
+                deliver(parsed, sink);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int pendingInPool(Deque<Object> inFlight) {
+        int pending = 0;
+        for (Object item : inFlight) {
+            if (item instanceof Future<?> future && !future.isDone()) {
+                pending++;
+            }
+        }
+        return pending;
+    }
+
+    private static ParsedChunk await(Future<ParsedChunk> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the log");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private void deliver(ParsedChunk parsed, Consumer<? super AuditEvent> sink) {
+        for (AuditEvent event : parsed.events()) {
+            sink.accept(event);
+        }
+        lines += parsed.lines();
+        long[] counts = parsed.skips();
+        for (SkipReason reason : SkipReason.values()) {
+            if (counts[reason.ordinal()] > 0) {
+                skips.add(reason, counts[reason.ordinal()]);
+            }
+        }
+    }
+
+    /** The events of one chunk, its line count and its skips by {@link SkipReason} ordinal. */
+    private record ParsedChunk(List<AuditEvent> events, long lines, long[] skips) {}
+
+    /** One parser thread's tools: a line parser and a splitter, used by one chunk at a time. */
+    private static final class ChunkParser {
+        private final LogLineParser parser;
+        private final LineSplitter splitter = new LineSplitter();
+
+        ChunkParser(LogLineParser parser) {
+            this.parser = parser;
+        }
+
+        ParsedChunk parse(LogChunks.Chunk chunk, String source) {
+            long[] skipped = new long[SkipReason.values().length];
+            if (chunk.overlong()) {
+                skipped[SkipReason.TOO_LONG.ordinal()]++;
+                return new ParsedChunk(List.of(), 1, skipped);
+            }
+            List<AuditEvent> events = new ArrayList<>();
+            long[] lineNumber = {chunk.firstLine() - 1};
+            LineSplitter.LineSink lineSink = new LineSplitter.LineSink() {
+                @Override
+                public void line(byte[] bytes, int offset, int length) {
+                    AuditEvent event = parser.parseEvent(bytes, offset, length, source, ++lineNumber[0]);
+                    if (event == null) {
+                        skipped[parser.lastSkipReason().ordinal()]++;
+                    } else {
+                        events.add(event);
+                    }
+                }
+
+                @Override
+                public void overlong() {
+                    lineNumber[0]++;
+                    skipped[SkipReason.TOO_LONG.ordinal()]++;
+                }
+            };
+            splitter.reset();
+            splitter.feed(chunk.bytes(), 0, chunk.length(), lineSink);
+            splitter.finish(lineSink);
+            return new ParsedChunk(events, lineNumber[0] - chunk.firstLine() + 1, skipped);
+        }
     }
 
     /** A sink that numbers lines of {@code source} and parses them; shared with the live sources. */

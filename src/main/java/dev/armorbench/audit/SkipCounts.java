@@ -11,6 +11,10 @@ public final class SkipCounts {
         counts[reason.ordinal()]++;
     }
 
+    synchronized void add(SkipReason reason, long times) {
+        counts[reason.ordinal()] += times;
+    }
+
     public synchronized long count(SkipReason reason) {
         return counts[reason.ordinal()];
     }
