@@ -151,18 +151,7 @@ public final class EditorTab extends Tab {
      * step of its own, never merged with the typing around it.
      */
     public void applyAsOneEdit(List<dev.armorbench.policy.syntax.TextEdit> edits) {
-        if (edits.isEmpty()) {
-            return;
-        }
-        List<dev.armorbench.policy.syntax.TextEdit> fromTheEnd = new java.util.ArrayList<>(edits);
-        fromTheEnd.sort(java.util.Comparator.comparingInt(dev.armorbench.policy.syntax.TextEdit::start).reversed());
-        area.getUndoManager().preventMerge();
-        var change = area.createMultiChange(fromTheEnd.size());
-        for (dev.armorbench.policy.syntax.TextEdit edit : fromTheEnd) {
-            change.replaceTextAbsolutely(edit.start(), edit.end(), edit.replacement());
-        }
-        change.commit();
-        area.getUndoManager().preventMerge();
+        editor.applyAsOneUndoStep(edits);
     }
 
     /** The document's text as it is now, named by its file (or where an untitled one would live). */

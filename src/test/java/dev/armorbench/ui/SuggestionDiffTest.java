@@ -83,7 +83,7 @@ class SuggestionDiffTest {
         List<Hunk> hunks = fx(diff::hunks);
         assertThat(hunks).hasSize(3);
         assertThat(hunks.get(0).profile().label()).isEqualTo("dnsmasq");
-        assertThat(fx(diff::summaryText)).isEqualTo("6 suggested rules in 3 places");
+        assertThat(fx(diff::summaryText)).isEqualTo("5 suggested rules in 3 places");
         assertThat(fx(diff::originText)).contains("from audit.log:").contains("AppArmor events").contains("skipped")
                 .contains("not defined in this document");
         assertThat(fx(() -> diff.newErrors(hunks.get(0)))).isEmpty();

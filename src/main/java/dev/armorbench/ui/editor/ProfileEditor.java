@@ -1,7 +1,9 @@
 package dev.armorbench.ui.editor;
 
+import dev.armorbench.policy.syntax.TextEdit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.MultiChangeBuilder;
 
 /**
  * The profile editor: a RichTextFX {@link CodeArea} and the {@link EditorComponent}s installed on it.
@@ -82,6 +85,32 @@ public final class ProfileEditor extends BorderPane {
 
     public CodeArea area() {
         return area;
+    }
+
+    /**
+     * Applies edits of the current text (non-overlapping, as the engine computes them) as one undo
+     * step of its own, never merged with the typing around it. Returns the edits from the last to
+     * the first, as applied; empty when there was nothing to apply.
+     */
+    public List<TextEdit> applyAsOneUndoStep(List<TextEdit> edits) {
+        List<TextEdit> fromTheEnd = new ArrayList<>(edits);
+        fromTheEnd.sort(Comparator.comparingInt(TextEdit::start).reversed());
+        if (fromTheEnd.isEmpty()) {
+            return fromTheEnd;
+        }
+        area.getUndoManager().preventMerge();
+        if (fromTheEnd.size() == 1) {
+            TextEdit edit = fromTheEnd.get(0);
+            area.replaceText(edit.start(), edit.end(), edit.replacement());
+        } else {
+            MultiChangeBuilder<?, ?, ?> change = area.createMultiChange(fromTheEnd.size());
+            for (TextEdit edit : fromTheEnd) {
+                change.replaceTextAbsolutely(edit.start(), edit.end(), edit.replacement());
+            }
+            change.commit();
+        }
+        area.getUndoManager().preventMerge();
+        return fromTheEnd;
     }
 
     /** The single thread on which this editor's components do their slow work, in order. */

@@ -2,14 +2,12 @@ package dev.armorbench.ui.editor;
 
 import dev.armorbench.policy.syntax.TextEdit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.MultiChangeBuilder;
 
 /**
  * Quick fixes: Ctrl+. (or a click on a line's problem marker) lists the fixes the
@@ -92,24 +90,10 @@ public final class QuickFixes implements EditorComponent {
 
     /** Applies a fix's edits as one change: one undo restores the text exactly. */
     public void apply(FixProposal fix) {
-        List<TextEdit> edits = new ArrayList<>(fix.edits());
-        edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
+        List<TextEdit> edits = editor.applyAsOneUndoStep(fix.edits());
         if (edits.isEmpty()) {
             return;
         }
-        // Its own undo step: never merged into the typing before it.
-        area.getUndoManager().preventMerge();
-        if (edits.size() == 1) {
-            TextEdit edit = edits.get(0);
-            area.replaceText(edit.start(), edit.end(), edit.replacement());
-        } else {
-            MultiChangeBuilder<?, ?, ?> change = area.createMultiChange(edits.size());
-            for (TextEdit edit : edits) {
-                change.replaceTextAbsolutely(edit.start(), edit.end(), edit.replacement());
-            }
-            change.commit();
-        }
-        area.getUndoManager().preventMerge();
         TextEdit first = edits.get(edits.size() - 1);
         area.moveTo(Math.min(first.start() + first.replacement().length(), area.getLength()));
         area.requestFollowCaret();

@@ -18,7 +18,6 @@ import dev.armorbench.ui.editor.ProfileEditor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.MultiChangeBuilder;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.reactfx.Subscription;
 
@@ -418,23 +416,10 @@ public final class SuggestionDiff implements EditorComponent {
             edits.add(hunk.edit());
             placed.addAll(hunk.suggestions());
         }
-        edits.sort(Comparator.comparingInt(TextEdit::start).reversed());
         String before = area.getText();
         applying = true;
         try {
-            // One undo step of its own, never merged with the typing around it.
-            area.getUndoManager().preventMerge();
-            if (edits.size() == 1) {
-                TextEdit edit = edits.get(0);
-                area.replaceText(edit.start(), edit.end(), edit.replacement());
-            } else {
-                MultiChangeBuilder<?, ?, ?> change = area.createMultiChange(edits.size());
-                for (TextEdit edit : edits) {
-                    change.replaceTextAbsolutely(edit.start(), edit.end(), edit.replacement());
-                }
-                change.commit();
-            }
-            area.getUndoManager().preventMerge();
+            editor.applyAsOneUndoStep(edits);
         } finally {
             applying = false;
         }
