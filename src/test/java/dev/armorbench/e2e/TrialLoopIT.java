@@ -113,14 +113,10 @@ class TrialLoopIT {
                 + " (written to " + written + ")");
     }
 
-    /** The text from the first line that is neither blank nor a comment: the policy without its header. */
+    /** The policy without its comments and blank lines (the sample has a header of its own). */
     private static String policyBody(String text) {
-        List<String> lines = text.lines().toList();
-        int first = 0;
-        while (first < lines.size() && (lines.get(first).isBlank() || lines.get(first).startsWith("#"))) {
-            first++;
-        }
-        return String.join("\n", lines.subList(first, lines.size())).strip();
+        return text.lines().filter(line -> !line.isBlank() && !line.strip().startsWith("# ") && !line.strip().equals("#"))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
