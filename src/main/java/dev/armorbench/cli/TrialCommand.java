@@ -345,6 +345,14 @@ public final class TrialCommand implements Callable<Integer> {
             }
 
             @Override
+            public void profileLoaded(String message) {
+                synchronized (face) {
+                    face.println("  " + message);
+                    face.flush();
+                }
+            }
+
+            @Override
             public void output(OutputChannel channel, String line) {
                 synchronized (face) {
                     face.println("  " + (channel == OutputChannel.STDOUT ? "| " : "! ") + line);

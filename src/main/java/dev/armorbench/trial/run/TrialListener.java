@@ -18,6 +18,13 @@ public interface TrialListener {
     default void phase(TrialPhase phase) {
     }
 
+    /**
+     * The profile is in the kernel: the loader's words, naming the profiles and the mode the kernel
+     * lists for each (e.g. "Loaded abtest (complain), abtest//helper (complain) as root.").
+     */
+    default void profileLoaded(String message) {
+    }
+
     /** One line the container wrote, without its line end. */
     default void output(OutputChannel channel, String line) {
     }

@@ -129,6 +129,7 @@ public final class TrialRun {
             return finish(listener, TrialRunResult.refused(TrialOutcome.LOAD_FAILED, profileName, since(started),
                     load.message()));
         }
+        listener.profileLoaded(load.message());
         if (stopRequested) {
             return finish(listener, TrialRunResult.refused(TrialOutcome.STOPPED, profileName, since(started),
                     "Stopped after the profile was loaded, before the container started."));

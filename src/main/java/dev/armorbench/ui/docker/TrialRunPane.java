@@ -76,6 +76,7 @@ final class TrialRunPane extends BorderPane {
     private final AtomicReference<TrialContainer> container = new AtomicReference<>();
     private Instant startedAt;
     private String runningImage;
+    private String loadedNote;
     private ProfileForTrial.SavedProfile runningProfile;
     private RunConfiguration runningConfiguration;
     private dev.armorbench.container.ProfileMode runningMode;
@@ -186,6 +187,7 @@ final class TrialRunPane extends BorderPane {
         container.set(null);
         startedAt = Instant.now();
         runningImage = config.image();
+        loadedNote = null;
         runningProfile = profile;
         runningConfiguration = config;
         runningMode = dev.armorbench.container.ModeSwitch.modeOf(profile.file().text());
@@ -252,6 +254,11 @@ final class TrialRunPane extends BorderPane {
         });
     }
 
+    /** After a load: which profiles the kernel holds and in which mode, as the loader read them back. */
+    private String loadedNote() {
+        return loadedNote == null ? "" : " · " + loadedNote;
+    }
+
     private void phase(TrialRun run, TrialPhase phase) {
         if (run != current) {
             return;
@@ -259,9 +266,9 @@ final class TrialRunPane extends BorderPane {
         switch (phase) {
             case LINTING -> status.setText("Checking the profile …");
             case LOADING -> status.setText("Loading the profile into the kernel …");
-            case STARTING -> status.setText("Starting " + runningImage + " …");
+            case STARTING -> status.setText("Starting " + runningImage + " …" + loadedNote());
             case RUNNING -> {
-                status.setText("Running " + runningImage);
+                status.setText("Running " + runningImage + loadedNote());
                 processPoll.playFromStart();
                 pollProcesses();
             }
@@ -370,6 +377,15 @@ final class TrialRunPane extends BorderPane {
         @Override
         public void phase(TrialPhase phase) {
             Platform.runLater(() -> TrialRunPane.this.phase(run, phase));
+        }
+
+        @Override
+        public void profileLoaded(String message) {
+            Platform.runLater(() -> {
+                if (run == current) {
+                    loadedNote = message;
+                }
+            });
         }
 
         @Override

@@ -22,11 +22,17 @@ class TrialRunTest {
     private final List<String> launched = new ArrayList<>();
     private final List<TrialPhase> phases = new ArrayList<>();
     private final List<TrialRunResult> finished = new ArrayList<>();
+    private final List<String> loadReports = new ArrayList<>();
 
     private final TrialListener listener = new TrialListener() {
         @Override
         public void phase(TrialPhase phase) {
             phases.add(phase);
+        }
+
+        @Override
+        public void profileLoaded(String message) {
+            loadReports.add(message);
         }
 
         @Override
@@ -88,6 +94,7 @@ class TrialRunTest {
         assertThat(result.message()).isEqualTo("apparmor_parser is not installed: sudo apt install apparmor");
         assertThat(loaded).containsExactly(PROFILE);
         assertThat(launched).isEmpty();
+        assertThat(loadReports).isEmpty();
         assertThat(phases).containsExactly(TrialPhase.LINTING, TrialPhase.LOADING, TrialPhase.FINISHED);
     }
 
@@ -133,6 +140,7 @@ class TrialRunTest {
                 TrialEventSource.live(nothingReadable))
                 .run(TrialRequest.of(PROFILE, PolicySources.defaults(), CONFIG), listener);
 
+        assertThat(loadReports).containsExactly("loaded");
         assertThat(result.outcome()).isEqualTo(TrialOutcome.NO_EVENT_SOURCE);
         assertThat(result.message()).contains("kernel.dmesg_restrict = 1").contains("needs AppArmor's events");
         assertThat(launched).isEmpty();
