@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.armorbench.files.AtomicFileWriter;
+import dev.armorbench.files.UnreadableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -79,21 +77,9 @@ public final class RunConfigurationStore {
     }
 
     private String setAside(Exception cause) {
-        String reason = cause instanceof JsonProcessingException jsonError
-                ? jsonError.getOriginalMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        String kept;
-        try {
-            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            kept = " The old file was kept as " + aside + ".";
-        } catch (IOException e) {
-            kept = " It could not be moved aside either (" + e.getMessage() + "); check the permissions of "
-                    + file.getParent() + ".";
-        }
-        return "Run configurations file " + file + " could not be read (" + reason + "); starting without saved"
-                + " run configurations." + kept;
+        UnreadableFile aside = UnreadableFile.setAside(file, ".unreadable-", cause);
+        return "Run configurations file " + file + " could not be read (" + aside.reason() + "); starting without saved"
+                + " run configurations. " + aside.outcome();
     }
 
     /** The configurations read and, when the file was unreadable, the warning to show once. */

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.armorbench.files.AtomicFileWriter;
+import dev.armorbench.files.UnreadableFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -99,20 +97,9 @@ public final class SessionStore {
     }
 
     private static String setAside(Path file, Exception cause) {
-        String reason = cause instanceof JsonProcessingException jsonError
-                ? jsonError.getOriginalMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        String kept;
-        try {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            kept = " It was kept as " + aside + ".";
-        } catch (IOException e) {
-            kept = " It could not be moved aside either (" + e.getMessage() + "); check the permissions of "
-                    + file.getParent() + ".";
-        }
-        return "The trial session " + file + " could not be read (" + reason + "); starting a new session." + kept;
+        UnreadableFile aside = UnreadableFile.setAside(file, ".corrupt-", cause);
+        return "The trial session " + file + " could not be read (" + aside.reason() + "); starting a new session. "
+                + aside.outcome();
     }
 
     /** The session, when there was a readable one, and the warning to show when there was an unreadable one. */

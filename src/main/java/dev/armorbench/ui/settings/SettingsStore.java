@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.armorbench.files.AtomicFileWriter;
+import dev.armorbench.files.UnreadableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,22 +66,18 @@ public final class SettingsStore {
     }
 
     private String replaceUnreadable(Exception cause) {
-        String reason = cause instanceof JsonProcessingException jsonError
-                ? jsonError.getOriginalMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        String kept;
-        try {
-            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            kept = " The old file was kept as " + aside + ".";
-            save(Settings.defaults());
-        } catch (IOException e) {
-            kept = " It could not be moved aside either (" + e.getMessage()
-                    + "); check the permissions of " + file.getParent() + ".";
+        UnreadableFile aside = UnreadableFile.setAside(file, ".unreadable-", cause);
+        String written = "";
+        if (aside.keptAs().isPresent()) {
+            try {
+                save(Settings.defaults());
+            } catch (IOException e) {
+                written = " The default settings could not be written either (" + e.getMessage()
+                        + "); check the permissions of " + file.getParent() + ".";
+            }
         }
-        return "Settings file " + file + " could not be read (" + reason + "); default settings are used."
-                + kept;
+        return "Settings file " + file + " could not be read (" + aside.reason() + "); default settings are used. "
+                + aside.outcome() + written;
     }
 
     /** Writes the settings atomically, creating the directory when needed. */
