@@ -69,7 +69,11 @@ public final class ReplayedKernelLog implements TrialEventSource {
         });
     }
 
-    static String stamped(String line, Instant when) {
+    /**
+     * {@code line} with its {@code audit(EPOCH:SERIAL)} time set to {@code when}: a trial run keeps only
+     * events since its container's start, so a recorded line gets the time the kernel would give it now.
+     */
+    public static String stamped(String line, Instant when) {
         Matcher m = STAMP.matcher(line);
         if (!m.find()) {
             throw new IllegalArgumentException("not a kernel audit line: " + line);

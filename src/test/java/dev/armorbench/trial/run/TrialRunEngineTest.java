@@ -9,6 +9,7 @@ import dev.armorbench.audit.StreamFollower;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.testing.ReplayedKernelLog;
 import dev.armorbench.testing.docker.BusyboxImages;
 import dev.armorbench.testing.docker.PrivateDockerEngine;
 import dev.armorbench.testing.docker.RealDockerEngine;
@@ -98,7 +99,7 @@ class TrialRunEngineTest {
                 out.write((OLD + "\n").getBytes(StandardCharsets.UTF_8));
                 Instant now = Instant.now();
                 for (String line : lines) {
-                    out.write((KernelLines.stamped(line, now) + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.write((ReplayedKernelLog.stamped(line, now) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
                 throw new AssertionError(e);
