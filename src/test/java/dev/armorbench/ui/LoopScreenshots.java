@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -42,20 +43,11 @@ final class LoopScreenshots {
     }
 
     static void capture(Path output) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/sbin/dockerd")) && !Files.isExecutable(Path.of("/usr/bin/dockerd"))) {
-            System.out.println("skipped loop.png: no dockerd (apt-get install docker.io busybox-static)");
+        Optional<PrivateDockerEngine> started = Screenshots.privateEngineFor("loop.png");
+        if (started.isEmpty()) {
             return;
         }
-        PrivateDockerEngine started;
-        try {
-            started = PrivateDockerEngine.start();
-        } catch (java.io.IOException e) {
-            System.out.println("skipped loop.png: no Docker engine of its own could be started (" + e.getMessage()
-                    + "; it needs root, docker.io and busybox-static)");
-            return;
-        }
-        try (PrivateDockerEngine engine = started) {
-            BusyboxImages.build(engine);
+        try (PrivateDockerEngine engine = started.get()) {
             Path directory = Files.createTempDirectory("armorbench-loop-screenshot");
             Path profile = directory.resolve("abtest.profile");
             Files.writeString(profile, PROFILE);

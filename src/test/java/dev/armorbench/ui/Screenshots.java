@@ -1,5 +1,7 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.testing.docker.BusyboxImages;
+import dev.armorbench.testing.docker.PrivateDockerEngine;
 import dev.armorbench.ui.editor.Completion;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
@@ -7,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -223,5 +226,32 @@ public final class Screenshots {
             }
         }
         ImageIO.write(buffered, "png", file.toFile());
+    }
+
+    /**
+     * A Docker engine of the screenshots' own, with the busybox test images built, or empty (and a line
+     * saying why {@code picture} is skipped) where this machine cannot start one.
+     */
+    static Optional<PrivateDockerEngine> privateEngineFor(String picture)
+            throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/sbin/dockerd")) && !Files.isExecutable(Path.of("/usr/bin/dockerd"))) {
+            System.out.println("skipped " + picture + ": no dockerd (apt-get install docker.io busybox-static)");
+            return Optional.empty();
+        }
+        PrivateDockerEngine engine;
+        try {
+            engine = PrivateDockerEngine.start();
+        } catch (IOException e) {
+            System.out.println("skipped " + picture + ": no Docker engine of its own could be started ("
+                    + e.getMessage() + "; it needs root, docker.io and busybox-static)");
+            return Optional.empty();
+        }
+        try {
+            BusyboxImages.build(engine);
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
+        return Optional.of(engine);
     }
 }
