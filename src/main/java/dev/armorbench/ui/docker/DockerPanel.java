@@ -83,6 +83,7 @@ public final class DockerPanel extends BorderPane {
 
         Label title = new Label("Docker");
         title.getStyleClass().add("pane-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button(null, new FontIcon("mdi2c-close"));

@@ -33,6 +33,9 @@ final class ModeToggle extends HBox {
                 + " (removes the complain flag; loaded with the next run)"));
         complain.setToggleGroup(group);
         enforce.setToggleGroup(group);
+        // Never cut to "…": the run status beside them gives way instead.
+        complain.setMinWidth(USE_PREF_SIZE);
+        enforce.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(complain, enforce);
         group.selectedToggleProperty().addListener((obs, old, selected) -> {
             if (showing) {

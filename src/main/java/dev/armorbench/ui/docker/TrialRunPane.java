@@ -109,7 +109,14 @@ final class TrialRunPane extends BorderPane {
         runButton.disableProperty().bind(running);
         status.setId("docker-run-status");
         status.getStyleClass().add("run-status");
+        // The status (with the loaded profiles and their modes) gives way to the buttons, never they to it;
+        // its whole text is on the tooltip.
         status.setMinWidth(0);
+        runButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stopButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(status.textProperty());
+        status.setTooltip(statusTip);
         controls = new HBox(6, runButton, stopButton, status);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(status, Priority.ALWAYS);
