@@ -31,7 +31,10 @@ public final class LogLineParser {
 
     private static final byte[] APPARMOR_KEY = "apparmor=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] STAMP = "audit(".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TYPE_KEY = "type=".getBytes(StandardCharsets.US_ASCII);
+    /** "apparmor", "audi" and "type" as little-endian words, to compare a key in one step. */
+    private static final long APPARMOR_WORD = ByteRuns.word("apparmor".getBytes(StandardCharsets.US_ASCII), 0, 8);
+    private static final int AUDI_INT = (int) ByteRuns.word("audi".getBytes(StandardCharsets.US_ASCII), 0, 4);
+    private static final int TYPE_INT = (int) ByteRuns.word("type".getBytes(StandardCharsets.US_ASCII), 0, 4);
     private static final byte[] MSG_QUOTE = "msg='".getBytes(StandardCharsets.US_ASCII);
 
     /** Byte classes for the scanner's inner loops, one table lookup per byte. */
@@ -67,6 +70,8 @@ public final class LogLineParser {
     /** Eight bytes at a time for the long runs inside values (paths, addresses). */
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long SPACES = 0x2020202020202020L;
@@ -163,36 +168,28 @@ public final class LogLineParser {
 
     private AuditRecord parseText(byte[] line, int from, int length, long fallbackMicros, long fallbackSerial,
             int fallbackType, String source, long lineNumber) {
-        // One pass to whichever comes first: the audit stamp, or a record without one.
-        int stamp = -1;
-        int apparmor = -1;
-        int last = length - STAMP.length;
-        for (int i = ByteRuns.indexOf(line, (byte) 'a', from, length); i >= 0 && i <= last;
-                i = ByteRuns.indexOf(line, (byte) 'a', i + 1, length)) {
-            if (startsWith(line, i, length, STAMP)) {
-                stamp = i;
-                break;
-            }
-            if (startsWith(line, i, length, APPARMOR_KEY) && isApparmorKeyAt(line, i, from, length)) {
-                apparmor = i;
-                break;
-            }
+        // Whichever comes first: the audit stamp, or a record without one. Both are found by a rare
+        // byte ('(' of the stamp, '=' of the key) rather than by every 'a' of a syslog prefix.
+        int stamp = stampAt(line, from, length);
+        int apparmor = findApparmorKey(line, from, stamp >= 0 ? stamp : length, length);
+        if (apparmor >= 0) {
+            stamp = -1;
         }
         int type = fallbackType;
         long micros = fallbackMicros;
         long serial = fallbackSerial;
         int body;
         if (stamp >= 0) {
-            int typeAt = lastIndexOf(line, TYPE_KEY, from, stamp);
+            int typeAt = lastTypeKey(line, from, stamp);
             if (typeAt >= 0) {
-                type = auditType(line, typeAt + TYPE_KEY.length, stamp);
+                type = auditType(line, typeAt + 5, stamp);
             }
             if (type == TYPE_OTHER) {
                 return skip(SkipReason.NOT_APPARMOR);
             }
             int close = indexOf(line, (byte) ')', stamp, length);
             if (close < 0 || !parseStamp(line, stamp + STAMP.length, close)) {
-                boolean meant = findApparmorKey(line, stamp, length) >= 0 || isAppArmorType(type);
+                boolean meant = findApparmorKey(line, stamp, length, length) >= 0 || isAppArmorType(type);
                 return skip(meant ? SkipReason.BAD_AUDIT_ID : SkipReason.NOT_APPARMOR);
             }
             micros = stampMicros;
@@ -207,7 +204,7 @@ public final class LogLineParser {
                 next++;
             }
             apparmor = startsWith(line, next, length, APPARMOR_KEY) && isApparmorKeyAt(line, next, next, length)
-                    ? next : findApparmorKey(line, body, length);
+                    ? next : findApparmorKey(line, body, length, length);
         } else {
             if (apparmor < 0 && fallbackType == TYPE_NONE) {
                 return skip(SkipReason.NOT_APPARMOR);
@@ -264,17 +261,43 @@ public final class LogLineParser {
 
     /**
      * Where a real {@code apparmor="…"} key starts in {@code line[from, to)}, or -1 — not
-     * {@code apparmor=1} on a kernel command line, nor the text inside another value.
+     * {@code apparmor=1} on a kernel command line, nor the text inside another value. Steps from
+     * '=' to '=' and compares the eight bytes before it as one word; {@code end} is where the
+     * line ends, for the quote after the key.
      */
-    private static int findApparmorKey(byte[] line, int from, int to) {
-        int at = indexOf(line, APPARMOR_KEY, from, to);
-        while (at >= 0) {
-            if (isApparmorKeyAt(line, at, from, to)) {
+    private static int findApparmorKey(byte[] line, int from, int to, int end) {
+        for (int equals = ByteRuns.indexOf(line, (byte) '=', from + 8, to); equals >= 0;
+                equals = ByteRuns.indexOf(line, (byte) '=', equals + 1, to)) {
+            int at = equals - 8;
+            if ((long) LONGS.get(line, at) == APPARMOR_WORD && isApparmorKeyAt(line, at, from, end)) {
                 return at;
             }
-            at = indexOf(line, APPARMOR_KEY, at + APPARMOR_KEY.length, to);
         }
         return -1;
+    }
+
+    /** Where the first {@code audit(} starts in {@code line[from, to)}, or -1: found by its '('. */
+    private static int stampAt(byte[] line, int from, int to) {
+        for (int paren = ByteRuns.indexOf(line, (byte) '(', from + 5, to); paren >= 0;
+                paren = ByteRuns.indexOf(line, (byte) '(', paren + 1, to)) {
+            int at = paren - 5;
+            if ((int) INTS.get(line, at) == AUDI_INT && line[paren - 1] == 't') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the last {@code type=} starts in {@code line[floor, before)}, or -1. */
+    private static int lastTypeKey(byte[] line, int floor, int before) {
+        int last = -1;
+        for (int equals = ByteRuns.indexOf(line, (byte) '=', floor + 4, before); equals >= 0;
+                equals = ByteRuns.indexOf(line, (byte) '=', equals + 1, before)) {
+            if ((int) INTS.get(line, equals - 4) == TYPE_INT) {
+                last = equals - 4;
+            }
+        }
+        return last;
     }
 
     private static boolean isApparmorKeyAt(byte[] line, int at, int from, int to) {
@@ -301,29 +324,8 @@ public final class LogLineParser {
         return true;
     }
 
-    private static int indexOf(byte[] line, byte[] what, int from, int to) {
-        byte first = what[0];
-        int last = to - what.length;
-        for (int i = ByteRuns.indexOf(line, first, from, to); i >= 0 && i <= last; i = ByteRuns.indexOf(line, first, i + 1, to)) {
-            if (startsWith(line, i, to, what)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static int indexOf(byte[] line, byte what, int from, int to) {
         return ByteRuns.indexOf(line, what, from, to);
-    }
-
-    /** The last {@code what} that starts in {@code line[floor, before)}, or -1. */
-    private static int lastIndexOf(byte[] line, byte[] what, int floor, int before) {
-        for (int i = Math.min(before, line.length) - what.length; i >= floor; i--) {
-            if (line[i] == what[0] && startsWith(line, i, line.length, what)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int lastIndexOf(byte[] line, byte what, int floor, int to) {

@@ -7,8 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +17,11 @@ import java.util.function.Consumer;
  * Reads a whole log (a file, a pipe, stdin) into events, in input order, counting the lines it
  * skips. Memory stays flat in the size of the log.
  *
- * <p>A log larger than one chunk is parsed on several threads: the calling thread cuts the input
- * into chunks of whole lines ({@link LogChunks}), parser threads (and the calling thread, for the
- * chunks they have no room for) turn chunks into events, and the calling thread hands the events
- * of each chunk to the sink in input order. At most two chunks per pool thread, plus two, are in
+ * <p>A log larger than one chunk is parsed on several threads: the calling thread only cuts the
+ * input into chunks of whole lines ({@link LogChunks}) and hands the events of each chunk to the
+ * sink in input order; parser threads count a chunk's lines, number them on from the chunk before,
+ * and turn them into events. The calling thread is kept light because the sink runs on it (the
+ * suggester's grouping, the JSON writer). At most two chunks per parser thread, plus two, are in
  * flight, so memory stays bounded; the sink is only ever called from the calling thread, and sees
  * exactly the events, in exactly the order, of a reading on one thread.
  */
@@ -36,12 +35,12 @@ public final class LogReader {
     private final int chunkBytes;
     private long lines;
 
-    /** Parses on as many threads as there are cores (at most four), the calling thread included. */
+    /** Parses on as many threads as there are cores (at most four); the calling thread feeds them and the sink. */
     public LogReader() {
         this(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** {@code parsingThreads} counts the calling thread; 1 reads and parses on the calling thread alone. */
+    /** {@code parsingThreads} parser threads; 1 reads and parses on the calling thread alone, with no thread started. */
     public LogReader(int parsingThreads) {
         this(parsingThreads, LogChunks.CHUNK_BYTES);
     }
@@ -89,65 +88,45 @@ public final class LogReader {
         LogChunks.Chunk second = chunks.next();
         if (second == null) {
             // A small log: not worth a thread.
-            deliver(new ChunkParser(parser).parse(first, source), sink);
+            try {
+                deliver(new ChunkParser(parser).parse(first, source), sink);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading the log"); // not reached: chunk 1 starts at line 1
+            }
             return;
         }
-        // The calling thread parses too: the pool has one thread fewer than parsingThreads, and a
-        // chunk the pool has no room for is parsed here when its turn to be handed on comes.
-        int poolThreads = parsingThreads - 1;
-        BlockingQueue<ChunkParser> parsers = new ArrayBlockingQueue<>(poolThreads);
-        for (int i = 0; i < poolThreads; i++) {
-            parsers.add(new ChunkParser(new LogLineParser()));
-        }
-        ChunkParser own = new ChunkParser(parser);
-        ExecutorService pool = Executors.newFixedThreadPool(poolThreads, task -> {
+        // The calling thread only cuts chunks and hands events on; parsing is the pool's. A parser
+        // per pool thread, each thread's own, so none is shared.
+        ThreadLocal<ChunkParser> parsers = ThreadLocal.withInitial(() -> new ChunkParser(new LogLineParser()));
+        ExecutorService pool = Executors.newFixedThreadPool(parsingThreads, task -> {
             Thread thread = new Thread(task, "armorbench log parser");
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Object> inFlight = new ArrayDeque<>(); // a Future<ParsedChunk> or a Chunk left for this thread
-        int poolBacklog = 2 * poolThreads;
-        int maxInFlight = poolBacklog + 2;
+        Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+        int maxInFlight = 2 * parsingThreads + 2;
         try {
             LogChunks.Chunk chunk = first;
             LogChunks.Chunk following = second;
             while (chunk != null || !inFlight.isEmpty()) {
                 while (chunk != null && inFlight.size() < maxInFlight) {
-                    if (pendingInPool(inFlight) < poolBacklog) {
-                        LogChunks.Chunk theirs = chunk;
-                        inFlight.addLast(pool.submit(() -> {
-                            ChunkParser chunkParser = parsers.take();
-                            try {
-                                return chunkParser.parse(theirs, source);
-                            } finally {
-                                parsers.add(chunkParser);
-                            }
-                        }));
-                    } else {
-                        inFlight.addLast(chunk);
-                    }
+                    LogChunks.Chunk theirs = chunk;
+                    inFlight.addLast(pool.submit(() -> {
+                        try {
+                            return parsers.get().parse(theirs, source);
+                        } finally {
+                            chunks.recycle(theirs);
+                        }
+                    }));
                     chunk = following;
                     following = chunk == null ? null : chunks.next();
                 }
-                Object next = inFlight.removeFirst();
-                @SuppressWarnings("unchecked")
-                ParsedChunk parsed = next instanceof LogChunks.Chunk mine
-                        ? own.parse(mine, source) : await((Future<ParsedChunk>) next);
-                deliver(parsed, sink);
+                deliver(await(inFlight.removeFirst()), sink);
             }
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static int pendingInPool(Deque<Object> inFlight) {
-        int pending = 0;
-        for (Object item : inFlight) {
-            if (item instanceof Future<?> future && !future.isDone()) {
-                pending++;
-            }
-        }
-        return pending;
     }
 
     private static ParsedChunk await(Future<ParsedChunk> future) throws IOException {
@@ -193,14 +172,17 @@ public final class LogReader {
             this.parser = parser;
         }
 
-        ParsedChunk parse(LogChunks.Chunk chunk, String source) {
+        /** Numbers and parses one chunk; waits for the chunk before to be numbered. */
+        ParsedChunk parse(LogChunks.Chunk chunk, String source) throws InterruptedException {
+            long lines = chunk.lines();
+            long firstLine = chunk.numberAfterCounting(lines);
             long[] skipped = new long[SkipReason.values().length];
             if (chunk.overlong()) {
                 skipped[SkipReason.TOO_LONG.ordinal()]++;
                 return new ParsedChunk(List.of(), 1, skipped);
             }
-            List<AuditEvent> events = new ArrayList<>();
-            long[] lineNumber = {chunk.firstLine() - 1};
+            List<AuditEvent> events = new ArrayList<>((int) Math.min(lines, 1 << 16));
+            long[] lineNumber = {firstLine - 1};
             LineSplitter.LineSink lineSink = new LineSplitter.LineSink() {
                 @Override
                 public void line(byte[] bytes, int offset, int length) {
@@ -221,7 +203,7 @@ public final class LogReader {
             splitter.reset();
             splitter.feed(chunk.bytes(), 0, chunk.length(), lineSink);
             splitter.finish(lineSink);
-            return new ParsedChunk(events, lineNumber[0] - chunk.firstLine() + 1, skipped);
+            return new ParsedChunk(events, lineNumber[0] - firstLine + 1, skipped);
         }
     }
 
