@@ -90,13 +90,16 @@ public final class AuditKeys {
             BUS, ATTRIBUTE);
 
     /**
-     * Keys with few distinct values (kinds, operations, masks, profile names): the parser shares
-     * one string per distinct value, which saves memory when events are kept and hashing later.
+     * Keys whose values repeat through a log (kinds, operations, masks, profile names, and the
+     * paths a program keeps touching): the parser shares one string per distinct value, which
+     * saves a copy per record, memory when events are kept, and hashing later (the suggester
+     * groups events by these values, and a shared string hashes once and compares by identity).
      */
     private static final Set<String> VOCABULARY = Set.of(
             APPARMOR, OPERATION, CLASS, PROFILE, LABEL, COMM, EXE, REQUESTED_MASK, DENIED_MASK, REQUESTED,
             DENIED, MASK, FAMILY, SOCK_TYPE, SIGNAL, BUS, INTERFACE, MEMBER, METHOD, PEER, PEER_LABEL,
             PEER_PROFILE, INFO, FSUID, OUID, FSUID_NAME, OUID_NAME, CAPNAME, FLAGS, FSTYPE, NAMESPACE, ERROR,
+            NAME, NAME2, TARGET, PATH, ADDR, PEER_ADDR,
             "sauid", "hostname", "terminal", "uid", "auid", "ses", "subj");
 
     /** Open addressing by the key's String hash: the scanner computes the same hash as it reads. */
