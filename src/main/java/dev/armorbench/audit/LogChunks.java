@@ -17,8 +17,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * says "one overlong line", as {@link LineSplitter} would report it.
  */
 final class LogChunks {
-    /** The default size of a chunk: a few hundred lines, so a handful in flight stay small. */
-    static final int CHUNK_BYTES = 128 * 1024;
+    /**
+     * The default size of a chunk, about two thousand lines: each chunk costs a hand-over between
+     * threads (a wake-up, tens of microseconds on a virtual machine), and 512 KiB chunks used
+     * about a tenth less CPU per line than 128 KiB ones; the few in flight still fit a 10 MB heap.
+     */
+    static final int CHUNK_BYTES = 512 * 1024;
     /** Room for a line of {@link LineSplitter#MAX_LINE_BYTES} plus its newline, whatever the chunk size. */
     private static final int MIN_CAPACITY = LineSplitter.MAX_LINE_BYTES + 2;
 
