@@ -104,6 +104,8 @@ public final class LogLineParser {
     private String[] fieldValues = new String[24];
     private byte[] forms = new byte[24];
     private int count;
+    /** A hash of the keys and forms added so far: records of one layout get the same. */
+    private int layoutHash;
     private int innerType;
     private long stampMicros;
     private long stampSerial;
@@ -224,6 +226,7 @@ public final class LogLineParser {
         }
 
         count = 0;
+        layoutHash = 0;
         innerType = TYPE_NONE;
         SkipReason damage = scanFields(line, body, end);
         if (damage != null) {
@@ -250,8 +253,9 @@ public final class LogLineParser {
         if (count < 2) {
             return skip(SkipReason.TRUNCATED);
         }
-        layouts.share(keys, forms, count);
-        RecordFields fields = new RecordFields(layouts.keys(), Arrays.copyOf(fieldValues, count), layouts.forms(), count);
+        layouts.share(keys, forms, count, layoutHash);
+        RecordFields fields = new RecordFields(layouts.keys(), Arrays.copyOf(fieldValues, count), layouts.forms(), count,
+                layouts.presence());
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
     }
 
@@ -579,6 +583,7 @@ public final class LogLineParser {
         keys[count] = key;
         fieldValues[count] = value;
         forms[count] = (byte) form.ordinal();
+        layoutHash = 31 * (31 * layoutHash + key.hashCode()) + form.ordinal();
         count++;
     }
 

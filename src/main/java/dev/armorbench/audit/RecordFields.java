@@ -28,15 +28,24 @@ public final class RecordFields {
     private final long present;
 
     RecordFields(String[] keys, String[] values, byte[] forms, int size) {
+        this(keys, values, forms, size, presenceOf(keys, size));
+    }
+
+    /** {@code present}: {@link #presenceOf} the keys, which records of one layout share. */
+    RecordFields(String[] keys, String[] values, byte[] forms, int size, long present) {
         this.keys = keys;
         this.values = values;
         this.forms = forms;
         this.size = size;
+        this.present = present;
+    }
+
+    static long presenceOf(String[] keys, int size) {
         long bits = 0;
         for (int i = 0; i < size; i++) {
             bits |= presenceBit(keys[i]);
         }
-        this.present = bits;
+        return bits;
     }
 
     private static long presenceBit(String key) {

@@ -13,28 +13,38 @@ final class RecordLayouts {
 
     private final String[][] keySlots = new String[SIZE][];
     private final byte[][] formSlots = new byte[SIZE][];
+    private final long[] presenceSlots = new long[SIZE];
     private String[] keys;
     private byte[] forms;
+    private long presence;
 
-    /** Finds or keeps the layout of {@code keys[0, count)} and {@code forms[0, count)}; see {@link #keys()}. */
-    void share(String[] scratchKeys, byte[] scratchForms, int count) {
-        int hash = count;
-        for (int i = 0; i < count; i++) {
-            hash = 31 * (31 * hash + scratchKeys[i].hashCode()) + scratchForms[i];
-        }
-        int slot = (hash ^ (hash >>> 7)) & (SIZE - 1);
+    /**
+     * Finds or keeps the layout of {@code keys[0, count)} and {@code forms[0, count)}; see {@link
+     * #keys()}. {@code hash} is any hash of the keys and forms that equal layouts share (the parser
+     * builds it as it reads the keys).
+     */
+    void share(String[] scratchKeys, byte[] scratchForms, int count, int hash) {
+        int slot = (hash ^ (hash >>> 7) ^ (hash >>> 17)) & (SIZE - 1);
         String[] cachedKeys = keySlots[slot];
         byte[] cachedForms = formSlots[slot];
         if (cachedKeys != null && cachedKeys.length == count && sameKeys(cachedKeys, scratchKeys, count)
                 && Arrays.equals(cachedForms, 0, count, scratchForms, 0, count)) {
             keys = cachedKeys;
             forms = cachedForms;
+            presence = presenceSlots[slot];
             return;
         }
         keys = Arrays.copyOf(scratchKeys, count);
         forms = Arrays.copyOf(scratchForms, count);
+        presence = RecordFields.presenceOf(keys, count);
         keySlots[slot] = keys;
         formSlots[slot] = forms;
+        presenceSlots[slot] = presence;
+    }
+
+    /** The presence bits of the last {@link #share} call's keys (see {@link RecordFields}), worked out once per layout. */
+    long presence() {
+        return presence;
     }
 
     /** The shared keys of the last {@link #share} call, exactly {@code count} long. */
