@@ -78,7 +78,7 @@ public final class LineSplitter {
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** The first newline in {@code bytes[from, to)}, eight bytes at a time, or -1. */
-    private static int indexOfNewline(byte[] bytes, int from, int to) {
+    static int indexOfNewline(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
@@ -112,13 +112,22 @@ public final class LineSplitter {
     }
 
     private static void emit(byte[] bytes, int start, int end, LineSink sink) {
-        if (end - start > MAX_LINE_BYTES) {
+        int length = lineLength(bytes, start, end);
+        if (length < 0) {
             sink.overlong();
-            return;
+        } else {
+            sink.line(bytes, start, length);
         }
-        if (end > start && bytes[end - 1] == '\r') {
-            end--;
+    }
+
+    /**
+     * The length of the line {@code bytes[start, end)} without a carriage return at its end, or -1
+     * when it is too long to be a record.
+     */
+    static int lineLength(byte[] bytes, int start, int end) {
+        if (end - start > MAX_LINE_BYTES) {
+            return -1;
         }
-        sink.line(bytes, start, end - start);
+        return end > start && bytes[end - 1] == '\r' ? end - 1 - start : end - start;
     }
 }

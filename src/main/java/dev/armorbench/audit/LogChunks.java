@@ -2,9 +2,6 @@ package dev.armorbench.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,20 +25,12 @@ final class LogChunks {
 
     /**
      * Whole lines {@code bytes[0, length)}; or, when {@code overlong}, one line that was too long
-     * (no bytes). Its line numbers are not known when it is cut: counting newlines is left to the
+     * (no bytes). Its line numbers are not known when it is cut: finding its lines is left to the
      * thread that parses it, so the thread that reads stays free. {@code firstLine} completes when
      * the chunk before has been counted, and this chunk completes {@code nextFirstLine}.
      */
     record Chunk(byte[] bytes, int length, boolean overlong, CompletableFuture<Long> firstLine,
             CompletableFuture<Long> nextFirstLine) {
-
-        /** Lines in this chunk, the last one counted even without its newline. */
-        long lines() {
-            if (overlong) {
-                return 1;
-            }
-            return countNewlines(bytes, length) + (length > 0 && bytes[length - 1] != '\n' ? 1 : 0);
-        }
 
         /**
          * This chunk's first line number, once the chunk before has been numbered (an earlier task
@@ -181,33 +170,6 @@ final class LogChunks {
     }
 
     private static int firstNewline(byte[] bytes, int length) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
-
-    /** Newlines in {@code bytes[0, length)}, eight bytes at a time. */
-    static long countNewlines(byte[] bytes, int length) {
-        long count = 0;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
-            // Exact per byte (no borrow between bytes): the high bit is set where a byte was '\n'.
-            long zeros = ~(((word & LOW_SEVEN) + LOW_SEVEN) | word | LOW_SEVEN);
-            count += Long.bitCount(zeros);
-        }
-        for (; i < length; i++) {
-            if (bytes[i] == '\n') {
-                count++;
-            }
-        }
-        return count;
+        return LineSplitter.indexOfNewline(bytes, 0, length);
     }
 }

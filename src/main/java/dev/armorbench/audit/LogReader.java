@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -163,10 +164,10 @@ public final class LogReader {
     /** The events of one chunk, its line count and its skips by {@link SkipReason} ordinal. */
     private record ParsedChunk(List<AuditEvent> events, long lines, long[] skips) {}
 
-    /** One parser thread's tools: a line parser and a splitter, used by one chunk at a time. */
+    /** One parser thread's tools: a line parser and room for a chunk's line ends, used by one chunk at a time. */
     private static final class ChunkParser {
         private final LogLineParser parser;
-        private final LineSplitter splitter = new LineSplitter();
+        private int[] lineEnds = new int[4096];
 
         ChunkParser(LogLineParser parser) {
             this.parser = parser;
@@ -174,36 +175,50 @@ public final class LogReader {
 
         /** Numbers and parses one chunk; waits for the chunk before to be numbered. */
         ParsedChunk parse(LogChunks.Chunk chunk, String source) throws InterruptedException {
-            long lines = chunk.lines();
-            long firstLine = chunk.numberAfterCounting(lines);
             long[] skipped = new long[SkipReason.values().length];
             if (chunk.overlong()) {
+                chunk.numberAfterCounting(1);
                 skipped[SkipReason.TOO_LONG.ordinal()]++;
                 return new ParsedChunk(List.of(), 1, skipped);
             }
-            List<AuditEvent> events = new ArrayList<>((int) Math.min(lines, 1 << 16));
-            long[] lineNumber = {firstLine - 1};
-            LineSplitter.LineSink lineSink = new LineSplitter.LineSink() {
-                @Override
-                public void line(byte[] bytes, int offset, int length) {
-                    AuditEvent event = parser.parseEvent(bytes, offset, length, source, ++lineNumber[0]);
+            // One pass finds the lines: their count numbers the next chunk, their ends are parsed below.
+            byte[] bytes = chunk.bytes();
+            int lines = findLineEnds(bytes, chunk.length());
+            long lineNumber = chunk.numberAfterCounting(lines);
+            List<AuditEvent> events = new ArrayList<>(lines);
+            int start = 0;
+            for (int i = 0; i < lines; i++, lineNumber++) {
+                int end = lineEnds[i];
+                int length = LineSplitter.lineLength(bytes, start, end);
+                if (length < 0) {
+                    skipped[SkipReason.TOO_LONG.ordinal()]++;
+                } else {
+                    AuditEvent event = parser.parseEvent(bytes, start, length, source, lineNumber);
                     if (event == null) {
                         skipped[parser.lastSkipReason().ordinal()]++;
                     } else {
                         events.add(event);
                     }
                 }
+                start = end + 1;
+            }
+            return new ParsedChunk(events, lines, skipped);
+        }
 
-                @Override
-                public void overlong() {
-                    lineNumber[0]++;
-                    skipped[SkipReason.TOO_LONG.ordinal()]++;
+        /** Keeps where each line of {@code bytes[0, length)} ends (a last line without newline ends at {@code length}). */
+        private int findLineEnds(byte[] bytes, int length) {
+            int lines = 0;
+            int start = 0;
+            while (start < length) {
+                int newline = LineSplitter.indexOfNewline(bytes, start, length);
+                int end = newline < 0 ? length : newline;
+                if (lines == lineEnds.length) {
+                    lineEnds = Arrays.copyOf(lineEnds, lines * 2);
                 }
-            };
-            splitter.reset();
-            splitter.feed(chunk.bytes(), 0, chunk.length(), lineSink);
-            splitter.finish(lineSink);
-            return new ParsedChunk(events, lineNumber[0] - firstLine + 1, skipped);
+                lineEnds[lines++] = end;
+                start = end + 1;
+            }
+            return lines;
         }
     }
 
