@@ -24,12 +24,12 @@ final class LogChunks {
     private static final int MIN_CAPACITY = LineSplitter.MAX_LINE_BYTES + 2;
 
     /**
-     * Whole lines {@code bytes[0, length)}; or, when {@code overlong}, one line that was too long
+     * Whole lines {@code bytes[offset, offset + length)}; or, when {@code overlong}, one line that was too long
      * (no bytes). Its line numbers are not known when it is cut: finding its lines is left to the
      * thread that parses it, so the thread that reads stays free. {@code firstLine} completes when
      * the chunk before has been counted, and this chunk completes {@code nextFirstLine}.
      */
-    record Chunk(byte[] bytes, int length, boolean overlong, CompletableFuture<Long> firstLine,
+    record Chunk(byte[] bytes, int offset, int length, boolean overlong, CompletableFuture<Long> firstLine,
             CompletableFuture<Long> nextFirstLine) {
 
         /**
@@ -118,7 +118,7 @@ final class LogChunks {
 
     private Chunk chunk(byte[] bytes, int length, boolean overlong) {
         CompletableFuture<Long> after = new CompletableFuture<>();
-        Chunk chunk = new Chunk(bytes, length, overlong, nextFirstLine, after);
+        Chunk chunk = new Chunk(bytes, 0, length, overlong, nextFirstLine, after);
         nextFirstLine = after;
         return chunk;
     }

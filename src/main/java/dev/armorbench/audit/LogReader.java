@@ -3,6 +3,10 @@ package dev.armorbench.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,8 +101,67 @@ public final class LogReader {
             }
             return;
         }
-        // The calling thread only cuts chunks and hands events on; parsing is the pool's. A parser
-        // per pool thread, each thread's own, so none is shared.
+        LogChunks.Chunk[] next = {first, second};
+        parseInOrder(() -> {
+            LogChunks.Chunk chunk = next[0];
+            if (chunk == null) {
+                return null;
+            }
+            next[0] = next[1];
+            next[1] = next[0] == null ? null : chunks.next();
+            return chunkParser -> {
+                try {
+                    return chunkParser.parse(chunk, source);
+                } finally {
+                    chunks.recycle(chunk);
+                }
+            };
+        }, sink);
+    }
+
+    /**
+     * Reads a file. A regular file larger than one chunk is cut into regions that the parser
+     * threads read themselves ({@link FileRegions}): the calling thread neither reads nor parses,
+     * it only hands events on. Anything else (a pipe, a device, a small file) is read as a stream.
+     * {@code source} is how events name it.
+     */
+    public void read(Path file, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        if (parsingThreads > 1 && Files.isRegularFile(file) && Files.size(file) > chunkBytes) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                FileRegions regions = new FileRegions(channel, channel.size(), chunkBytes);
+                long count = regions.count();
+                long[] next = {0};
+                parseInOrder(() -> {
+                    if (next[0] == count) {
+                        return null;
+                    }
+                    FileRegions.Region region = regions.region(next[0]++);
+                    return chunkParser -> chunkParser.parse(regions.load(region, chunkParser.buffer(regions.bufferBytes())), source);
+                }, sink);
+            }
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            read(in, source, sink);
+        }
+    }
+
+    /** A chunk's worth of work for a parser thread, with that thread's own parser. */
+    private interface ChunkJob {
+        ParsedChunk run(ChunkParser parser) throws IOException, InterruptedException;
+    }
+
+    /** The jobs of one reading in order, made on the calling thread; null at the end. */
+    private interface ChunkJobs {
+        ChunkJob next() throws IOException;
+    }
+
+    /**
+     * Runs the jobs on parser threads and hands their events to {@code sink} in job order, on the
+     * calling thread; at most two jobs per parser thread, plus two, are in flight.
+     */
+    private void parseInOrder(ChunkJobs jobs, Consumer<? super AuditEvent> sink) throws IOException {
+        // A parser per pool thread, each thread's own, so none is shared.
         ThreadLocal<ChunkParser> parsers = ThreadLocal.withInitial(() -> new ChunkParser(new LogLineParser()));
         ExecutorService pool = Executors.newFixedThreadPool(parsingThreads, task -> {
             Thread thread = new Thread(task, "armorbench log parser");
@@ -108,20 +171,12 @@ public final class LogReader {
         Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parsingThreads + 2;
         try {
-            LogChunks.Chunk chunk = first;
-            LogChunks.Chunk following = second;
-            while (chunk != null || !inFlight.isEmpty()) {
-                while (chunk != null && inFlight.size() < maxInFlight) {
-                    LogChunks.Chunk theirs = chunk;
-                    inFlight.addLast(pool.submit(() -> {
-                        try {
-                            return parsers.get().parse(theirs, source);
-                        } finally {
-                            chunks.recycle(theirs);
-                        }
-                    }));
-                    chunk = following;
-                    following = chunk == null ? null : chunks.next();
+            ChunkJob job = jobs.next();
+            while (job != null || !inFlight.isEmpty()) {
+                while (job != null && inFlight.size() < maxInFlight) {
+                    ChunkJob theirs = job;
+                    inFlight.addLast(pool.submit(() -> theirs.run(parsers.get())));
+                    job = jobs.next();
                 }
                 deliver(await(inFlight.removeFirst()), sink);
             }
@@ -138,6 +193,9 @@ public final class LogReader {
             throw new InterruptedIOException("interrupted while reading the log");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -168,9 +226,18 @@ public final class LogReader {
     private static final class ChunkParser {
         private final LogLineParser parser;
         private int[] lineEnds = new int[4096];
+        private byte[] regionBuffer;
 
         ChunkParser(LogLineParser parser) {
             this.parser = parser;
+        }
+
+        /** This parser's buffer for reading a file region, made on first use. */
+        byte[] buffer(int bytes) {
+            if (regionBuffer == null || regionBuffer.length < bytes) {
+                regionBuffer = new byte[bytes];
+            }
+            return regionBuffer;
         }
 
         /** Numbers and parses one chunk; waits for the chunk before to be numbered. */
@@ -183,10 +250,10 @@ public final class LogReader {
             }
             // One pass finds the lines: their count numbers the next chunk, their ends are parsed below.
             byte[] bytes = chunk.bytes();
-            int lines = findLineEnds(bytes, chunk.length());
+            int start = chunk.offset();
+            int lines = findLineEnds(bytes, start, start + chunk.length());
             long lineNumber = chunk.numberAfterCounting(lines);
             List<AuditEvent> events = new ArrayList<>(lines);
-            int start = 0;
             for (int i = 0; i < lines; i++, lineNumber++) {
                 int end = lineEnds[i];
                 int length = LineSplitter.lineLength(bytes, start, end);
@@ -205,13 +272,13 @@ public final class LogReader {
             return new ParsedChunk(events, lines, skipped);
         }
 
-        /** Keeps where each line of {@code bytes[0, length)} ends (a last line without newline ends at {@code length}). */
-        private int findLineEnds(byte[] bytes, int length) {
+        /** Keeps where each line of {@code bytes[from, to)} ends (a last line without newline ends at {@code to}). */
+        private int findLineEnds(byte[] bytes, int from, int to) {
             int lines = 0;
-            int start = 0;
-            while (start < length) {
-                int newline = LineSplitter.indexOfNewline(bytes, start, length);
-                int end = newline < 0 ? length : newline;
+            int start = from;
+            while (start < to) {
+                int newline = LineSplitter.indexOfNewline(bytes, start, to);
+                int end = newline < 0 ? to : newline;
                 if (lines == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, lines * 2);
                 }

@@ -14,7 +14,6 @@ import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.FileFollower;
 import dev.armorbench.audit.StreamFollower;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -135,8 +134,12 @@ public final class LogsCommand implements Callable<Integer> {
         }
         for (String input : inputs) {
             LogReader reader = new LogReader();
-            try (InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input))) {
-                reader.read(in, input, sink);
+            try {
+                if (input.equals("-")) {
+                    reader.read(System.in, input, sink);
+                } else {
+                    reader.read(Path.of(input), input, sink); // the parser threads read a large file themselves
+                }
             } catch (NoSuchFileException e) {
                 err.println("armorbench logs: " + input + ": no such file; check the path.");
                 status = 1;

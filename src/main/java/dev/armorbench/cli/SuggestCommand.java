@@ -11,7 +11,6 @@ import dev.armorbench.suggest.EditPlan;
 import dev.armorbench.suggest.LogSuggestions;
 import dev.armorbench.suggest.SuggestionJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -82,8 +81,9 @@ public final class SuggestCommand implements Callable<Integer> {
         PolicySources sources = LogSuggestions.sources(includeDirs, base);
         AbstractionOffers offers = includeDirs.isEmpty() ? null : AbstractionOffers.onSearchPath(includeDirs);
         LogSuggestions.Result result;
-        try (InputStream in = log.equals("-") ? System.in : Files.newInputStream(Path.of(log))) {
-            result = LogSuggestions.run(in, log, files, sources, offers);
+        try {
+            result = log.equals("-") ? LogSuggestions.run(System.in, log, files, sources, offers)
+                    : LogSuggestions.run(Path.of(log), log, files, sources, offers);
         } catch (NoSuchFileException e) {
             err.println("armorbench suggest: " + log + ": no such log file; check the path.");
             return 1;

@@ -39,13 +39,29 @@ public final class LogSuggestions {
      */
     public static Result run(InputStream log, String logName, List<SourceFile> profiles, PolicySources sources,
             AbstractionOffers abstractions) throws IOException {
+        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions);
+    }
+
+    /** {@link #run(InputStream, String, List, PolicySources, AbstractionOffers)} for a file: the parser threads read it themselves. */
+    public static Result run(Path log, String logName, List<SourceFile> profiles, PolicySources sources,
+            AbstractionOffers abstractions) throws IOException {
+        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions);
+    }
+
+    /** How the log is handed to the reader: a stream, or a file. */
+    private interface LogInput {
+        void readInto(LogReader reader, Suggester suggester) throws IOException;
+    }
+
+    private static Result run(LogInput log, List<SourceFile> profiles, PolicySources sources,
+            AbstractionOffers abstractions) throws IOException {
         List<LintResult> read = new ArrayList<>();
         for (SourceFile profile : profiles) {
             read.add(PolicyReader.lint(profile, sources));
         }
         Suggester suggester = new Suggester(new KnownProfiles(read), LearningLabels.TO_EXECUTING_PROFILE, abstractions);
         LogReader reader = new LogReader();
-        reader.read(log, logName, suggester);
+        log.readInto(reader, suggester);
         List<Suggestion> suggestions = suggester.suggestions();
         List<EditPlan> plans = new ArrayList<>();
         for (SourceFile profile : profiles) {

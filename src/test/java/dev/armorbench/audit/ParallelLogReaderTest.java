@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading in chunks on parser threads gives exactly the events, lines and skips of reading on one thread. */
 class ParallelLogReaderTest {
@@ -78,7 +79,61 @@ class ParallelLogReaderTest {
         assertThat(seen[0]).isEqualTo(100);
     }
 
+    @Test
+    void aFileReadInRegionsByTheParserThreadsGivesTheEventsOfAStream(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("corpora.log");
+        Files.write(file, corpusLogs());
+        Reading sequential = read(new LogReader(1), Files.readAllBytes(file));
+        for (int regionBytes : new int[] {1, 7, 200, 4096, LogChunks.CHUNK_BYTES}) {
+            for (int threads : new int[] {2, 3}) {
+                Reading regions = readFile(new LogReader(threads, regionBytes), file);
+                assertThat(regions.events).as("events, %d threads, %d-byte regions", threads, regionBytes)
+                        .containsExactlyElementsOf(sequential.events);
+                assertThat(regions.lines).as("lines").isEqualTo(sequential.lines);
+                assertThat(regions.skips).as("skips").isEqualTo(sequential.skips);
+            }
+        }
+    }
+
+    @Test
+    void regionsCutAnywhereKeepOverlongLinesCarriageReturnsAndALastLineWithoutNewline(@TempDir Path dir)
+            throws IOException {
+        String record = "type=AVC msg=audit(1700000000.250:%d): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
+                + " name=\"/etc/x\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"";
+        int max = LineSplitter.MAX_LINE_BYTES;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            text.append(String.format(record, i)).append(i % 3 == 0 ? "\r\n" : "\n");
+            switch (i) {
+                case 5 -> text.append("x".repeat(300_000)).append('\n'); // spans many regions
+                case 10 -> text.append("y".repeat(max)).append('\n'); // exactly as long as a line may be
+                case 11 -> text.append("y".repeat(max + 1)).append('\n'); // one byte too long
+                case 12 -> text.append("y".repeat(max)).append("\r\n"); // too long with its carriage return
+                case 20 -> text.append("\n\r\n\n");
+                default -> { }
+            }
+        }
+        text.append("z".repeat(max + 5)).append('\n').append(String.format(record, 99)); // no newline at the end
+        Path file = dir.resolve("crafted.log");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Reading sequential = read(new LogReader(1), Files.readAllBytes(file));
+        assertThat(sequential.skips.get(SkipReason.TOO_LONG)).isEqualTo(4L);
+        assertThat(sequential.events).hasSize(41);
+        for (int regionBytes : new int[] {13, 100, 5000, max - 1, max + 1, LogChunks.CHUNK_BYTES}) {
+            Reading regions = readFile(new LogReader(2, regionBytes), file);
+            assertThat(regions.events).as("%d-byte regions", regionBytes).containsExactlyElementsOf(sequential.events);
+            assertThat(regions.lines).as("lines, %d-byte regions", regionBytes).isEqualTo(sequential.lines);
+            assertThat(regions.skips).as("skips, %d-byte regions", regionBytes).isEqualTo(sequential.skips);
+        }
+    }
+
     private record Reading(List<AuditEvent> events, long lines, java.util.Map<SkipReason, Long> skips) {}
+
+    private static Reading readFile(LogReader reader, Path file) throws IOException {
+        List<AuditEvent> events = new ArrayList<>();
+        reader.read(file, "corpora.log", events::add);
+        return new Reading(events, reader.lines(), reader.skips().asMap());
+    }
 
     private static Reading read(LogReader reader, byte[] log) throws IOException {
         List<AuditEvent> events = new ArrayList<>();

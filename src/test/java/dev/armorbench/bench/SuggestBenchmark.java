@@ -15,7 +15,6 @@ import dev.armorbench.suggest.NewProfiles;
 import dev.armorbench.suggest.ProfileEdits;
 import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -92,11 +91,23 @@ public final class SuggestBenchmark {
         AbstractionOffers offers = AbstractionOffers.onSearchPath(searchPath);
         System.out.printf("Setup: policy read with its includes in %,d ms%n", (System.nanoTime() - setupStart) / 1_000_000);
 
+        // The log as a file, read as `armorbench suggest --log FILE` reads it (and as ReadLog reads it).
+        Path file = Files.createTempFile("armorbench-suggest-bench-", ".log");
+        try {
+            Files.write(file, log);
+            measure(file, lineCount, profiles, known, offers);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void measure(Path log, int lineCount, SourceFile profiles, KnownProfiles known, AbstractionOffers offers)
+            throws IOException, InterruptedException {
         double readerOnly = 0;
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             long[] n = new long[1];
-            new LogReader().read(new ByteArrayInputStream(log), "bench.log", e -> n[0]++);
+            new LogReader().read(log, "bench.log", e -> n[0]++);
             readerOnly = Math.max(readerOnly, lineCount / ((System.nanoTime() - start) / 1e9));
         }
         System.out.printf("LogReader alone (reference):   %,12.0f lines/s (best of 3)%n", readerOnly);
@@ -123,21 +134,15 @@ public final class SuggestBenchmark {
                 + " lines/s, %,.0f lines/CPU-s; %,d events, %,d suggestions, %,d hunks)%n", wall[median], cpu[median],
                 TIMED_PASSES, wall[TIMED_PASSES - 1], cpu[TIMED_PASSES - 1], result.events, result.suggestions, result.hunks);
 
-        Path file = Files.createTempFile("armorbench-suggest-bench-", ".log");
-        try {
-            Files.write(file, log);
-            double[] python = timeReadLog(file);
-            if (python == null) {
-                System.out.println("Python apparmor ReadLog: not installed (Debian package python3-apparmor)");
-            } else {
-                System.out.printf("Python apparmor ReadLog.read_log (grouping only): %,12.0f lines/s  %,12.0f lines/CPU-s%n",
-                        python[0], python[1]);
-                System.out.printf("Whole ArmorBench pipeline vs ReadLog's grouping alone: %.1f× by the clock, %.1f× per"
-                        + " CPU-second (goal: 10×); best pass %.1f× by the clock%n", wall[median] / python[0],
-                        cpu[median] / python[1], wall[TIMED_PASSES - 1] / python[0]);
-            }
-        } finally {
-            Files.deleteIfExists(file);
+        double[] python = timeReadLog(log);
+        if (python == null) {
+            System.out.println("Python apparmor ReadLog: not installed (Debian package python3-apparmor)");
+        } else {
+            System.out.printf("Python apparmor ReadLog.read_log (grouping only): %,12.0f lines/s  %,12.0f lines/CPU-s%n",
+                    python[0], python[1]);
+            System.out.printf("Whole ArmorBench pipeline vs ReadLog's grouping alone: %.1f× by the clock, %.1f× per"
+                    + " CPU-second (goal: 10×); best pass %.1f× by the clock%n", wall[median] / python[0],
+                    cpu[median] / python[1], wall[TIMED_PASSES - 1] / python[0]);
         }
     }
 
@@ -145,11 +150,11 @@ public final class SuggestBenchmark {
     }
 
     /** Log to suggestions to edits, against profiles already read. */
-    private static Run run(byte[] log, SourceFile profiles, KnownProfiles known, AbstractionOffers offers, boolean first)
+    private static Run run(Path log, SourceFile profiles, KnownProfiles known, AbstractionOffers offers, boolean first)
             throws IOException {
         long t0 = System.nanoTime();
         Suggester suggester = new Suggester(known, LearningLabels.TO_EXECUTING_PROFILE, offers);
-        new LogReader().read(new ByteArrayInputStream(log), "bench.log", suggester);
+        new LogReader().read(log, "bench.log", suggester);
         long t1 = System.nanoTime();
         List<Suggestion> suggestions = suggester.suggestions();
         long t2 = System.nanoTime();

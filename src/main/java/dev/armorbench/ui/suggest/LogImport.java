@@ -67,9 +67,9 @@ public final class LogImport {
             return new Unreadable("Cannot read " + log + ": " + e.getMessage());
         }
         LogSuggestions.Result result;
-        try (InputStream in = Files.newInputStream(log)) {
+        try {
             AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
-            result = LogSuggestions.run(in, name, List.of(document), sources, offers);
+            result = LogSuggestions.run(log, name, List.of(document), sources, offers);
         } catch (AccessDeniedException e) {
             return new Unreadable(permissionDenied(log));
         } catch (IOException e) {
