@@ -44,6 +44,8 @@ public final class LogLineParser {
     private static final byte DOUBLE_QUOTE = 8;
     private static final byte SINGLE_QUOTE = 16;
     private static final byte[] CLASSES = new byte[256];
+    /** How far to look for the '=' of a known key: longer than the longest of {@link AuditKeys}. */
+    private static final int KNOWN_KEY_SCAN = 24;
 
     static {
         for (int c = 0; c < 256; c++) {
@@ -85,13 +87,32 @@ public final class LogLineParser {
     }
 
     /**
-     * True when none of the eight bytes of {@code word} needs a look: no {@code stopper}
-     * (the closing quote, or a space for a bare value), no control byte, no DEL, no byte above
-     * 0x7f. Control bytes include tab and \x1d, the other gaps of a bare value.
+     * The bytes of {@code word} that need a look, as their high bits: the {@code stopper} (the
+     * closing quote, or a space for a bare value), control bytes, DEL and bytes above 0x7f. Control
+     * bytes include tab and \x1d, the other gaps of a bare value. Exact for the lowest such byte,
+     * which is all {@link #firstToLookAt} uses: each term may only flag bytes above its first.
      */
-    private static boolean plainWord(long word, long stopper) {
+    private static long toLookAt(long word, long stopper) {
         long below0x20 = (word - SPACES) & ~word & HIGHS;
-        return (zeroByte(word ^ stopper) | below0x20 | zeroByte(word ^ DELS) | (word & HIGHS)) == 0;
+        return zeroByte(word ^ stopper) | below0x20 | zeroByte(word ^ DELS) | (word & HIGHS);
+    }
+
+    /** The first byte in {@code line[i, end)} that needs a look (see {@link #toLookAt}), or {@code end}: eight bytes a step. */
+    private static int firstToLookAt(byte[] line, int i, int end, long stopper) {
+        for (; i + 8 <= end; i += 8) {
+            long flags = toLookAt((long) LONGS.get(line, i), stopper);
+            if (flags != 0) {
+                return i + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
+        byte stop = (byte) stopper;
+        for (; i < end; i++) {
+            byte c = line[i];
+            if (c == stop || c < 0x20 || c == 0x7f) { // signed: bytes above 0x7f are below 0x20 too
+                return i;
+            }
+        }
+        return end;
     }
 
     private final HexText hex = new HexText();
@@ -468,8 +489,17 @@ public final class LogLineParser {
                 return SkipReason.BINARY;
             }
             int keyStart = i;
-            while (i < end && (classes[(c = line[i]) & 0xff] & KEY_CHAR) != 0) {
-                i++;
+            // Most keys are ones the kernel writes: find the '=' a word at a time and look the key
+            // up; only a key the table does not know is checked byte by byte.
+            int equals = ByteRuns.indexOf(line, (byte) '=', i + 1, Math.min(end, i + KNOWN_KEY_SCAN));
+            int slot = equals > 0 ? AuditKeys.slot(line, keyStart, equals) : -1;
+            if (slot >= 0) {
+                i = equals;
+                c = '=';
+            } else {
+                while (i < end && (classes[(c = line[i]) & 0xff] & KEY_CHAR) != 0) {
+                    i++;
+                }
             }
             if (i == keyStart || i >= end || c != '=') {
                 // A word that is not a key (old free-text records, stray text): step over it.
@@ -482,7 +512,9 @@ public final class LogLineParser {
                 continue;
             }
             int keyEnd = i++;
-            int slot = AuditKeys.slot(line, keyStart, keyEnd);
+            if (slot < 0) {
+                slot = AuditKeys.slot(line, keyStart, keyEnd);
+            }
             int traits = slot >= 0 ? AuditKeys.traitsAt(slot) : 0;
             int valueStart;
             int valueEnd;
@@ -494,17 +526,12 @@ public final class LogLineParser {
                 long stopper = quote == '"' ? DOUBLE_QUOTES : SINGLE_QUOTES;
                 valueStart = ++i;
                 while (true) {
-                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), stopper)) {
-                        i += 8;
-                    }
-                    int limit = Math.min(end, i + 8);
-                    while (i < limit && (classes[(c = line[i]) & 0xff] & stop) == 0) {
-                        highBits |= c;
-                        i++;
-                    }
-                    if (i < limit || i >= end) {
+                    i = firstToLookAt(line, i, end, stopper);
+                    if (i >= end || (classes[(c = line[i]) & 0xff] & stop) != 0) {
                         break;
                     }
+                    highBits |= c; // a tab, or a byte above 0x7f: part of the value
+                    i++;
                 }
                 if (i >= end) {
                     return SkipReason.TRUNCATED;
@@ -517,17 +544,12 @@ public final class LogLineParser {
             } else {
                 valueStart = i;
                 while (true) {
-                    while (i + 8 <= end && plainWord((long) LONGS.get(line, i), SPACES)) {
-                        i += 8;
-                    }
-                    int limit = Math.min(end, i + 8);
-                    while (i < limit && (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) == 0) {
-                        highBits |= c;
-                        i++;
-                    }
-                    if (i < limit || i >= end) {
+                    i = firstToLookAt(line, i, end, SPACES);
+                    if (i >= end || (classes[(c = line[i]) & 0xff] & (GAP | JUNK)) != 0) {
                         break;
                     }
+                    highBits |= c; // a byte above 0x7f: part of the value
+                    i++;
                 }
                 if (i < end && (classes[c & 0xff] & JUNK) != 0) {
                     return SkipReason.BINARY;
