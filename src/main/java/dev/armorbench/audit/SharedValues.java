@@ -15,8 +15,17 @@ final class SharedValues {
 
     private final String[] slots = new String[SIZE];
     private final byte[][] bytes = new byte[SIZE][];
-    private final long[] firstWords = new long[SIZE];
-    private final long[] lastWords = new long[SIZE];
+    /**
+     * Per slot, side by side so one cache line answers a lookup: the value's first word, its last
+     * word, and its length (-1 for an empty slot).
+     */
+    private final long[] keys = new long[SIZE * 3];
+
+    SharedValues() {
+        for (int slot = 0; slot < SIZE; slot++) {
+            keys[slot * 3 + 2] = -1;
+        }
+    }
 
     /** The string for the ASCII bytes {@code line[start, end)}. */
     String share(byte[] line, int start, int end) {
@@ -30,17 +39,18 @@ final class SharedValues {
         long mixed = (first * 0x9E3779B97F4A7C15L) ^ (last * 0xC2B2AE3D27D4EB4FL) ^ length;
         int hash = (int) (mixed ^ (mixed >>> 29));
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
-        byte[] cached = bytes[slot];
+        int at = slot * 3;
         // Up to 16 bytes, the first and last words cover every byte; longer values are compared in full.
-        if (cached != null && firstWords[slot] == first && lastWords[slot] == last && cached.length == length
-                && (length <= 16 || ByteRuns.equal(line, start, cached))) {
+        if (keys[at] == first && keys[at + 1] == last && keys[at + 2] == length
+                && (length <= 16 || ByteRuns.equal(line, start, bytes[slot]))) {
             return slots[slot];
         }
         String value = new String(line, start, length, StandardCharsets.ISO_8859_1);
         slots[slot] = value;
-        firstWords[slot] = first;
-        lastWords[slot] = last;
-        bytes[slot] = Arrays.copyOfRange(line, start, end);
+        keys[at] = first;
+        keys[at + 1] = last;
+        keys[at + 2] = length;
+        bytes[slot] = length > 16 ? Arrays.copyOfRange(line, start, end) : null;
         return value;
     }
 }
