@@ -107,16 +107,15 @@ public final class AuditKeys {
     private static final String[] TABLE = new String[TABLE_SIZE];
     private static final int[] HASHES = new int[TABLE_SIZE];
     private static final byte[] TRAITS = new byte[TABLE_SIZE];
-    private static final byte[][] KEY_BYTES = new byte[TABLE_SIZE][];
-    /** A key's first and second eight bytes as words: most keys are compared in two steps. */
-    private static final long[] FIRST_WORDS = new long[TABLE_SIZE];
-    private static final long[] SECOND_WORDS = new long[TABLE_SIZE];
     /**
-     * The same keys by a hash of their words, for keys read from a line's bytes: hashing two words
-     * costs less than hashing a key byte by byte as it is scanned. Holds slots of {@link #TABLE}.
+     * The same keys for bytes read from a line, by a perfect hash of a key's first two 8-byte words
+     * and its length: one multiply, one group of four longs (first word, second word, length, slot
+     * of {@link #TABLE}) that fits in half a cache line, no probing. The multiplier is searched for
+     * once, from a fixed seed, until no two keys share a group. Every key is at most 16 bytes.
      */
-    private static final int BYTES_TABLE_SIZE = 256;
-    private static final short[] BY_WORDS = new short[BYTES_TABLE_SIZE];
+    private static final int GROUP_BITS = 9;
+    private static final long[] GROUPS = new long[4 << GROUP_BITS];
+    private static final long MULTIPLIER;
     static final int UNTRUSTED_TRAIT = 1;
     static final int VOCABULARY_TRAIT = 2;
 
@@ -129,22 +128,53 @@ public final class AuditKeys {
             }
             TABLE[slot] = key;
             HASHES[slot] = hash;
-            KEY_BYTES[slot] = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            FIRST_WORDS[slot] = ByteRuns.word(KEY_BYTES[slot], 0, Math.min(8, key.length()));
-            SECOND_WORDS[slot] = ByteRuns.word(KEY_BYTES[slot], 8, Math.min(8, key.length() - 8));
             TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
                     | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
         }
-        java.util.Arrays.fill(BY_WORDS, (short) -1);
+        MULTIPLIER = perfectMultiplier();
         for (int slot = 0; slot < TABLE_SIZE; slot++) {
             if (TABLE[slot] != null) {
-                int at = wordHash(FIRST_WORDS[slot], SECOND_WORDS[slot], TABLE[slot].length()) & (BYTES_TABLE_SIZE - 1);
-                while (BY_WORDS[at] >= 0) {
-                    at = (at + 1) & (BYTES_TABLE_SIZE - 1);
-                }
-                BY_WORDS[at] = (short) slot;
+                byte[] bytes = TABLE[slot].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                long first = ByteRuns.word(bytes, 0, Math.min(8, bytes.length));
+                long second = ByteRuns.word(bytes, 8, bytes.length - 8);
+                int at = group(first, second, bytes.length, MULTIPLIER) << 2;
+                GROUPS[at] = first;
+                GROUPS[at + 1] = second;
+                GROUPS[at + 2] = bytes.length;
+                GROUPS[at + 3] = slot;
             }
         }
+    }
+
+    private static int group(long first, long second, int length, long multiplier) {
+        return (int) (((first ^ Long.rotateLeft(second, 29) ^ length) * multiplier) >>> (64 - GROUP_BITS));
+    }
+
+    /** The first odd multiplier, from a fixed seed, under which no two keys share a group. */
+    private static long perfectMultiplier() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EEDL);
+        for (int attempt = 0; attempt < 1_000_000; attempt++) {
+            long multiplier = random.nextLong() | 1;
+            boolean[] taken = new boolean[1 << GROUP_BITS];
+            boolean clash = false;
+            for (String key : ALL) {
+                byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                if (bytes.length > 16) {
+                    throw new IllegalStateException("audit key longer than 16 bytes: " + key);
+                }
+                int at = group(ByteRuns.word(bytes, 0, Math.min(8, bytes.length)), ByteRuns.word(bytes, 8, bytes.length - 8),
+                        bytes.length, multiplier);
+                if (taken[at]) {
+                    clash = true;
+                    break;
+                }
+                taken[at] = true;
+            }
+            if (!clash) {
+                return multiplier;
+            }
+        }
+        throw new IllegalStateException("no perfect hash for the audit keys");
     }
 
     private AuditKeys() {}
@@ -163,26 +193,16 @@ public final class AuditKeys {
         return -1;
     }
 
-    private static int wordHash(long first, long second, int length) {
-        long mixed = (first * 0x9E3779B97F4A7C15L) ^ (second * 0xC2B2AE3D27D4EB4FL) ^ length;
-        return (int) (mixed ^ (mixed >>> 31));
-    }
-
     /** The table slot of the ASCII bytes {@code line[start, end)}, or -1. */
     static int slot(byte[] line, int start, int end) {
         int length = end - start;
-        long first = ByteRuns.word(line, start, Math.min(8, length));
-        long second = ByteRuns.word(line, start + 8, Math.min(8, length - 8));
-        int at = wordHash(first, second, length) & (BYTES_TABLE_SIZE - 1);
-        int slot;
-        while ((slot = BY_WORDS[at]) >= 0) {
-            if (FIRST_WORDS[slot] == first && SECOND_WORDS[slot] == second && KEY_BYTES[slot].length == length
-                    && (length <= 16 || ByteRuns.equal(line, start, KEY_BYTES[slot]))) {
-                return slot;
-            }
-            at = (at + 1) & (BYTES_TABLE_SIZE - 1);
+        if (length > 16 || length <= 0) {
+            return -1; // no key is that long
         }
-        return -1;
+        long first = ByteRuns.word(line, start, Math.min(8, length));
+        long second = ByteRuns.word(line, start + 8, length - 8);
+        int at = group(first, second, length, MULTIPLIER) << 2;
+        return GROUPS[at] == first && GROUPS[at + 1] == second && GROUPS[at + 2] == length ? (int) GROUPS[at + 3] : -1;
     }
 
     private static boolean sameChars(String line, int start, String key) {
