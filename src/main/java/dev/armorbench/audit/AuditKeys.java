@@ -107,6 +107,9 @@ public final class AuditKeys {
     private static final String[] TABLE = new String[TABLE_SIZE];
     private static final int[] HASHES = new int[TABLE_SIZE];
     private static final byte[] TRAITS = new byte[TABLE_SIZE];
+    /** A dense number per key, its place in {@link #ALL}: records index their values by it. */
+    private static final byte[] IDS = new byte[TABLE_SIZE];
+    static final int KEY_COUNT = ALL.length;
     /**
      * The same keys for bytes read from a line, by a perfect hash of a key's first two 8-byte words
      * and its length: one multiply, one group of four longs (first word, second word, length, slot
@@ -120,7 +123,8 @@ public final class AuditKeys {
     static final int VOCABULARY_TRAIT = 2;
 
     static {
-        for (String key : ALL) {
+        for (int id = 0; id < ALL.length; id++) {
+            String key = ALL[id];
             int hash = key.hashCode();
             int slot = hash & (TABLE_SIZE - 1);
             while (TABLE[slot] != null) {
@@ -128,6 +132,7 @@ public final class AuditKeys {
             }
             TABLE[slot] = key;
             HASHES[slot] = hash;
+            IDS[slot] = (byte) id;
             TRAITS[slot] = (byte) ((UNTRUSTED.contains(key) ? UNTRUSTED_TRAIT : 0)
                     | (VOCABULARY.contains(key) ? VOCABULARY_TRAIT : 0));
         }
@@ -214,6 +219,19 @@ public final class AuditKeys {
         return true;
     }
 
+    /** The dense number of a key that is one of the constants (the object itself, not an equal string), or -1. */
+    static int idOf(String constant) {
+        int slot = constant.hashCode() & (TABLE_SIZE - 1);
+        String key;
+        while ((key = TABLE[slot]) != null) {
+            if (key == constant) {
+                return IDS[slot];
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return -1;
+    }
+
     static String keyAt(int slot) {
         return TABLE[slot];
     }
@@ -226,11 +244,5 @@ public final class AuditKeys {
     public static String canonical(String key) {
         int slot = slot(key, 0, key.length(), key.hashCode());
         return slot >= 0 ? TABLE[slot] : key;
-    }
-
-    /** True when {@code key} is one of the shared constants (not merely equal to one). */
-    static boolean isConstant(String key) {
-        int slot = slot(key, 0, key.length(), key.hashCode());
-        return slot >= 0 && TABLE[slot] == key;
     }
 }

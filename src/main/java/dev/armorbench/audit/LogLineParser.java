@@ -276,7 +276,7 @@ public final class LogLineParser {
         }
         layouts.share(keys, forms, count, layoutHash);
         RecordFields fields = new RecordFields(layouts.keys(), Arrays.copyOf(fieldValues, count), layouts.forms(), count,
-                layouts.presence());
+                layouts.positions());
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
     }
 

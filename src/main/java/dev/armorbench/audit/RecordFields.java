@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * The key/values of one record, in the order the kernel wrote them, values already decoded.
  *
- * <p>Kept as two parallel arrays rather than a map: a record has a dozen keys, a linear scan over
- * interned key names is faster than hashing, and reading a million lines a second makes every
- * allocation count. Keys the parser knows are the shared constants of {@link AuditKeys}.
+ * <p>Kept as parallel arrays rather than a map: reading millions of lines a second makes every
+ * allocation count, and the key and form arrays, and where each known key sits, are shared by the
+ * records of one layout ({@link RecordLayouts}). Keys the parser knows are the shared constants of
+ * {@link AuditKeys}.
  */
 public final class RecordFields {
     /** How a value was written, which decides whether it is a number in JSON. */
@@ -22,35 +23,35 @@ public final class RecordFields {
     private final byte[] forms;
     private final int size;
     /**
-     * One bit per key present, by its hash: a lookup of a key the record does not have (most of
-     * the classifier's lookups) is answered without a scan.
+     * By {@link AuditKeys#idOf} a key's number: the index of its last value, or -1. Records of one
+     * layout share it, so the classifier's lookups (a dozen per record, most of keys a record does
+     * not have) are one array read each rather than a scan.
      */
-    private final long present;
+    private final short[] positions;
 
     RecordFields(String[] keys, String[] values, byte[] forms, int size) {
-        this(keys, values, forms, size, presenceOf(keys, size));
+        this(keys, values, forms, size, positionsOf(keys, size));
     }
 
-    /** {@code present}: {@link #presenceOf} the keys, which records of one layout share. */
-    RecordFields(String[] keys, String[] values, byte[] forms, int size, long present) {
+    /** {@code positions}: {@link #positionsOf} the keys, which records of one layout share. */
+    RecordFields(String[] keys, String[] values, byte[] forms, int size, short[] positions) {
         this.keys = keys;
         this.values = values;
         this.forms = forms;
         this.size = size;
-        this.present = present;
+        this.positions = positions;
     }
 
-    static long presenceOf(String[] keys, int size) {
-        long bits = 0;
+    static short[] positionsOf(String[] keys, int size) {
+        short[] positions = new short[AuditKeys.KEY_COUNT];
+        Arrays.fill(positions, (short) -1);
         for (int i = 0; i < size; i++) {
-            bits |= presenceBit(keys[i]);
+            int id = AuditKeys.idOf(keys[i]);
+            if (id >= 0) {
+                positions[id] = (short) i; // later keys win
+            }
         }
-        return bits;
-    }
-
-    private static long presenceBit(String key) {
-        int hash = key.hashCode();
-        return 1L << (hash ^ (hash >>> 6));
+        return positions;
     }
 
     /** Builds fields from pairs, for tests and for callers that make records by hand. */
@@ -85,16 +86,10 @@ public final class RecordFields {
 
     /** The last value under {@code key} (later keys win, as in libapparmor), or null. */
     public String get(String key) {
-        if ((present & presenceBit(key)) == 0) {
-            return null;
-        }
-        for (int i = size - 1; i >= 0; i--) {
-            if (keys[i] == key) {
-                return values[i];
-            }
-        }
-        if (AuditKeys.isConstant(key)) {
-            return null; // stored keys that equal a constant are that constant
+        int id = AuditKeys.idOf(key);
+        if (id >= 0) {
+            int at = positions[id];
+            return at < 0 ? null : values[at];
         }
         for (int i = size - 1; i >= 0; i--) {
             if (keys[i].equals(key)) {
@@ -104,17 +99,10 @@ public final class RecordFields {
         return null;
     }
 
-    /** Like {@link #get} for a key that is one of the {@link AuditKeys} constants: identity only. */
+    /** Like {@link #get} for a key that is one of the {@link AuditKeys} constants. */
     String known(String constant) {
-        if ((present & presenceBit(constant)) == 0) {
-            return null;
-        }
-        for (int i = size - 1; i >= 0; i--) {
-            if (keys[i] == constant) {
-                return values[i];
-            }
-        }
-        return null;
+        int at = positions[AuditKeys.idOf(constant)];
+        return at < 0 ? null : values[at];
     }
 
     /** The first present value among {@code keys}, or null. */

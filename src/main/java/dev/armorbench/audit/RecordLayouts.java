@@ -13,10 +13,10 @@ final class RecordLayouts {
 
     private final String[][] keySlots = new String[SIZE][];
     private final byte[][] formSlots = new byte[SIZE][];
-    private final long[] presenceSlots = new long[SIZE];
+    private final short[][] positionSlots = new short[SIZE][];
     private String[] keys;
     private byte[] forms;
-    private long presence;
+    private short[] positions;
 
     /**
      * Finds or keeps the layout of {@code keys[0, count)} and {@code forms[0, count)}; see {@link
@@ -31,20 +31,20 @@ final class RecordLayouts {
                 && Arrays.equals(cachedForms, 0, count, scratchForms, 0, count)) {
             keys = cachedKeys;
             forms = cachedForms;
-            presence = presenceSlots[slot];
+            positions = positionSlots[slot];
             return;
         }
         keys = Arrays.copyOf(scratchKeys, count);
         forms = Arrays.copyOf(scratchForms, count);
-        presence = RecordFields.presenceOf(keys, count);
+        positions = RecordFields.positionsOf(keys, count);
         keySlots[slot] = keys;
         formSlots[slot] = forms;
-        presenceSlots[slot] = presence;
+        positionSlots[slot] = positions;
     }
 
-    /** The presence bits of the last {@link #share} call's keys (see {@link RecordFields}), worked out once per layout. */
-    long presence() {
-        return presence;
+    /** Where the last {@link #share} call's keys are (see {@link RecordFields}), worked out once per layout. */
+    short[] positions() {
+        return positions;
     }
 
     /** The shared keys of the last {@link #share} call, exactly {@code count} long. */
