@@ -9,7 +9,8 @@ import java.util.Arrays;
  * fifth of what reading allocated. The arrays handed out are never written again.
  */
 final class RecordLayouts {
-    private static final int SIZE = 64;
+    /** Room for a few hundred layouts (a mixed log has that many): a miss costs a copy and a positions table. */
+    private static final int SIZE = 512;
 
     private final String[][] keySlots = new String[SIZE][];
     private final byte[][] formSlots = new byte[SIZE][];
