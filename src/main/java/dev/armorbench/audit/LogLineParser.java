@@ -128,6 +128,8 @@ public final class LogLineParser {
     /** A hash of the keys and forms added so far: records of one layout get the same. */
     private int layoutHash;
     private int innerType;
+    /** Where {@link #scanPrefix} found the last {@code type=}, or -1. */
+    private int prefixTypeKey;
     private long stampMicros;
     private long stampSerial;
 
@@ -194,7 +196,14 @@ public final class LogLineParser {
         // Whichever comes first: the audit stamp, or a record without one. Both are found by a rare
         // byte ('(' of the stamp, '=' of the key) rather than by every 'a' of a syslog prefix.
         int stamp = stampAt(line, from, length);
-        int apparmor = findApparmorKey(line, from, stamp >= 0 ? stamp : length, length);
+        int apparmor;
+        int typeAt = -1;
+        if (stamp >= 0) {
+            apparmor = scanPrefix(line, from, stamp, length); // also finds the last type= before the stamp
+            typeAt = prefixTypeKey;
+        } else {
+            apparmor = findApparmorKey(line, from, length, length);
+        }
         if (apparmor >= 0) {
             stamp = -1;
         }
@@ -203,7 +212,6 @@ public final class LogLineParser {
         long serial = fallbackSerial;
         int body;
         if (stamp >= 0) {
-            int typeAt = lastTypeKey(line, from, stamp);
             if (typeAt >= 0) {
                 type = auditType(line, typeAt + 5, stamp);
             }
@@ -313,16 +321,26 @@ public final class LogLineParser {
         return -1;
     }
 
-    /** Where the last {@code type=} starts in {@code line[floor, before)}, or -1. */
-    private static int lastTypeKey(byte[] line, int floor, int before) {
-        int last = -1;
-        for (int equals = ByteRuns.indexOf(line, (byte) '=', floor + 4, before); equals >= 0;
-                equals = ByteRuns.indexOf(line, (byte) '=', equals + 1, before)) {
+    /**
+     * One pass over the prefix {@code line[from, stamp)}, from '=' to '=': returns where a real
+     * {@code apparmor="…"} key starts (see {@link #findApparmorKey}), or -1, and keeps where the
+     * last {@code type=} starts in {@link #prefixTypeKey} (-1 if none).
+     */
+    private int scanPrefix(byte[] line, int from, int stamp, int end) {
+        int lastType = -1;
+        for (int equals = ByteRuns.indexOf(line, (byte) '=', from + 4, stamp); equals >= 0;
+                equals = ByteRuns.indexOf(line, (byte) '=', equals + 1, stamp)) {
             if ((int) INTS.get(line, equals - 4) == TYPE_INT) {
-                last = equals - 4;
+                lastType = equals - 4;
+            }
+            int at = equals - 8;
+            if (at >= from && (long) LONGS.get(line, at) == APPARMOR_WORD && isApparmorKeyAt(line, at, from, end)) {
+                prefixTypeKey = -1;
+                return at;
             }
         }
-        return last;
+        prefixTypeKey = lastType;
+        return -1;
     }
 
     private static boolean isApparmorKeyAt(byte[] line, int at, int from, int to) {
