@@ -283,7 +283,9 @@ public final class LogLineParser {
             return skip(SkipReason.TRUNCATED);
         }
         layouts.share(keys, forms, count, layoutHash);
-        RecordFields fields = new RecordFields(layouts.keys(), Arrays.copyOf(fieldValues, count), layouts.forms(), count,
+        String[] values = new String[count]; // not Arrays.copyOf: for a String[] it goes through reflection
+        System.arraycopy(fieldValues, 0, values, 0, count);
+        RecordFields fields = new RecordFields(layouts.keys(), values, layouts.forms(), count,
                 layouts.positions());
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
     }
