@@ -22,13 +22,14 @@ import java.util.function.Consumer;
  * Reads a whole log (a file, a pipe, stdin) into events, in input order, counting the lines it
  * skips. Memory stays flat in the size of the log.
  *
- * <p>A log larger than one chunk is parsed on several threads: the calling thread only cuts the
- * input into chunks of whole lines ({@link LogChunks}) and hands the events of each chunk to the
- * sink in input order; parser threads count a chunk's lines, number them on from the chunk before,
- * and turn them into events. The calling thread is kept light because the sink runs on it (the
- * suggester's grouping, the JSON writer). At most two chunks per parser thread, plus two, are in
- * flight, so memory stays bounded; the sink is only ever called from the calling thread, and sees
- * exactly the events, in exactly the order, of a reading on one thread.
+ * <p>A log larger than one chunk is parsed on several threads, and the calling thread only hands
+ * the events of each chunk to the sink in input order: it is kept light because the sink runs on
+ * it (the suggester's grouping, the JSON writer). A regular file is cut into regions that the
+ * parser threads read themselves ({@link FileRegions}); a stream is cut into chunks of whole lines
+ * by the calling thread ({@link LogChunks}). A parser thread finds its chunk's lines, numbers them
+ * on from the chunk before, and turns them into events. At most two chunks per parser thread,
+ * plus two, are in flight, so memory stays bounded; the sink is only ever called from the calling
+ * thread, and sees exactly the events, in exactly the order, of a reading on one thread.
  */
 public final class LogReader {
     private static final int BUFFER_BYTES = 256 * 1024;
