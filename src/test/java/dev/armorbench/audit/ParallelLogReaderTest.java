@@ -27,10 +27,7 @@ class ParallelLogReaderTest {
         for (int chunkBytes : new int[] {1, 200, 4096, LogChunks.CHUNK_BYTES}) {
             for (int threads : new int[] {2, 3}) {
                 Reading chunked = read(new LogReader(threads, chunkBytes), log);
-                assertThat(chunked.events).as("events, %d threads, %d-byte chunks", threads, chunkBytes)
-                        .containsExactlyElementsOf(sequential.events);
-                assertThat(chunked.lines).as("lines").isEqualTo(sequential.lines);
-                assertThat(chunked.skips).as("skips").isEqualTo(sequential.skips);
+                assertSameReading(chunked, sequential, threads + " threads, " + chunkBytes + "-byte chunks");
             }
         }
     }
@@ -59,9 +56,7 @@ class ParallelLogReaderTest {
         assertThat(sequential.events).hasSize(3001);
         for (int chunkBytes : new int[] {100, 5000, LogChunks.CHUNK_BYTES}) {
             Reading chunked = read(new LogReader(2, chunkBytes), log);
-            assertThat(chunked.events).containsExactlyElementsOf(sequential.events);
-            assertThat(chunked.lines).isEqualTo(sequential.lines);
-            assertThat(chunked.skips).isEqualTo(sequential.skips);
+            assertSameReading(chunked, sequential, chunkBytes + "-byte chunks");
         }
     }
 
@@ -87,10 +82,7 @@ class ParallelLogReaderTest {
         for (int regionBytes : new int[] {1, 7, 200, 4096, LogChunks.CHUNK_BYTES}) {
             for (int threads : new int[] {2, 3}) {
                 Reading regions = readFile(new LogReader(threads, regionBytes), file);
-                assertThat(regions.events).as("events, %d threads, %d-byte regions", threads, regionBytes)
-                        .containsExactlyElementsOf(sequential.events);
-                assertThat(regions.lines).as("lines").isEqualTo(sequential.lines);
-                assertThat(regions.skips).as("skips").isEqualTo(sequential.skips);
+                assertSameReading(regions, sequential, threads + " threads, " + regionBytes + "-byte regions");
             }
         }
     }
@@ -121,13 +113,18 @@ class ParallelLogReaderTest {
         assertThat(sequential.events).hasSize(41);
         for (int regionBytes : new int[] {13, 100, 5000, max - 1, max + 1, LogChunks.CHUNK_BYTES}) {
             Reading regions = readFile(new LogReader(2, regionBytes), file);
-            assertThat(regions.events).as("%d-byte regions", regionBytes).containsExactlyElementsOf(sequential.events);
-            assertThat(regions.lines).as("lines, %d-byte regions", regionBytes).isEqualTo(sequential.lines);
-            assertThat(regions.skips).as("skips, %d-byte regions", regionBytes).isEqualTo(sequential.skips);
+            assertSameReading(regions, sequential, regionBytes + "-byte regions");
         }
     }
 
     private record Reading(List<AuditEvent> events, long lines, java.util.Map<SkipReason, Long> skips) {}
+
+    /** The same events in the same order, the same line count and the same skips as reading on one thread. */
+    private static void assertSameReading(Reading actual, Reading oneThread, String how) {
+        assertThat(actual.events).as("events, %s", how).containsExactlyElementsOf(oneThread.events);
+        assertThat(actual.lines).as("lines, %s", how).isEqualTo(oneThread.lines);
+        assertThat(actual.skips).as("skips, %s", how).isEqualTo(oneThread.skips);
+    }
 
     private static Reading readFile(LogReader reader, Path file) throws IOException {
         List<AuditEvent> events = new ArrayList<>();
