@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Cuts a byte stream into chunks of whole lines, so each chunk can be parsed on its own thread:
- * a chunk ends just after a newline (or at the end of the stream), and knows the number of its
- * first line. A line too long to be a record is not kept: it becomes a chunk of its own that only
- * says "one overlong line", as {@link LineSplitter} would report it.
+ * a chunk ends just after a newline (or at the end of the stream), and is linked to the chunk
+ * before for its line numbers. A line too long to be a record is not kept: it becomes a chunk of
+ * its own that only says "one overlong line", as {@link LineSplitter} would report it.
  */
 final class LogChunks {
     /**
@@ -24,10 +24,11 @@ final class LogChunks {
     private static final int MIN_CAPACITY = LineSplitter.MAX_LINE_BYTES + 2;
 
     /**
-     * Whole lines {@code bytes[offset, offset + length)}; or, when {@code overlong}, one line that was too long
-     * (no bytes). Its line numbers are not known when it is cut: finding its lines is left to the
-     * thread that parses it, so the thread that reads stays free. {@code firstLine} completes when
-     * the chunk before has been counted, and this chunk completes {@code nextFirstLine}.
+     * Whole lines {@code bytes[offset, offset + length)}; or, when {@code overlong}, one line that
+     * was too long (no bytes). Its line numbers are not known when it is cut: finding its lines is
+     * left to the thread that parses it, so the thread that reads stays free. {@code firstLine}
+     * completes when the chunk before has been counted, and this chunk completes
+     * {@code nextFirstLine}. {@link FileRegions} makes chunks too, one per region of a file.
      */
     record Chunk(byte[] bytes, int offset, int length, boolean overlong, CompletableFuture<Long> firstLine,
             CompletableFuture<Long> nextFirstLine) {
