@@ -33,16 +33,23 @@ cat > "$rootfs/app/entry.sh" <<'ENTRY'
 conf=$(cat /etc/app.conf) || exit 10
 echo "config: $conf"
 echo "started: $conf" > /var/log/app/app.log || exit 11
-nc -l -p 80 > /tmp/received &
-listener=$!
-tries=0
-until echo ping | nc 127.0.0.1 80 2>/dev/null; do
-  tries=$((tries + 1))
-  if [ $tries -gt 50 ]; then echo "could not reach port 80"; kill $listener 2>/dev/null; exit 12; fi
-  sleep 0.2
+# The listener and the client race while the container starts: on a busy host a connection once
+# reached the listener without its data. Each round starts a fresh listener; a refused step (a
+# denial) fails every round, so it still ends the run with a non-zero code.
+round=0
+until grep -q ping /tmp/received 2>/dev/null; do
+  round=$((round + 1))
+  if [ $round -gt 5 ]; then echo "port 80 never received ping (got: $(cat /tmp/received 2>/dev/null))"; exit 14; fi
+  nc -l -p 80 > /tmp/received &
+  listener=$!
+  tries=0
+  until echo ping | nc 127.0.0.1 80 2>/dev/null; do
+    tries=$((tries + 1))
+    if [ $tries -gt 50 ]; then echo "could not reach port 80"; kill $listener 2>/dev/null; exit 12; fi
+    sleep 0.2
+  done
+  wait $listener || exit 13
 done
-wait $listener || exit 13
-grep -q ping /tmp/received || exit 14
 echo "port 80: received $(cat /tmp/received)"
 helper=$(/opt/helper/cat /srv/data.txt) || exit 15
 echo "helper: $helper"
