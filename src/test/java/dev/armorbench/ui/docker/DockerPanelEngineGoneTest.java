@@ -85,7 +85,9 @@ class DockerPanelEngineGoneTest {
         waitUntil(90, () -> !run.runningProperty().get());
         assertThat(fx(() -> run.status().getText())).startsWith("Failed: ").contains("went away");
         assertThat(fx(() -> panel.history().getItems().get(0).outcome())).isEqualTo("container failed");
-        waitUntil(30, () -> panel.connection().state().phase() == EngineState.Phase.UNAVAILABLE);
+        // The run's end asks the engine again; that call may take up to EngineConnection.CALL_TIMEOUT
+        // (20 s) before it says the engine is unavailable, so wait well past it (30 s once was not enough).
+        waitUntil(90, () -> panel.connection().state().phase() == EngineState.Phase.UNAVAILABLE);
         assertThat(fx(() -> robot.lookup("#docker-engine-problem-title").queryAs(Label.class).getText()))
                 .isEqualTo("No Docker engine is running");
         assertThat(fx(() -> robot.lookup("#docker-run-button").query().isDisabled())).isFalse();
