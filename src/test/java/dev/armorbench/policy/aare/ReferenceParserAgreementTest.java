@@ -64,9 +64,9 @@ class ReferenceParserAgreementTest {
     @Test
     void translationAndDfaAgreeWithApparmorParser() throws Exception {
         List<String> patterns = new ArrayList<>(HANDWRITTEN);
-        List<List<AarePatternProperties.Tok>> tokens = new ArrayList<>();
+        List<List<AarePatternPropertyTest.Tok>> tokens = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            AarePatternProperties.Generated g = AarePatternProperties.generate(new Random(i));
+            AarePatternPropertyTest.Generated g = AarePatternPropertyTest.generate(new Random(i));
             patterns.add(g.aare());
             tokens.add(g.toks());
         }
@@ -124,7 +124,7 @@ class ReferenceParserAgreementTest {
             List<byte[]> strings = new ArrayList<>();
             if (i >= HANDWRITTEN.size()) {
                 for (int k = 0; k < 30; k++) {
-                    strings.add(AarePatternProperties.sample(tokens.get(i - HANDWRITTEN.size()), random)
+                    strings.add(AarePatternPropertyTest.sample(tokens.get(i - HANDWRITTEN.size()), random)
                             .getBytes(StandardCharsets.UTF_8));
                 }
             }

@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.StringLength;
  * independent oracle (java.util.regex, built from the same token list with the reference's rules);
  * coverage against matching.
  */
-class AarePatternProperties {
+class AarePatternPropertyTest {
 
     private static final String ALPHABET = "ab/.-c";
 

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * and wherever the regions cut them: records, other lines, empty lines, carriage returns, lines
  * around the longest a record may be, and a last line with or without its newline.
  */
-class FileRegionsProperties {
+class FileRegionsPropertyTest {
     private static final int MAX = LineSplitter.MAX_LINE_BYTES;
     private static final String RECORD = "type=AVC msg=audit(1700000000.%03d:%d): apparmor=\"DENIED\" operation=\"open\""
             + " profile=\"p\" name=\"/etc/%d\" pid=%d comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"";
