@@ -1,26 +1,19 @@
 package dev.armorbench.trial.loop;
 
+import static dev.armorbench.testing.RecordedTrialRuns.HOSTNAME;
+import static dev.armorbench.testing.RecordedTrialRuns.PROFILE;
+import static dev.armorbench.testing.RecordedTrialRuns.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armorbench.audit.AuditEvent;
-import dev.armorbench.audit.EventKind;
-import dev.armorbench.audit.LogLineParser;
-import dev.armorbench.audit.RepeatAggregator;
 import dev.armorbench.container.ProfileMode;
-import dev.armorbench.policy.check.LintResult;
-import dev.armorbench.policy.check.PolicyReader;
-import dev.armorbench.policy.check.PolicySources;
-import dev.armorbench.policy.check.SourceFile;
-import dev.armorbench.suggest.KnownProfiles;
-import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.testing.RecordedTrialRuns;
 import dev.armorbench.trial.RunConfiguration;
 import dev.armorbench.trial.run.TrialOutcome;
 import dev.armorbench.trial.run.TrialRunResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,13 +21,6 @@ import org.junit.jupiter.api.Test;
 /** The loop's bookkeeping over runs whose events are kernel lines recorded in the AppArmor guest. */
 class TrialLoopTest {
     private static final Path FILE = Path.of("/work/abtest.profile");
-    private static final String PROFILE = "profile abtest flags=(complain) {\n  /opt/helper/cat cx -> helper,\n"
-            + "  profile helper flags=(complain) {\n  }\n}\n";
-    private static final String SECRET = "audit: type=1400 audit(1764391200.113:220): apparmor=\"ALLOWED\" operation=\"open\""
-            + " profile=\"abtest\" name=\"/srv/secret\" pid=886 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
-    private static final String HOSTNAME = "audit: type=1400 audit(1764391200.120:221): apparmor=\"ALLOWED\""
-            + " operation=\"open\" profile=\"abtest//helper\" name=\"/etc/hostname\" pid=887 comm=\"cat\""
-            + " requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
     private static final String STATUS_PID = "audit: type=1400 audit(1764391200.130:222): apparmor=\"ALLOWED\""
             + " operation=\"open\" profile=\"abtest\" name=\"/proc/%d/status\" pid=%d comm=\"sh\" requested_mask=\"r\""
             + " denied_mask=\"r\" fsuid=0 ouid=0";
@@ -44,19 +30,7 @@ class TrialLoopTest {
 
     /** A run that exited with {@code exitCode} after the kernel logged {@code lines}. */
     private static TrialRunResult run(long exitCode, String... lines) {
-        LogLineParser parser = new LogLineParser();
-        RepeatAggregator distinct = new RepeatAggregator(100);
-        EnumMap<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
-        LintResult lint = PolicyReader.lint(new SourceFile(FILE, PROFILE), PolicySources.defaults());
-        Suggester suggester = new Suggester(new KnownProfiles(List.of(lint)));
-        for (String line : lines) {
-            AuditEvent event = parser.parseEvent(line, "kmsg", 1);
-            distinct.add(event);
-            byKind.merge(event.kind(), 1L, Long::sum);
-            suggester.accept(event);
-        }
-        return new TrialRunResult(TrialOutcome.EXITED, "abtest", exitCode, Duration.ofSeconds(3), byKind,
-                distinct.entries(), suggester.suggestions(), "exited", 0);
+        return RecordedTrialRuns.run(FILE, exitCode, lines);
     }
 
     private Iteration record(ProfileMode mode, TrialRunResult result) {

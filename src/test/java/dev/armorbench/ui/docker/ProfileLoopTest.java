@@ -1,29 +1,20 @@
 package dev.armorbench.ui.docker;
 
+import static dev.armorbench.testing.RecordedTrialRuns.HOSTNAME;
+import static dev.armorbench.testing.RecordedTrialRuns.PROFILE;
+import static dev.armorbench.testing.RecordedTrialRuns.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armorbench.audit.AuditEvent;
-import dev.armorbench.audit.EventKind;
-import dev.armorbench.audit.LogLineParser;
-import dev.armorbench.audit.RepeatAggregator;
 import dev.armorbench.container.ProfileMode;
-import dev.armorbench.policy.check.LintResult;
-import dev.armorbench.policy.check.PolicyReader;
-import dev.armorbench.policy.check.PolicySources;
-import dev.armorbench.policy.check.SourceFile;
-import dev.armorbench.suggest.KnownProfiles;
-import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.testing.RecordedTrialRuns;
 import dev.armorbench.trial.RunConfiguration;
 import dev.armorbench.trial.loop.OfferedRule;
 import dev.armorbench.trial.loop.SessionStore;
-import dev.armorbench.trial.run.TrialOutcome;
 import dev.armorbench.trial.run.TrialRunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,13 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The panel's hold on a profile file's loop: recorded, answered one by one, saved, found again. */
 class ProfileLoopTest {
-    private static final String PROFILE = "profile abtest flags=(complain) {\n  /opt/helper/cat cx -> helper,\n"
-            + "  profile helper flags=(complain) {\n  }\n}\n";
-    private static final String SECRET = "audit: type=1400 audit(1764391200.113:220): apparmor=\"ALLOWED\" operation=\"open\""
-            + " profile=\"abtest\" name=\"/srv/secret\" pid=886 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
-    private static final String HOSTNAME = "audit: type=1400 audit(1764391200.120:221): apparmor=\"ALLOWED\""
-            + " operation=\"open\" profile=\"abtest//helper\" name=\"/etc/hostname\" pid=887 comm=\"cat\""
-            + " requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
     private static final String PASSWD = SECRET.replace("/srv/secret", "/etc/passwd");
 
     @TempDir
@@ -85,18 +69,6 @@ class ProfileLoopTest {
     }
 
     private static TrialRunResult run(Path file, String... lines) {
-        LogLineParser parser = new LogLineParser();
-        RepeatAggregator distinct = new RepeatAggregator(100);
-        EnumMap<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
-        LintResult lint = PolicyReader.lint(new SourceFile(file, PROFILE), PolicySources.defaults());
-        Suggester suggester = new Suggester(new KnownProfiles(List.of(lint)));
-        for (String line : lines) {
-            AuditEvent event = parser.parseEvent(line, "kmsg", 1);
-            distinct.add(event);
-            byKind.merge(event.kind(), 1L, Long::sum);
-            suggester.accept(event);
-        }
-        return new TrialRunResult(TrialOutcome.EXITED, "abtest", 0, Duration.ofSeconds(3), byKind,
-                distinct.entries(), suggester.suggestions(), "exited", 0);
+        return RecordedTrialRuns.run(file, 0, lines);
     }
 }
