@@ -303,12 +303,21 @@ public final class LogLineParser {
     private static int findApparmorKey(byte[] line, int from, int to, int end) {
         for (int equals = ByteRuns.indexOf(line, (byte) '=', from + 8, to); equals >= 0;
                 equals = ByteRuns.indexOf(line, (byte) '=', equals + 1, to)) {
-            int at = equals - 8;
-            if ((long) LONGS.get(line, at) == APPARMOR_WORD && isApparmorKeyAt(line, at, from, end)) {
+            int at = apparmorKeyEndingAt(line, equals, from, end);
+            if (at >= 0) {
                 return at;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where a real {@code apparmor="…"} key starts if the '=' at {@code equals} ends one (the eight
+     * bytes before it compared as one word, inside {@code line[from, …)}), or -1.
+     */
+    private static int apparmorKeyEndingAt(byte[] line, int equals, int from, int end) {
+        int at = equals - 8;
+        return at >= from && (long) LONGS.get(line, at) == APPARMOR_WORD && isApparmorKeyAt(line, at, from, end) ? at : -1;
     }
 
     /** Where the first {@code audit(} starts in {@code line[from, to)}, or -1: found by its '('. */
@@ -335,8 +344,8 @@ public final class LogLineParser {
             if ((int) INTS.get(line, equals - 4) == TYPE_INT) {
                 lastType = equals - 4;
             }
-            int at = equals - 8;
-            if (at >= from && (long) LONGS.get(line, at) == APPARMOR_WORD && isApparmorKeyAt(line, at, from, end)) {
+            int at = apparmorKeyEndingAt(line, equals, from, end);
+            if (at >= 0) {
                 prefixTypeKey = -1;
                 return at;
             }
