@@ -52,6 +52,11 @@ public record Iteration(int number, String mode, String startedAt, String outcom
         return eventsByKind.getOrDefault("DENIED", 0L);
     }
 
+    @JsonIgnore
+    public long allowed() {
+        return eventsByKind.getOrDefault("ALLOWED", 0L);
+    }
+
     Iteration withDecisions(List<OfferedRule> newAccepted, List<OfferedRule> newRejected) {
         return new Iteration(number, mode, startedAt, outcome, exitCode, durationMillis, eventsByKind, eventKeys,
                 newEvents, suggestions, newAccepted, newRejected, profileText, diff, message);

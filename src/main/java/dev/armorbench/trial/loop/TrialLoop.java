@@ -195,12 +195,33 @@ public final class TrialLoop {
         int stable = stableRuns();
         if (stable >= session.stableRunsNeeded()) {
             return new Verdict(State.ENFORCE_PROPOSED, exitedAsExpected, stable + " complain runs in a row showed no new"
-                    + " event: switch to enforce mode.");
+                    + " event: switch to enforce mode." + stillAllowed(last));
         }
         String exit = last.exited() ? "exited with " + last.exitCode() + (last.exitCode() == expected ? ""
                 : " (expected " + expected + ")") : "did not run to its end: " + last.message();
         return new Verdict(State.LEARNING, exitedAsExpected, "Complain mode: the last run " + exit + "; "
                 + last.newEvents() + " new events; " + stable + " of " + session.stableRunsNeeded() + " stable runs.");
+    }
+
+    /**
+     * What enforce mode will deny of a stable complain run: "no new event" does not mean no event,
+     * and every ALLOWED line of a complain run is an access the profile does not grant yet.
+     */
+    private String stillAllowed(Iteration last) {
+        long allowed = last.allowed();
+        if (allowed == 0) {
+            return "";
+        }
+        Set<OfferedRule> answered = new HashSet<>(last.accepted());
+        answered.addAll(last.rejected());
+        long undecided = Math.max(0, last.suggestions().size() - answered.size());
+        if (undecided > 0) {
+            return " Its " + allowed + " ALLOWED events are accesses the profile does not grant yet, and " + undecided
+                    + (undecided == 1 ? " suggested rule is" : " suggested rules are") + " neither accepted nor"
+                    + " rejected: enforce mode will deny what they would allow.";
+        }
+        // Answered all: what was accepted is granted now; what was rejected stays an access the profile refuses.
+        return session.rejected().isEmpty() ? "" : " Enforce mode will deny the accesses whose rules you rejected.";
     }
 
     /** An event's identity across runs: kind, label, operation, object, masks, with /proc pids folded. */

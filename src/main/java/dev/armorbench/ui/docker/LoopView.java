@@ -75,6 +75,7 @@ final class LoopView extends BorderPane {
         stateDetail.setMinHeight(Region.USE_PREF_SIZE);
         proposed.setId("docker-loop-proposal");
         proposed.getStyleClass().add("accent");
+        proposed.setMinWidth(Region.USE_PREF_SIZE); // the detail wraps instead: the action keeps its whole name
         proposed.setOnAction(event -> {
             if (loop.active() && loop.verdict().state() == TrialLoop.State.ENFORCE_FAILED) {
                 complainAndRun.run();

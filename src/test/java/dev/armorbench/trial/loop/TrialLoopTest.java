@@ -62,6 +62,26 @@ class TrialLoopTest {
     }
 
     @Test
+    void aStableRunThatStillLogsAllowedEventsSaysEnforceModeWillDenyThem() {
+        record(ProfileMode.COMPLAIN, run(0, SECRET, HOSTNAME));
+        record(ProfileMode.COMPLAIN, run(0, SECRET, HOSTNAME));
+        TrialRunResult third = run(0, SECRET, HOSTNAME);
+        record(ProfileMode.COMPLAIN, third);
+        assertThat(loop.verdict().state()).isEqualTo(TrialLoop.State.ENFORCE_PROPOSED);
+        assertThat(loop.verdict().reason()).contains("Its 2 ALLOWED events are accesses the profile does not grant yet,"
+                + " and 2 suggested rules are neither accepted nor rejected: enforce mode will deny what they would allow.");
+
+        // Accepting one and rejecting the other answers them all: only the rejected access stays refused.
+        loop.decide(List.of(third.suggestions().get(1)), List.of(third.suggestions().get(0)));
+        assertThat(loop.verdict().reason()).endsWith("switch to enforce mode. Enforce mode will deny the accesses whose"
+                + " rules you rejected.");
+
+        // A stable run with no ALLOWED event says nothing more.
+        record(ProfileMode.COMPLAIN, run(0));
+        assertThat(loop.verdict().reason()).endsWith("showed no new event: switch to enforce mode.");
+    }
+
+    @Test
     void anEnforceRunWithADenialOrAnotherExitCodeFailsAndTheLoopLearnsAgain() {
         record(ProfileMode.COMPLAIN, run(0));
         record(ProfileMode.COMPLAIN, run(0));
