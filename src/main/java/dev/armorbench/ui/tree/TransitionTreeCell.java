@@ -9,7 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.layout.HBox;
 
-/** One row: icon, label, the mode of a profile, and the diagnostics' marker with their messages as tooltip. */
+/** One row: icon, label, the mode of a profile, and the diagnostics' marker; the tooltip has the whole label and the diagnostics' messages. */
 final class TransitionTreeCell extends TreeCell<TreeNode> {
     private static final String[] STATE_CLASSES = {"unconfined", "unresolved", "cycle", "linked", "external"};
 
@@ -32,14 +32,16 @@ final class TransitionTreeCell extends TreeCell<TreeNode> {
             modeLabel.getStyleClass().add("transition-tree-mode");
             row.getChildren().add(modeLabel);
         }
+        // The whole label first: a narrow tree pane cuts long ones (exec forms, nested profile names).
+        String whole = mode.isEmpty() ? node.label() : node.label() + " (" + mode + ")";
         Severity worst = NodeGraphics.worst(node.diagnostics());
         if (worst != null) {
             row.getChildren().add(NodeGraphics.severityIcon(worst));
-            setTooltip(new Tooltip(node.diagnostics().stream()
+            setTooltip(new Tooltip(whole + "\n" + node.diagnostics().stream()
                     .map(d -> d.diagnostic().severity().label() + ": " + d.message() + " [" + d.code() + "]")
                     .collect(Collectors.joining("\n"))));
         } else {
-            setTooltip(null);
+            setTooltip(new Tooltip(whole));
         }
         if (node.has(Marker.UNCONFINED)) {
             getStyleClass().add("unconfined");

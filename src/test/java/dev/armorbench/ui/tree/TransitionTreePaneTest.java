@@ -120,6 +120,17 @@ class TransitionTreePaneTest {
     }
 
     @Test
+    void everyRowShowsItsWholeLabelAsTooltip(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> pane.upToDate());
+        TransitionTreeCell appServer = robot.lookup(".tree-cell").queryAllAs(TransitionTreeCell.class).stream()
+                .filter(cell -> cell.getItem() != null && cell.getItem().label().equals("app-server")
+                        && !cell.getItem().has(Marker.LINKED))
+                .findFirst().orElseThrow();
+        assertThat(appServer.getTooltip()).isNotNull();
+        assertThat(appServer.getTooltip().getText()).isEqualTo("app-server (enforce)");
+    }
+
+    @Test
     void searchFiltersAndExpandCollapseAll(FxRobot robot) throws TimeoutException {
         waitUntil(() -> pane.upToDate());
         robot.interact(() -> pane.searchField().setText("log-shipper"));
