@@ -12,24 +12,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Reads a whole log (a file, a pipe, stdin) into events, in input order, counting the lines it
  * skips. Memory stays flat in the size of the log.
  *
- * <p>A log larger than one chunk is parsed on several threads, and the calling thread only hands
- * the events of each chunk to the sink in input order: it is kept light because the sink runs on
- * it (the suggester's grouping, the JSON writer). A regular file is cut into regions that the
- * parser threads read themselves ({@link FileRegions}); a stream is cut into chunks of whole lines
- * by the calling thread ({@link LogChunks}). A parser thread finds its chunk's lines, numbers them
- * on from the chunk before, and turns them into events. At most two chunks per parser thread,
- * plus two, are in flight, so memory stays bounded; the sink is only ever called from the calling
- * thread, and sees exactly the events, in exactly the order, of a reading on one thread.
+ * <p>A log larger than one chunk is parsed on several threads: the calling thread and the ones
+ * started for the reading. The calling thread hands the events of each chunk to the sink in input
+ * order (the sink runs on it: the suggester's grouping, the JSON writer), and while the next chunk
+ * to hand on is not parsed yet, it parses chunks no thread has taken, rather than sleep and be
+ * woken. A regular file is cut into regions that the parser threads read themselves
+ * ({@link FileRegions}); a stream is cut into chunks of whole lines by the calling thread
+ * ({@link LogChunks}). A parser thread finds its chunk's lines, numbers them on from the chunk
+ * before, and turns them into events. At most two chunks per parser thread, plus two, are in
+ * flight, so memory stays bounded; the sink is only ever called from the calling thread, and sees
+ * exactly the events, in exactly the order, of a reading on one thread.
  */
 public final class LogReader {
     private static final int BUFFER_BYTES = 256 * 1024;
@@ -41,12 +45,15 @@ public final class LogReader {
     private final int chunkBytes;
     private long lines;
 
-    /** Parses on as many threads as there are cores (at most four); the calling thread feeds them and the sink. */
+    /** Parses on as many threads as there are cores (at most four), the calling thread among them. */
     public LogReader() {
         this(Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** {@code parsingThreads} parser threads; 1 reads and parses on the calling thread alone, with no thread started. */
+    /**
+     * Parses on {@code parsingThreads} threads: the calling thread and {@code parsingThreads - 1}
+     * started ones; 1 reads and parses on the calling thread alone, with no thread started.
+     */
     public LogReader(int parsingThreads) {
         this(parsingThreads, LogChunks.CHUNK_BYTES);
     }
@@ -159,30 +166,78 @@ public final class LogReader {
 
     /**
      * Runs the jobs on parser threads and hands their events to {@code sink} in job order, on the
-     * calling thread; at most two jobs per parser thread, plus two, are in flight.
+     * calling thread; at most two jobs per parser thread, plus two, are in flight. The calling
+     * thread is one of the parser threads: rather than wait for the next chunk to hand on, it
+     * parses the chunks no thread has taken yet, so no core idles and no thread is woken per chunk.
      */
     private void parseInOrder(ChunkJobs jobs, Consumer<? super AuditEvent> sink) throws IOException {
-        // A parser per pool thread, each thread's own, so none is shared.
+        // A parser per thread, each thread's own, so none is shared.
         ThreadLocal<ChunkParser> parsers = ThreadLocal.withInitial(() -> new ChunkParser(new LogLineParser()));
-        ExecutorService pool = Executors.newFixedThreadPool(parsingThreads, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(parsingThreads - 1, task -> {
             Thread thread = new Thread(task, "armorbench log parser");
             thread.setDaemon(true);
             return thread;
         });
-        Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+        Deque<ChunkTask> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parsingThreads + 2;
         try {
             ChunkJob job = jobs.next();
             while (job != null || !inFlight.isEmpty()) {
                 while (job != null && inFlight.size() < maxInFlight) {
-                    ChunkJob theirs = job;
-                    inFlight.addLast(pool.submit(() -> theirs.run(parsers.get())));
+                    ChunkTask task = new ChunkTask(job, parsers);
+                    inFlight.addLast(task);
+                    pool.execute(task);
                     job = jobs.next();
                 }
-                deliver(await(inFlight.removeFirst()), sink);
+                ChunkTask next = inFlight.removeFirst();
+                // In order, so that a chunk's wait for the line count of the one before always ends.
+                if (!next.runHere()) {
+                    for (ChunkTask later : inFlight) {
+                        if (next.isDone()) {
+                            break;
+                        }
+                        later.runHere();
+                    }
+                }
+                deliver(await(next.result), sink);
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One chunk's job, run by whichever thread takes it first: a pool thread or the calling thread. */
+    private static final class ChunkTask implements Runnable {
+        private final ChunkJob job;
+        private final ThreadLocal<ChunkParser> parsers;
+        private final AtomicBoolean taken = new AtomicBoolean();
+        final CompletableFuture<ParsedChunk> result = new CompletableFuture<>();
+
+        ChunkTask(ChunkJob job, ThreadLocal<ChunkParser> parsers) {
+            this.job = job;
+            this.parsers = parsers;
+        }
+
+        @Override
+        public void run() {
+            runHere();
+        }
+
+        /** Runs the job on this thread unless another thread took it; whether this one did. */
+        boolean runHere() {
+            if (!taken.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                result.complete(job.run(parsers.get()));
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+            return true;
+        }
+
+        boolean isDone() {
+            return result.isDone();
         }
     }
 
