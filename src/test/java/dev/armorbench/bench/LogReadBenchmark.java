@@ -69,7 +69,8 @@ public final class LogReadBenchmark {
             Speed oneThread = timeArmorBench(log, lineCount, 1, events, "ArmorBench LogReader(1)");
             Speed armorBench = timeArmorBench(log, lineCount, 0, events, "ArmorBench LogReader()");
             System.out.printf("(%,d events; LogReader(1) parses on the calling thread, LogReader() in chunks on"
-                    + " %d parser threads)%n", events[0], Math.min(4, Runtime.getRuntime().availableProcessors()));
+                    + " %d threads, the calling thread among them)%n", events[0],
+                    Math.min(4, Runtime.getRuntime().availableProcessors()));
 
             Speed grep = timeGrep(log, lineCount);
             Speed readLog = timePython(READLOG_SCRIPT, log);
