@@ -16,13 +16,18 @@ import java.util.TreeMap;
 /**
  * The run configurations of all profiles, in one JSON file next to the settings
  * ({@code run-configurations.json} in the directory given, normally {@code $XDG_CONFIG_HOME/armorbench}),
- * keyed by the profile file's absolute, normalised path. A file that cannot be read is set aside
- * (never lost) and reported once; the store then starts empty.
+ * keyed by the profile file's absolute, normalised path. The file is read again only when it
+ * changed since it was last read or written. A file that cannot be read is set aside (never lost)
+ * and reported once ({@link #takeWarning()}); the store then starts empty.
  */
 public final class RunConfigurationStore {
     public static final String FILE_NAME = "run-configurations.json";
 
     private final Path file;
+    /** The configurations as last read or written, and the file's stamp then (null: no file). */
+    private Map<String, RunConfiguration> current;
+    private FileStamp currentStamp;
+    private String pendingWarning;
     // The outer map is a TreeMap (stable file order); an environment keeps the order the user gave.
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -53,22 +58,58 @@ public final class RunConfigurationStore {
     }
 
     /**
-     * The saved configuration for a profile file, if any. An unreadable file counts as empty here;
-     * {@link #load()} (called once at start) is where its warning is reported.
+     * The saved configuration for a profile file, if any. An unreadable file is set aside and counts
+     * as empty; its warning waits in {@link #takeWarning()}.
      */
     public Optional<RunConfiguration> configurationFor(Path profileFile) {
-        return Optional.ofNullable(load().byProfile().get(key(profileFile)));
+        return Optional.ofNullable(current().get(key(profileFile)));
     }
 
     /**
      * Saves (replaces) a profile's configuration, atomically, keeping the other profiles' ones. An
-     * unreadable file has been set aside by {@link #load()} and is replaced by a fresh one.
+     * unreadable file is set aside first (its warning waits in {@link #takeWarning()}) and replaced
+     * by a fresh one.
      */
-    public void save(Path profileFile, RunConfiguration configuration) throws IOException {
-        Map<String, RunConfiguration> all = new TreeMap<>(load().byProfile());
+    public synchronized void save(Path profileFile, RunConfiguration configuration) throws IOException {
+        Map<String, RunConfiguration> all = new TreeMap<>(current());
         all.put(key(profileFile), configuration);
         Files.createDirectories(file.getParent());
         AtomicFileWriter.write(file, json.writeValueAsBytes(new StoredFile(1, all)));
+        current = Map.copyOf(all);
+        currentStamp = FileStamp.of(file);
+    }
+
+    /**
+     * The warning about a file that could not be read and was set aside since the last call, once:
+     * for the UI to show, so that the user learns where the configurations went.
+     */
+    public synchronized Optional<String> takeWarning() {
+        Optional<String> warning = Optional.ofNullable(pendingWarning);
+        pendingWarning = null;
+        return warning;
+    }
+
+    /** The configurations in the file, read again only when it changed (someone edited it, another ArmorBench saved). */
+    private synchronized Map<String, RunConfiguration> current() {
+        FileStamp now = FileStamp.of(file);
+        if (current == null || !java.util.Objects.equals(now, currentStamp)) {
+            Loaded loaded = load();
+            loaded.warning().ifPresent(warning -> pendingWarning = warning);
+            current = loaded.byProfile();
+            currentStamp = FileStamp.of(file); // none, after a file was set aside
+        }
+        return current;
+    }
+
+    /** When a file was last modified, and its size: what tells that it changed. */
+    private record FileStamp(java.nio.file.attribute.FileTime modified, long size) {
+        static FileStamp of(Path file) {
+            try {
+                return new FileStamp(Files.getLastModifiedTime(file), Files.size(file));
+            } catch (IOException e) {
+                return null; // no file (yet), or none to be read: load() says which
+            }
+        }
     }
 
     /** The key for a profile file: its absolute, normalised path, so that {@code ./a} and {@code a} are one. */

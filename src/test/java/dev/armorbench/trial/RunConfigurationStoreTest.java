@@ -7,6 +7,7 @@ import dev.armorbench.trial.RunConfiguration.BindMount;
 import dev.armorbench.trial.RunConfiguration.PublishedPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,43 @@ class RunConfigurationStoreTest {
         assertThat(store.load().warning()).isEmpty();
         store.save(Path.of("/p/a.profile"), everything());
         assertThat(store.configurationFor(Path.of("/p/a.profile"))).contains(everything());
+    }
+
+    @Test
+    void aFileBrokenWhileTheAppRunsIsSetAsideAndItsWarningWaitsForTheUi() throws Exception {
+        RunConfigurationStore store = new RunConfigurationStore(directory);
+        Path profile = Path.of("/p/a.profile");
+        store.save(profile, everything());
+        assertThat(store.configurationFor(profile)).contains(everything());
+        assertThat(store.takeWarning()).isEmpty();
+
+        // Someone edits the file by hand and breaks it.
+        Path file = directory.resolve(RunConfigurationStore.FILE_NAME);
+        Files.writeString(file, "{ broken by hand");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2_000));
+
+        assertThat(store.configurationFor(profile)).isEmpty();
+        assertThat(store.takeWarning()).hasValueSatisfying(warning ->
+                assertThat(warning).contains(file.toString()).contains("kept as"));
+        assertThat(store.takeWarning()).isEmpty(); // once
+        try (var kept = Files.list(directory)) {
+            assertThat(kept.filter(p -> p.getFileName().toString().startsWith(RunConfigurationStore.FILE_NAME + ".unreadable-")))
+                    .singleElement().satisfies(p -> assertThat(Files.readString(p)).isEqualTo("{ broken by hand"));
+        }
+    }
+
+    @Test
+    void anEditOfTheFileFromOutsideIsReadAgain() throws Exception {
+        RunConfigurationStore store = new RunConfigurationStore(directory);
+        Path profile = Path.of("/p/a.profile");
+        store.save(profile, RunConfiguration.forImage("busybox"));
+        assertThat(store.configurationFor(profile)).contains(RunConfiguration.forImage("busybox"));
+
+        Path file = directory.resolve(RunConfigurationStore.FILE_NAME);
+        Files.writeString(file, Files.readString(file).replace("busybox", "alpine:3"));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2_000));
+
+        assertThat(store.configurationFor(profile)).contains(RunConfiguration.forImage("alpine:3"));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class RunConfigurationEditor extends ScrollPane {
     private static final javafx.util.Duration SAVE_AFTER = javafx.util.Duration.millis(400);
 
     private final RunConfigurationStore store;
-    private final Consumer<String> onSaveProblem;
+    private final Consumer<String> onStoreProblem;
     private final TextField image = field("docker-run-image", "repository:tag or image id");
     private final TextArea command = area("docker-run-command", "one argument a line; empty: the image's Cmd");
     private final TextArea environment = area("docker-run-env", "NAME=value, one a line");
@@ -75,10 +75,13 @@ final class RunConfigurationEditor extends ScrollPane {
     private ProfileContext context = new ProfileContext(Optional.empty(), "", null);
     private boolean filling;
 
-    /** @param onSaveProblem told, on the FX thread, when a configuration could not be written */
-    RunConfigurationEditor(RunConfigurationStore store, Consumer<String> onSaveProblem) {
+    /**
+     * @param onStoreProblem told, on the FX thread, when a configuration could not be written, or
+     *     when the file of saved configurations could not be read (it is set aside, never lost)
+     */
+    RunConfigurationEditor(RunConfigurationStore store, Consumer<String> onStoreProblem) {
         this.store = store;
-        this.onSaveProblem = onSaveProblem;
+        this.onStoreProblem = onStoreProblem;
         getStyleClass().add("run-configuration");
         setFitToWidth(true);
         network.setId("docker-run-network");
@@ -195,6 +198,7 @@ final class RunConfigurationEditor extends ScrollPane {
                 presetCapabilities();
             }
             refreshLine();
+            reportUnreadableFile();
             return;
         }
         RunConfiguration shown = known.get(context.key());
@@ -205,6 +209,7 @@ final class RunConfigurationEditor extends ScrollPane {
             shown = RunConfiguration.forImage("").withCapabilities(context.capabilities().names());
         }
         fill(shown);
+        reportUnreadableFile();
         savedWhere.setText(context.file().map(file -> "Saved for " + file + " in " + store.file() + ".")
                 .orElse("Save the profile to keep this run configuration (it is kept per profile file)."));
     }
@@ -233,9 +238,14 @@ final class RunConfigurationEditor extends ScrollPane {
         try {
             store.save(file.get(), current);
         } catch (IOException e) {
-            onSaveProblem.accept("The run configuration could not be saved to " + store.file() + " ("
+            onStoreProblem.accept("The run configuration could not be saved to " + store.file() + " ("
                     + e.getMessage() + "); it is kept while ArmorBench runs.");
         }
+        reportUnreadableFile();
+    }
+
+    private void reportUnreadableFile() {
+        store.takeWarning().ifPresent(onStoreProblem);
     }
 
     private void edited() {

@@ -13,6 +13,9 @@ import javafx.scene.layout.HBox;
 final class TransitionTreeCell extends TreeCell<TreeNode> {
     private static final String[] STATE_CLASSES = {"unconfined", "unresolved", "cycle", "linked", "external"};
 
+    /** One per cell, its text set per row: a tooltip is a popup control, too heavy to make on every update. */
+    private final Tooltip tooltip = new Tooltip();
+
     @Override
     protected void updateItem(TreeNode node, boolean empty) {
         super.updateItem(node, empty);
@@ -37,12 +40,13 @@ final class TransitionTreeCell extends TreeCell<TreeNode> {
         Severity worst = NodeGraphics.worst(node.diagnostics());
         if (worst != null) {
             row.getChildren().add(NodeGraphics.severityIcon(worst));
-            setTooltip(new Tooltip(whole + "\n" + node.diagnostics().stream()
+            tooltip.setText(whole + "\n" + node.diagnostics().stream()
                     .map(d -> d.diagnostic().severity().label() + ": " + d.message() + " [" + d.code() + "]")
-                    .collect(Collectors.joining("\n"))));
+                    .collect(Collectors.joining("\n")));
         } else {
-            setTooltip(new Tooltip(whole));
+            tooltip.setText(whole);
         }
+        setTooltip(tooltip);
         if (node.has(Marker.UNCONFINED)) {
             getStyleClass().add("unconfined");
         }

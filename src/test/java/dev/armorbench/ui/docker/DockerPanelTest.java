@@ -65,6 +65,25 @@ class DockerPanelTest {
     }
 
     @Test
+    void anUnreadableFileOfRunConfigurationsIsSetAsideAndTheUserIsTold(FxRobot robot) throws Exception {
+        Path stored = configDirectory.resolve(dev.armorbench.trial.RunConfigurationStore.FILE_NAME);
+        Files.writeString(stored, "{ \"version\": 1, \"byProfile\": { broken");
+        Path profile = temp.resolve("broken-store.profile");
+        Files.writeString(profile, "profile broken-store {\n  capability chown,\n}\n");
+        robot.interact(() -> window.open(profile));
+        robot.interact(() -> window.setDockerPanelShown(true));
+
+        waitUntil(20, () -> robot.lookup("#notification-text").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().contains(stored + " could not be read")
+                        && label.getText().contains("kept as")));
+        assertThat(stored).doesNotExist();
+        try (var kept = Files.list(configDirectory)) {
+            assertThat(kept.filter(p -> p.getFileName().toString().startsWith(stored.getFileName() + ".unreadable-")))
+                    .singleElement();
+        }
+    }
+
+    @Test
     void theRunConfigurationStartsWithTheProfilesCapabilitiesIsSavedWithTheProfileAndShownAsDockerRun(FxRobot robot)
             throws Exception {
         Path profile = temp.resolve("web.profile");
