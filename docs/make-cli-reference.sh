@@ -23,8 +23,9 @@ mapfile -t commands < <(awk '/^Commands:/ { listing = 1; next } listing && /^  [
      the command and run the script again. -->
 
 The installed package puts the command line at `/usr/bin/armorbench`; from a source build run
-`java -jar target/armorbench.jar` instead. Without arguments it opens the desktop app; with a command
-it runs that command and never needs a display. Every command answers `--help` with the text below.
+`java -jar target/armorbench.jar` instead. Without arguments it opens the desktop app, and with only
+the names of existing files it opens the app with them (as a file manager's "Open With" or a dock
+does); with a command it runs that command and never needs a display. Every command answers `--help` with the text below.
 
 HEAD
   for command in "${commands[@]}"; do

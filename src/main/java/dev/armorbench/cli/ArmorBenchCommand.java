@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ArmorBenchCommand.Version.class,
         description = {
             "ArmorBench: write, test and tighten AppArmor profiles for Docker containers.",
-            "Run without arguments to open the desktop workbench."
+            "Run without arguments to open the desktop workbench, or with profile files to open them in it."
         },
         subcommands = {LintCommand.class, LoadCommand.class, LogsCommand.class, SuggestCommand.class, TreeCommand.class,
             TrialCommand.class})

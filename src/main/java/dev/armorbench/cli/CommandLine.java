@@ -7,6 +7,24 @@ public final class CommandLine {
     private CommandLine() {
     }
 
+    /**
+     * Whether {@code args} name files for the desktop window to open ({@code armorbench FILE…}, as a
+     * file manager or a dock passes them) rather than a command: none is an option or a command's
+     * name, and each is a regular file. Anything else is the command line's, which says what is wrong.
+     */
+    public static boolean namesFilesToOpen(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        java.util.Set<String> commands = new picocli.CommandLine(new ArmorBenchCommand()).getSubcommands().keySet();
+        for (String arg : args) {
+            if (arg.startsWith("-") || commands.contains(arg) || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Runs with the process's own standard output and error. */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

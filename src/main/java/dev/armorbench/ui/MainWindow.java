@@ -282,6 +282,15 @@ public final class MainWindow {
     }
 
     /** On a first start with nothing open, shows the sample that the documentation's shape follows. */
+    /**
+     * Opens the files named on the command line ({@code armorbench FILE…}); when there are none, or
+     * none could be opened (each failure is reported), the first-start sample.
+     */
+    public void openAtStart(java.util.List<Path> files) {
+        files.forEach(this::open);
+        openSampleIfEmpty();
+    }
+
     public void openSampleIfEmpty() {
         if (tabs.getTabs().isEmpty()) {
             openSample(Samples.FIRST_START);
