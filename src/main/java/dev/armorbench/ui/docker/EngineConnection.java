@@ -22,12 +22,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * run engine calls off the FX thread with their results handed back on it. When the engine cannot be
  * reached for a reason that may pass (not started yet, restarted, the user just joined the group
  * {@code docker}), the connection tries again every few seconds, so the panel recovers by itself.
+ * A connected engine is asked again every few seconds too, quietly, so that one that stopped is
+ * shown as gone even when no call failed.
  */
 public final class EngineConnection implements AutoCloseable {
     /** How long one engine call may take before the panel says the engine does not answer. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
     /** How long to wait before asking an unreachable engine again. */
     static final javafx.util.Duration RETRY_AFTER = javafx.util.Duration.seconds(5);
+    /**
+     * How long a connected engine is left before it is asked again: an engine that stops while no
+     * call is made (or answers once more while shutting down) would otherwise stay "connected".
+     */
+    static final javafx.util.Duration CHECK_AFTER = javafx.util.Duration.seconds(10);
     /** Problems that can go away without the user changing ArmorBench's settings. */
     private static final Set<Kind> PASSING = Set.of(Kind.NO_ENGINE, Kind.ENGINE_GONE, Kind.TIMED_OUT,
             Kind.PERMISSION_DENIED);
@@ -43,6 +50,7 @@ public final class EngineConnection implements AutoCloseable {
         return thread;
     });
     private final PauseTransition retry = new PauseTransition(RETRY_AFTER);
+    private final PauseTransition check = new PauseTransition(CHECK_AFTER);
     private DockerEngine engine;
     private int generation;
     private boolean closed;
@@ -52,6 +60,11 @@ public final class EngineConnection implements AutoCloseable {
         retry.setOnFinished(event -> {
             if (state.get().phase() == EngineState.Phase.UNAVAILABLE) {
                 refresh();
+            }
+        });
+        check.setOnFinished(event -> {
+            if (state.get().isConnected()) {
+                checkQuietly();
             }
         });
     }
@@ -79,6 +92,7 @@ public final class EngineConnection implements AutoCloseable {
     /** Asks the engine for its version and security options again; on the FX thread. */
     public void refresh() {
         retry.stop();
+        check.stop();
         if (closed) {
             return;
         }
@@ -93,7 +107,22 @@ public final class EngineConnection implements AutoCloseable {
         }
         int asked = ++generation;
         state.set(EngineState.connecting(endpoint));
-        DockerEngine current = engine;
+        ask(engine, endpoint, asked);
+    }
+
+    /**
+     * Asks a connected engine again without showing "connecting": the header changes only when the
+     * answer does. A refresh or a problem reported meanwhile wins over this answer.
+     */
+    private void checkQuietly() {
+        if (closed || engine == null) {
+            return;
+        }
+        ask(engine, state.get().endpoint(), generation);
+    }
+
+    /** The engine's status off the FX thread, shown on it unless a newer question was asked meanwhile. */
+    private void ask(DockerEngine current, DockerEndpoint endpoint, int asked) {
         calls.execute(() -> {
             EngineState answer;
             try {
@@ -104,7 +133,7 @@ public final class EngineConnection implements AutoCloseable {
             }
             EngineState result = answer;
             Platform.runLater(() -> {
-                if (asked == generation) {
+                if (asked == generation && !closed) {
                     show(result);
                 }
             });
@@ -154,10 +183,17 @@ public final class EngineConnection implements AutoCloseable {
     }
 
     private void show(EngineState newState) {
-        state.set(newState);
+        if (!newState.equals(state.get())) {
+            state.set(newState);
+        }
         if (newState.phase() == EngineState.Phase.UNAVAILABLE
                 && newState.problem().map(problem -> PASSING.contains(problem.kind())).orElse(false)) {
             retry.playFromStart();
+        }
+        if (newState.isConnected()) {
+            check.playFromStart();
+        } else {
+            check.stop();
         }
     }
 
@@ -173,6 +209,7 @@ public final class EngineConnection implements AutoCloseable {
     public void close() {
         closed = true;
         retry.stop();
+        check.stop();
         closeEngine();
         calls.shutdownNow();
     }

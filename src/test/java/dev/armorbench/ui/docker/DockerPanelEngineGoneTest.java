@@ -72,6 +72,19 @@ class DockerPanelEngineGoneTest {
     }
 
     @Test
+    void anEngineThatStopsWhileNothingIsAskedOfItIsShownAsGone(FxRobot robot) throws Exception {
+        robot.interact(() -> window.setDockerPanelShown(true));
+        DockerPanel panel = window.dockerPanel();
+        waitUntil(60, () -> panel.connection().state().isConnected());
+
+        first.stop();
+        // No call is made now: the connection's own quiet check (every EngineConnection.CHECK_AFTER) notices.
+        waitUntil(90, () -> panel.connection().state().phase() == EngineState.Phase.UNAVAILABLE);
+        assertThat(fx(() -> robot.lookup("#docker-engine-problem-title").queryAs(Label.class).getText()))
+                .isEqualTo("No Docker engine is running");
+    }
+
+    @Test
     void theEngineGoingAwayMidRunIsSaidAndThePanelRecoversWhenAnEngineIsBack(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(profile));
         robot.interact(() -> window.setDockerPanelShown(true));
