@@ -9,7 +9,9 @@ import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.AbstractionOffers;
 import dev.armorbench.suggest.EditPlan;
 import dev.armorbench.suggest.LogSuggestions;
+import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.SuggestionJson;
+import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +84,10 @@ public final class SuggestCommand implements Callable<Integer> {
         AbstractionOffers offers = includeDirs.isEmpty() ? null : AbstractionOffers.onSearchPath(includeDirs);
         LogSuggestions.Result result;
         try {
-            result = log.equals("-") ? LogSuggestions.run(System.in, log, files, sources, offers)
-                    : LogSuggestions.run(Path.of(log), log, files, sources, offers);
+            // The rules offered first are ones this machine's apparmor_parser reads.
+            NetworkRuleForm networkRules = InstalledParser.networkRuleForm();
+            result = log.equals("-") ? LogSuggestions.run(System.in, log, files, sources, offers, networkRules)
+                    : LogSuggestions.run(Path.of(log), log, files, sources, offers, networkRules);
         } catch (NoSuchFileException e) {
             err.println("armorbench suggest: " + log + ": no such log file; check the path.");
             return 1;

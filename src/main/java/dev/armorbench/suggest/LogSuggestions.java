@@ -38,14 +38,17 @@ public final class LogSuggestions {
      * @param abstractions include offers, or null for none
      */
     public static Result run(InputStream log, String logName, List<SourceFile> profiles, PolicySources sources,
-            AbstractionOffers abstractions) throws IOException {
-        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions);
+            AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
+        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions, networkRules);
     }
 
-    /** {@link #run(InputStream, String, List, PolicySources, AbstractionOffers)} for a file: the parser threads read it themselves. */
+    /**
+     * {@link #run(InputStream, String, List, PolicySources, AbstractionOffers, NetworkRuleForm)} for a
+     * file: the parser threads read it themselves.
+     */
     public static Result run(Path log, String logName, List<SourceFile> profiles, PolicySources sources,
-            AbstractionOffers abstractions) throws IOException {
-        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions);
+            AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
+        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions, networkRules);
     }
 
     /** How the log is handed to the reader: a stream, or a file. */
@@ -54,12 +57,13 @@ public final class LogSuggestions {
     }
 
     private static Result run(LogInput log, List<SourceFile> profiles, PolicySources sources,
-            AbstractionOffers abstractions) throws IOException {
+            AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
         List<LintResult> read = new ArrayList<>();
         for (SourceFile profile : profiles) {
             read.add(PolicyReader.lint(profile, sources));
         }
-        Suggester suggester = new Suggester(new KnownProfiles(read), LearningLabels.TO_EXECUTING_PROFILE, abstractions);
+        Suggester suggester = new Suggester(new KnownProfiles(read), LearningLabels.TO_EXECUTING_PROFILE, abstractions,
+                networkRules);
         LogReader reader = new LogReader();
         log.readInto(reader, suggester);
         List<Suggestion> suggestions = suggester.suggestions();

@@ -23,6 +23,7 @@ public final class Suggester implements Consumer<AuditEvent> {
     private final KnownProfiles profiles;
     private final LearningLabels learning;
     private final AbstractionOffers abstractions;
+    private final NetworkRuleForm networkRules;
     private final Grants grants = new Grants();
     private final Map<Object, Group> byEvent = new HashMap<>();
     private final Map<String, ProfilePath> placementCache = new HashMap<>();
@@ -47,9 +48,16 @@ public final class Suggester implements Consumer<AuditEvent> {
     }
 
     public Suggester(KnownProfiles profiles, LearningLabels learning, AbstractionOffers abstractions) {
+        this(profiles, learning, abstractions, NetworkRuleForm.FINE_GRAINED);
+    }
+
+    /** {@code networkRules}: which network rules the parser that will load the profile reads. */
+    public Suggester(KnownProfiles profiles, LearningLabels learning, AbstractionOffers abstractions,
+            NetworkRuleForm networkRules) {
         this.profiles = profiles;
         this.learning = learning;
         this.abstractions = abstractions;
+        this.networkRules = networkRules;
     }
 
     public Suggester(KnownProfiles profiles) {
@@ -155,7 +163,9 @@ public final class Suggester implements Consumer<AuditEvent> {
             TargetContext context = new TargetContext(entry != null ? entry.hasProcVariables() : rootHasProcVariables(group.target),
                     profiles);
             RuleRequest.Choices choices = group.request.choices(context);
-            Alternative chosen = choices.alternatives().get(choices.defaultIndex());
+            int defaultIndex = group.request.kind() == RuleKind.NETWORK
+                    ? networkRules.defaultIndex(choices.alternatives(), choices.defaultIndex()) : choices.defaultIndex();
+            Alternative chosen = choices.alternatives().get(defaultIndex);
             EventSummary summary = new EventSummary(group.count, group.denied, group.comm, group.objects, group.firstSource);
             List<Object> key = List.of(group.target, chosen.rule());
             Suggestion same = byRule.get(key);
@@ -169,7 +179,7 @@ public final class Suggester implements Consumer<AuditEvent> {
                 continue;
             }
             Path file = profiles.fileOf(group.target);
-            byRule.put(key, new Suggestion(file, group.target, chosen.kind(), choices.alternatives(), choices.defaultIndex(),
+            byRule.put(key, new Suggestion(file, group.target, chosen.kind(), choices.alternatives(), defaultIndex,
                     summary, List.of(), group.request));
         }
         List<Suggestion> out = new ArrayList<>();

@@ -33,6 +33,24 @@ class EventRulesTest {
     }
 
     @Test
+    void forAnAppArmor3ParserNetworkEventsOfOneFamilyAndTypeBecomeOneRuleItReads() {
+        String send = STAMP + "apparmor=\"ALLOWED\" operation=\"send\" profile=\"p\" pid=1 comm=\"nc\""
+                + " family=\"inet\" sock_type=\"stream\" protocol=6 requested_mask=\"send\" denied_mask=\"send\""
+                + " laddr=127.0.0.1 lport=80 faddr=127.0.0.1 fport=58472";
+        String otherPort = send.replace("fport=58472", "fport=58473");
+        Suggester suggester = new Suggester(KnownProfiles.none(), LearningLabels.TO_EXECUTING_PROFILE, null,
+                NetworkRuleForm.FAMILY_AND_TYPE);
+        SuggestFixtures.read(suggester, send, otherPort);
+
+        List<Suggestion> suggestions = suggester.suggestions();
+        assertThat(rules(suggestions)).containsExactly("network inet stream,");
+        assertThat(suggestions.get(0).events().count()).isEqualTo(2);
+        // The fine-grained forms stay on offer, for a profile meant for an AppArmor 4 parser.
+        assertThat(suggestions.get(0).alternatives()).extracting(Alternative::rule)
+                .anyMatch(rule -> rule.startsWith("network (send) inet stream ip=127.0.0.1 port=80 peer=("));
+    }
+
+    @Test
     void permissionsOfOnePathAddUp() {
         List<Suggestion> s = suggest(KnownProfiles.none(), open("p", "/etc/f", "r", 0, 1), open("p", "/etc/f", "m", 0, 1));
         assertThat(rules(s)).containsExactly("/etc/f mr,");

@@ -1,5 +1,6 @@
 package dev.armorbench.trial.load;
 
+import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
@@ -45,11 +46,20 @@ public final class ProfileLoader {
     private final AppArmorHost host;
     private final CommandRunner runner;
     private final List<Path> includeSearchPath;
+    private NetworkRuleForm networkRules;
 
     public ProfileLoader(AppArmorHost host, CommandRunner runner, List<Path> includeSearchPath) {
         this.host = host;
         this.runner = runner;
         this.includeSearchPath = List.copyOf(includeSearchPath);
+    }
+
+    /** Which network rules this loader's parser reads (asked once, by compiling a probe). */
+    public NetworkRuleForm networkRuleForm() {
+        if (networkRules == null) {
+            networkRules = InstalledParser.networkRuleForm(host, runner);
+        }
+        return networkRules;
     }
 
     /** This machine, real processes, includes from /etc/apparmor.d (where the parser looks). */

@@ -1,6 +1,7 @@
 package dev.armorbench.trial.run;
 
 import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.trial.load.LoadResult;
 import dev.armorbench.trial.load.ProfileLoader;
 
@@ -18,11 +19,24 @@ public interface ProfileLoading {
      */
     LoadReport load(SourceFile profile);
 
+    /** Which network rules the parser that loads the profiles reads, so that suggestions offer those first. */
+    default NetworkRuleForm networkRules() {
+        return NetworkRuleForm.FINE_GRAINED;
+    }
+
     /** The real loader: {@code apparmor_parser -r -K} on the text, as root through the loader's privilege route. */
     static ProfileLoading through(ProfileLoader loader) {
-        return profile -> {
-            LoadResult result = loader.load(profile.path(), profile.text());
-            return new LoadReport(result.succeeded(), result.message());
+        return new ProfileLoading() {
+            @Override
+            public LoadReport load(SourceFile profile) {
+                LoadResult result = loader.load(profile.path(), profile.text());
+                return new LoadReport(result.succeeded(), result.message());
+            }
+
+            @Override
+            public NetworkRuleForm networkRules() {
+                return loader.networkRuleForm();
+            }
         };
     }
 

@@ -147,7 +147,7 @@ public final class TrialRun {
         EventStream stream = EventStream.start(sources, EventFilter.profileFamily(profileName).since(containerStart),
                 EVENT_QUEUE);
         Suggester suggester = new Suggester(new KnownProfiles(List.of(lint)), LearningLabels.TO_EXECUTING_PROFILE,
-                request.abstractions());
+                request.abstractions(), loading.networkRules());
         RunEvents runEvents = new RunEvents(stream, suggester, listener);
         runEvents.start();
         // The output's end says nothing the exit does not: its own check may even call the engine gone

@@ -6,6 +6,7 @@ import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.AbstractionOffers;
 import dev.armorbench.suggest.LogSuggestions;
+import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -69,7 +70,8 @@ public final class LogImport {
         LogSuggestions.Result result;
         try {
             AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
-            result = LogSuggestions.run(log, name, List.of(document), sources, offers);
+            // The rules offered first are ones this machine's apparmor_parser reads.
+            result = LogSuggestions.run(log, name, List.of(document), sources, offers, InstalledParser.networkRuleForm());
         } catch (AccessDeniedException e) {
             return new Unreadable(permissionDenied(log));
         } catch (IOException e) {

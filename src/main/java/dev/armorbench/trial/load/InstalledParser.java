@@ -1,0 +1,52 @@
+package dev.armorbench.trial.load;
+
+import dev.armorbench.suggest.NetworkRuleForm;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the installed {@code apparmor_parser} reads, found by asking it: it compiles a one-rule
+ * probe without loading it ({@code -Q -K}, no privilege needed). Version numbers would say less:
+ * distributions backport, and what matters is whether the profile will load.
+ */
+public final class InstalledParser {
+    private static final String NETWORK_PROBE = "profile armorbench-probe {\n  network (send) inet stream,\n}\n";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    private static volatile NetworkRuleForm systemNetworkRules;
+
+    private InstalledParser() {
+    }
+
+    /** {@link #networkRuleForm(AppArmorHost, CommandRunner)} of this machine's parser, asked once. */
+    public static NetworkRuleForm networkRuleForm() {
+        NetworkRuleForm form = systemNetworkRules;
+        if (form == null) {
+            form = networkRuleForm(AppArmorHost.system(), new ProcessCommandRunner());
+            systemNetworkRules = form;
+        }
+        return form;
+    }
+
+    /**
+     * The network rules the host's parser reads: {@link NetworkRuleForm#FAMILY_AND_TYPE} when it
+     * refuses a rule with permissions; {@link NetworkRuleForm#FINE_GRAINED} when it reads one, and
+     * when there is no parser to ask (nothing is loaded here then; the profile may go elsewhere).
+     */
+    static NetworkRuleForm networkRuleForm(AppArmorHost host, CommandRunner runner) {
+        Optional<Path> parser = host.parser();
+        if (parser.isEmpty()) {
+            return NetworkRuleForm.FINE_GRAINED;
+        }
+        try {
+            CommandOutput output = runner.run(List.of(parser.get().toString(), "-Q", "-K"), Optional.empty(),
+                    NETWORK_PROBE.getBytes(StandardCharsets.UTF_8), PROBE_TIMEOUT);
+            return output.exitCode() == 0 ? NetworkRuleForm.FINE_GRAINED : NetworkRuleForm.FAMILY_AND_TYPE;
+        } catch (IOException | CommandRunner.CommandTimedOutException e) {
+            return NetworkRuleForm.FINE_GRAINED; // a parser that cannot run says nothing about its language
+        }
+    }
+}
