@@ -20,12 +20,17 @@ class EventRulesTest {
         assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "r", 1000, 1000)))).containsExactly("owner /tmp/f r,");
     }
 
+    /** An ALLOWED inet stream event of {@code operation} from 127.0.0.1:80 to the peer's port 58472. */
+    private static String inetStream(String operation) {
+        return STAMP + "apparmor=\"ALLOWED\" operation=\"" + operation + "\" profile=\"p\" pid=1 comm=\"nc\""
+                + " family=\"inet\" sock_type=\"stream\" protocol=6 requested_mask=\"" + operation + "\""
+                + " denied_mask=\"" + operation + "\" laddr=127.0.0.1 lport=80 faddr=127.0.0.1 fport=58472";
+    }
+
     @Test
     void onlyOperationsBetweenTwoEndsGetAPeer() {
-        String shutdown = STAMP + "apparmor=\"ALLOWED\" operation=\"shutdown\" profile=\"p\" pid=1 comm=\"nc\""
-                + " family=\"inet\" sock_type=\"stream\" protocol=6 requested_mask=\"shutdown\" denied_mask=\"shutdown\""
-                + " laddr=127.0.0.1 lport=80 faddr=127.0.0.1 fport=58472";
-        String send = shutdown.replace("shutdown", "send");
+        String shutdown = inetStream("shutdown");
+        String send = inetStream("send");
         assertThat(suggest(KnownProfiles.none(), shutdown).get(0).chosen().rule())
                 .isEqualTo("network (shutdown) inet stream ip=127.0.0.1 port=80,");
         assertThat(suggest(KnownProfiles.none(), send).get(0).chosen().rule())
@@ -34,9 +39,7 @@ class EventRulesTest {
 
     @Test
     void forAnAppArmor3ParserNetworkEventsOfOneFamilyAndTypeBecomeOneRuleItReads() {
-        String send = STAMP + "apparmor=\"ALLOWED\" operation=\"send\" profile=\"p\" pid=1 comm=\"nc\""
-                + " family=\"inet\" sock_type=\"stream\" protocol=6 requested_mask=\"send\" denied_mask=\"send\""
-                + " laddr=127.0.0.1 lport=80 faddr=127.0.0.1 fport=58472";
+        String send = inetStream("send");
         String otherPort = send.replace("fport=58472", "fport=58473");
         Suggester suggester = new Suggester(KnownProfiles.none(), LearningLabels.TO_EXECUTING_PROFILE, null,
                 NetworkRuleForm.FAMILY_AND_TYPE);
