@@ -16,9 +16,15 @@ public final class CommandLine {
         if (args.length == 0) {
             return false;
         }
+        for (String arg : args) {
+            if (arg.startsWith("-") || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+                return false;
+            }
+        }
+        // Only now the command model (built again by run()): a command's name wins over a file of that name.
         java.util.Set<String> commands = new picocli.CommandLine(new ArmorBenchCommand()).getSubcommands().keySet();
         for (String arg : args) {
-            if (arg.startsWith("-") || commands.contains(arg) || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg))) {
+            if (commands.contains(arg)) {
                 return false;
             }
         }
