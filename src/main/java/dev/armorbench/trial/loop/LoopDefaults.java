@@ -1,6 +1,7 @@
 package dev.armorbench.trial.loop;
 
 import dev.armorbench.suggest.Alternative;
+import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.Suggestion;
 import java.util.ArrayList;
@@ -41,8 +42,7 @@ public final class LoopDefaults {
     private static Suggestion familyAndType(Suggestion suggestion) {
         List<Alternative> alternatives = suggestion.alternatives();
         for (int i = 0; i < alternatives.size(); i++) {
-            String rule = alternatives.get(i).rule();
-            if (!rule.contains("(") && !rule.contains("=")) {
+            if (NetworkRuleForm.isFamilyAndType(alternatives.get(i).rule())) {
                 return suggestion.choose(i);
             }
         }
