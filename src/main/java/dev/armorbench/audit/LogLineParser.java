@@ -131,6 +131,8 @@ public final class LogLineParser {
     /** Where {@link #scanPrefix} found the last {@code type=}, or -1. */
     private int prefixTypeKey;
     private long stampMicros;
+    private String lastKeyword;
+    private EventKind lastKind;
     private long stampSerial;
 
     /** Why the last call returned null. */
@@ -266,7 +268,7 @@ public final class LogLineParser {
         EventKind kind;
         String keyword = get(AuditKeys.APPARMOR);
         if (keyword != null) {
-            kind = EventKind.fromKeyword(keyword);
+            kind = kindOf(keyword);
             if (kind == null) {
                 return skip(SkipReason.UNKNOWN_KIND);
             }
@@ -288,6 +290,18 @@ public final class LogLineParser {
         RecordFields fields = new RecordFields(layouts.keys(), values, layouts.forms(), count,
                 layouts.positions());
         return new AuditRecord(kind, micros, serial, source, lineNumber, fields);
+    }
+
+    /**
+     * The kind named by {@code keyword}; the last answer is kept, because the shared value of a
+     * repeated keyword is the same string object and most lines repeat the one before.
+     */
+    private EventKind kindOf(String keyword) {
+        if (keyword != lastKeyword) {
+            lastKind = EventKind.fromKeyword(keyword);
+            lastKeyword = keyword;
+        }
+        return lastKind;
     }
 
     private static boolean isAppArmorType(int type) {
