@@ -2,7 +2,6 @@ package dev.armorbench.audit;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +12,35 @@ import java.nio.charset.StandardCharsets;
  * ({@code name=2F746D7020612062}). Decoding gives the UTF-8 text back.
  */
 final class HexText {
+    /** Each byte's value as a hex digit, or -1: one load per byte, where range tests mispredict on "4143504920". */
+    private static final byte[] DIGITS = new byte[256];
+
+    static {
+        java.util.Arrays.fill(DIGITS, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            DIGITS[c] = (byte) (c - '0');
+        }
+        for (int c = 'A'; c <= 'F'; c++) {
+            DIGITS[c] = (byte) (c - 'A' + 10);
+            DIGITS[c + ('a' - 'A')] = (byte) (c - 'A' + 10);
+        }
+    }
+
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharBuffer chars = CharBuffer.allocate(256);
 
     /** True when {@code bytes[start, end)} is a non-empty run of hex digits. */
     static boolean looksHex(byte[] bytes, int start, int end) {
         if (end <= start) {
             return false;
         }
+        int any = 0;
         for (int i = start; i < end; i++) {
-            if (digit(bytes[i]) < 0) {
-                return false;
-            }
+            any |= DIGITS[bytes[i] & 0xff]; // -1 sets every bit
         }
-        return true;
+        return any >= 0;
     }
 
     /** The text the hex stands for, or null when it is of odd length, not UTF-8, or holds NUL. */
@@ -37,36 +50,36 @@ final class HexText {
             return null;
         }
         byte[] bytes = new byte[length / 2];
-        boolean ascii = true;
-        for (int i = 0; i < bytes.length; i++) {
-            int value = digit(hex[start + 2 * i]) << 4 | digit(hex[start + 2 * i + 1]);
-            if (value == 0) {
-                return null;
+        int high = 0;
+        for (int i = 0, at = start; i < bytes.length; i++, at += 2) {
+            int value = DIGITS[hex[at] & 0xff] << 4 | DIGITS[hex[at + 1] & 0xff];
+            if (value <= 0) {
+                return null; // NUL, or not hex after all (a -1 makes the value negative)
             }
-            ascii &= value < 0x80;
+            high |= value;
             bytes[i] = (byte) value;
         }
-        if (ascii) {
+        if (high < 0x80) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
-        try {
-            CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(bytes));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        return utf8Text(bytes);
     }
 
-    private static int digit(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
+    /**
+     * The UTF-8 text of {@code bytes}, or null when they are not UTF-8. Through the decoder's
+     * result rather than its exception: a damaged name in every line of a log would otherwise
+     * cost an exception each.
+     */
+    private String utf8Text(byte[] bytes) {
+        if (chars.capacity() < bytes.length) {
+            chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
         }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
+        chars.clear();
+        utf8.reset();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (utf8.decode(in, chars, true).isError() || utf8.flush(chars).isError()) {
+            return null;
         }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return chars.flip().toString();
     }
 }
