@@ -63,14 +63,16 @@ public final class EditorTab extends Tab {
         area = editor.area();
         editor.install(new SyntaxHighlighting());
         ContainerProblems containerProblems = new ContainerProblems();
-        problems = editor.install(new ProblemTracking(this::documentPath, sources).withFurtherCheck(containerProblems));
+        InstalledParserProblems parserProblems = new InstalledParserProblems();
+        problems = editor.install(new ProblemTracking(this::documentPath, sources).withFurtherCheck(containerProblems)
+                .withFurtherCheck(parserProblems));
         editor.install(new Folding());
         editor.install(new BracketMatching());
         editor.install(new LineEditing());
         editor.install(searchBar);
         editor.install(new Completion(sources));
         editor.install(new HoverDocumentation(Documentation.bundled()));
-        editor.install(new QuickFixes(containerProblems.registerFixes(QuickFixRegistry.standard())));
+        editor.install(new QuickFixes(parserProblems.registerFixes(containerProblems.registerFixes(QuickFixRegistry.standard()))));
         editor.install(new LineGutter());
         suggestions = editor.install(new SuggestionDiff(this::documentPath, sources));
 

@@ -1,0 +1,129 @@
+package dev.armorbench.trial.load;
+
+import dev.armorbench.container.QuickFix;
+import dev.armorbench.policy.check.Diagnostic;
+import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.check.PolicyReader;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.Severity;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.policy.model.Conditions;
+import dev.armorbench.policy.model.NetworkRule;
+import dev.armorbench.policy.model.Profile;
+import dev.armorbench.policy.model.Rule;
+import dev.armorbench.policy.syntax.SyntaxElement;
+import dev.armorbench.policy.syntax.SyntaxKind;
+import dev.armorbench.policy.syntax.SyntaxNode;
+import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.suggest.NetworkRuleForm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of a text that the language has but this machine's {@code apparmor_parser} refuses:
+ * the policy checks follow AppArmor 4 (the reference's own tests), while Debian 12 ships AppArmor
+ * 3.0.8, which stops at a network rule with permissions or addresses ("syntax error, unexpected
+ * TOK_ID") and loads none of the file. A warning rather than an error: the file is good AppArmor 4
+ * and may be meant for another machine. Its fix writes the rule as {@code network DOMAIN TYPE,},
+ * which both parsers read.
+ */
+public final class InstalledParserCheck {
+    public static final String CODE = "network-needs-apparmor-4";
+    private static final PolicySources NO_INCLUDES = new PolicySources(List.of(), Path.of(""));
+    private static final Set<String> QUALIFIERS = Set.of("audit", "deny", "allow", "quiet");
+
+    private InstalledParserCheck() {
+    }
+
+    /** The warnings for {@code lint}'s own text when the parser reads {@code form}; none for {@link NetworkRuleForm#FINE_GRAINED}. */
+    public static List<Diagnostic> check(LintResult lint, NetworkRuleForm form) {
+        if (form == NetworkRuleForm.FINE_GRAINED) {
+            return List.of();
+        }
+        SourceFile source = lint.source();
+        List<Diagnostic> found = new ArrayList<>();
+        for (SyntaxNode rule : networkRules(source.tree().root(), source.text())) {
+            String text = source.text().substring(rule.start(), rule.end());
+            fineGrained(text).ifPresent(network -> found.add(new Diagnostic(Severity.WARNING, CODE,
+                    "apparmor_parser on this machine (AppArmor 3) does not read network permissions or addresses:"
+                            + " it refuses the whole file. Write '" + familyAndType(network) + "' to load it here;"
+                            + " AppArmor 4 reads both",
+                    source, rule.start(), rule.end())));
+        }
+        return found;
+    }
+
+    /**
+     * The fix for the warning on {@code text[start, end)}: the rule as family and type, keeping its
+     * qualifiers. It allows (or denies) more than the rule did, and its title says exactly what it writes.
+     */
+    public static Optional<QuickFix> fix(String text, int start, int end) {
+        if (start < 0 || end > text.length() || start >= end) {
+            return Optional.empty();
+        }
+        return fineGrained(text.substring(start, end)).map(network -> {
+            String replacement = familyAndType(network);
+            String scope = network.domain() == null ? "all networking" : "every address and permission of '"
+                    + (network.domain() + (network.type() == null ? "" : " " + network.type())) + "'";
+            return QuickFix.of("Write '" + replacement + "' for AppArmor 3 (covers " + scope + ")",
+                    new TextEdit(start, end, replacement));
+        });
+    }
+
+    /** The network rule written by {@code ruleText} if it has permissions or addresses, read by the policy engine itself. */
+    private static Optional<NetworkRule> fineGrained(String ruleText) {
+        LintResult result = PolicyReader.lint(new SourceFile(Path.of("rule"), "profile r {\n" + ruleText + "\n}\n"),
+                NO_INCLUDES);
+        if (result.hasErrors() || result.policy().profiles().size() != 1) {
+            return Optional.empty(); // a rule with variables or errors: the language checks speak for it
+        }
+        Profile profile = result.policy().profiles().get(0);
+        if (profile.rules().size() != 1 || !(profile.rules().get(0) instanceof NetworkRule network)) {
+            return Optional.empty();
+        }
+        boolean plain = network.perms().isEmpty() && network.conditions().values().isEmpty()
+                && network.peer().values().isEmpty();
+        return plain ? Optional.empty() : Optional.of(network);
+    }
+
+    private static String familyAndType(NetworkRule network) {
+        Rule plain = new NetworkRule(network.qualifiers(), Set.of(), network.domain(), network.type(), Conditions.NONE,
+                Conditions.NONE);
+        return plain.canonical();
+    }
+
+    /** The rule nodes, anywhere in the tree, whose first word after any qualifiers is {@code network}. */
+    private static List<SyntaxNode> networkRules(SyntaxNode root, String text) {
+        List<SyntaxNode> rules = new ArrayList<>();
+        collect(root, text, rules);
+        return rules;
+    }
+
+    private static void collect(SyntaxNode node, String text, List<SyntaxNode> rules) {
+        if (node.kind() == SyntaxKind.RULE) {
+            if (isNetworkRule(node, text)) {
+                rules.add(node);
+            }
+            return;
+        }
+        for (SyntaxElement child : node.children()) {
+            if (child instanceof SyntaxNode inner) {
+                collect(inner, text, rules);
+            }
+        }
+    }
+
+    private static boolean isNetworkRule(SyntaxNode rule, String text) {
+        for (SyntaxToken token : rule.significantTokens()) {
+            String word = text.substring(token.start(), token.end());
+            if (!QUALIFIERS.contains(word)) {
+                return word.equals("network");
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.policy.check.Diagnostic;
+import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.trial.load.InstalledParser;
+import dev.armorbench.trial.load.InstalledParserCheck;
+import dev.armorbench.ui.editor.FixProposal;
+import dev.armorbench.ui.editor.ProblemTracking;
+import dev.armorbench.ui.editor.QuickFixRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Brings into the editor what this machine's {@code apparmor_parser} would refuse though the
+ * language has it ({@link InstalledParserCheck}), with its fix. The parser is asked once, on the
+ * editor's background thread, the first time a text is checked.
+ */
+final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
+    private final Supplier<NetworkRuleForm> installedForm;
+
+    InstalledParserProblems() {
+        this(InstalledParser::networkRuleForm);
+    }
+
+    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm) {
+        this.installedForm = installedForm;
+    }
+
+    @Override
+    public List<Diagnostic> check(LintResult lint) {
+        return InstalledParserCheck.check(lint, installedForm.get());
+    }
+
+    QuickFixRegistry registerFixes(QuickFixRegistry registry) {
+        return registry.register(InstalledParserCheck.CODE, (problem, text) ->
+                InstalledParserCheck.fix(text, problem.start(), problem.end())
+                        .map(fix -> List.of(new FixProposal(fix.title(), fix.edits())))
+                        .orElse(List.of()));
+    }
+}

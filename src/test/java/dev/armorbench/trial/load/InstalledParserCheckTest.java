@@ -1,0 +1,109 @@
+package dev.armorbench.trial.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armorbench.container.QuickFix;
+import dev.armorbench.policy.check.Diagnostic;
+import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.check.PolicyReader;
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.Severity;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.testing.Requirements;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The editor's warning for network rules an AppArmor 3 parser refuses, and its fix, against the real parser. */
+class InstalledParserCheckTest {
+    private static final String PROFILE = String.join("\n",
+            "profile web {",
+            "  network inet stream,",
+            "  network (send) inet stream,",
+            "  audit deny network send inet6 dgram peer=(ip=::1),",
+            "  network,",
+            "  audit {",
+            "    network inet stream ip=127.0.0.1 port=80,",
+            "  }",
+            "  profile helper {",
+            "    network (connect) inet stream,",
+            "  }",
+            "}",
+            "");
+
+    private static LintResult lint(String text) {
+        return PolicyReader.lint(new SourceFile(Path.of("web"), text), new PolicySources(List.of(), Path.of("")));
+    }
+
+    private static List<String> warned(String text, NetworkRuleForm form) {
+        return InstalledParserCheck.check(lint(text), form).stream()
+                .map(d -> text.substring(d.start(), d.end()))
+                .toList();
+    }
+
+    @Test
+    void forAnAppArmor3ParserEveryRuleWithPermissionsOrAddressesIsWarnedAbout() {
+        assertThat(warned(PROFILE, NetworkRuleForm.FAMILY_AND_TYPE)).containsExactly(
+                "network (send) inet stream,",
+                "audit deny network send inet6 dgram peer=(ip=::1),",
+                "network inet stream ip=127.0.0.1 port=80,",
+                "network (connect) inet stream,");
+        List<Diagnostic> diagnostics = InstalledParserCheck.check(lint(PROFILE), NetworkRuleForm.FAMILY_AND_TYPE);
+        assertThat(diagnostics).allSatisfy(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.code()).isEqualTo(InstalledParserCheck.CODE);
+        });
+        assertThat(diagnostics.get(0).message()).contains("AppArmor 3").contains("'network inet stream,'");
+    }
+
+    @Test
+    void forAParserThatReadsThemThereIsNothingToSay() {
+        assertThat(warned(PROFILE, NetworkRuleForm.FINE_GRAINED)).isEmpty();
+    }
+
+    @Test
+    void theFixWritesFamilyAndTypeKeepingQualifiersAndSaysWhatItCovers() {
+        String rule = "audit deny network send inet6 dgram peer=(ip=::1),";
+        int start = PROFILE.indexOf(rule);
+
+        QuickFix fix = InstalledParserCheck.fix(PROFILE, start, start + rule.length()).orElseThrow();
+
+        assertThat(fix.apply(PROFILE)).contains("  audit deny network inet6 dgram,\n").doesNotContain("peer=");
+        assertThat(fix.title()).isEqualTo("Write 'audit deny network inet6 dgram,' for AppArmor 3"
+                + " (covers every address and permission of 'inet6 dgram')");
+        String bare = "network (send) ip=10.0.0.1,";
+        assertThat(InstalledParserCheck.fix(bare, 0, bare.length()).orElseThrow().title())
+                .isEqualTo("Write 'network,' for AppArmor 3 (covers all networking)");
+        assertThat(InstalledParserCheck.fix(PROFILE, PROFILE.indexOf("network inet stream,"),
+                PROFILE.indexOf("network inet stream,") + "network inet stream,".length())).isEmpty();
+    }
+
+    @Test
+    void theRealParserRefusesWhatIsWarnedAboutAndReadsTheFixedProfile() throws Exception {
+        AppArmorHost host = AppArmorHost.system();
+        Requirements.require(host.parser().isPresent(), "apparmor_parser (Debian package apparmor)");
+        NetworkRuleForm form = InstalledParser.networkRuleForm(host, new ProcessCommandRunner());
+        boolean loadsAsWritten = compiles(host, PROFILE);
+        List<Diagnostic> warnings = InstalledParserCheck.check(lint(PROFILE), form);
+
+        // Warnings exactly when this machine's parser refuses the file.
+        assertThat(warnings.isEmpty()).isEqualTo(loadsAsWritten);
+        String fixed = PROFILE;
+        for (int i = warnings.size() - 1; i >= 0; i--) { // from the end, so earlier offsets stay valid
+            Diagnostic warning = warnings.get(i);
+            fixed = InstalledParserCheck.fix(fixed, warning.start(), warning.end()).orElseThrow().apply(fixed);
+        }
+        assertThat(compiles(host, fixed)).as(fixed).isTrue();
+        assertThat(InstalledParserCheck.check(lint(fixed), NetworkRuleForm.FAMILY_AND_TYPE)).isEmpty();
+    }
+
+    private static boolean compiles(AppArmorHost host, String profile) throws Exception {
+        CommandOutput output = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
+                Optional.empty(), profile.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+        return output.exitCode() == 0;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.armorbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.testing.Requirements;
+import dev.armorbench.trial.load.InstalledParser;
+import dev.armorbench.trial.load.InstalledParserCheck;
+import dev.armorbench.ui.editor.FixProposal;
+import dev.armorbench.ui.editor.Problem;
+import dev.armorbench.ui.editor.QuickFixes;
+import dev.armorbench.ui.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * On a machine whose apparmor_parser is AppArmor 3 (Debian 12's), a network rule it would refuse
+ * shows as a warning in the editor, and its fix applies as one undoable edit.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InstalledParserProblemsTest {
+    private static final String PROFILE = "profile web {\n  network (connect) inet stream peer=(port=5432),\n}\n";
+
+    @TempDir
+    Path temp;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        SettingsStore store = new SettingsStore(temp.resolve("config"));
+        window = new MainWindow(stage, store, store.load(), new TestPrompts(stage), () -> { });
+        window.show();
+    }
+
+    @Test
+    void aNetworkRuleThisMachinesParserRefusesIsWarnedAboutAndFixed(FxRobot robot) throws Exception {
+        Requirements.require(InstalledParser.networkRuleForm() == NetworkRuleForm.FAMILY_AND_TYPE,
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        Path file = temp.resolve("web.profile");
+        Files.writeString(file, PROFILE);
+        robot.interact(() -> window.open(file));
+        EditorTab tab = window.currentTab().orElseThrow();
+
+        AtomicReference<Problem> warning = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            tab.problems().problems().stream().filter(p -> p.code().equals(InstalledParserCheck.CODE))
+                    .findFirst().ifPresent(warning::set);
+            return warning.get() != null;
+        }).get());
+        assertThat(tab.area().getText(warning.get().start(), warning.get().end()))
+                .isEqualTo("network (connect) inet stream peer=(port=5432),");
+
+        QuickFixes quickFixes = tab.editor().component(QuickFixes.class).orElseThrow();
+        robot.interact(() -> tab.area().moveTo(warning.get().start() + 1));
+        List<FixProposal> fixes = WaitForAsyncUtils.asyncFx(quickFixes::fixesAtCaret).get();
+        assertThat(fixes).extracting(FixProposal::title)
+                .contains("Write 'network inet stream,' for AppArmor 3 (covers every address and permission of 'inet stream')");
+        robot.interact(() -> quickFixes.apply(fixes.stream().filter(f -> f.title().startsWith("Write 'network"))
+                .findFirst().orElseThrow()));
+
+        assertThat(tab.area().getText()).isEqualTo("profile web {\n  network inet stream,\n}\n");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                tab.problems().problems().stream().noneMatch(p -> p.code().equals(InstalledParserCheck.CODE))).get());
+        robot.interact(() -> tab.area().undo());
+        assertThat(tab.area().getText()).isEqualTo(PROFILE);
+    }
+}
