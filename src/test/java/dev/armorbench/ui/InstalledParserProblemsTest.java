@@ -66,7 +66,7 @@ class InstalledParserProblemsTest {
         robot.interact(() -> tab.area().moveTo(warning.get().start() + 1));
         List<FixProposal> fixes = WaitForAsyncUtils.asyncFx(quickFixes::fixesAtCaret).get();
         assertThat(fixes).extracting(FixProposal::title)
-                .contains("Write 'network inet stream,' for AppArmor 3 (covers every address and permission of 'inet stream')");
+                .contains("Write 'network inet stream,' for AppArmor 3 (all of inet stream)");
         robot.interact(() -> quickFixes.apply(fixes.stream().filter(f -> f.title().startsWith("Write 'network"))
                 .findFirst().orElseThrow()));
 

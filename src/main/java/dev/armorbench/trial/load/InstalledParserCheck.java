@@ -67,9 +67,9 @@ public final class InstalledParserCheck {
         }
         return fineGrained(text.substring(start, end)).map(network -> {
             String replacement = familyAndType(network);
-            String scope = network.domain() == null ? "all networking" : "every address and permission of '"
-                    + (network.domain() + (network.type() == null ? "" : " " + network.type())) + "'";
-            return QuickFix.of("Write '" + replacement + "' for AppArmor 3 (covers " + scope + ")",
+            String scope = network.domain() == null ? "all networking"
+                    : "all of " + network.domain() + (network.type() == null ? "" : " " + network.type());
+            return QuickFix.of("Write '" + replacement + "' for AppArmor 3 (" + scope + ")",
                     new TextEdit(start, end, replacement));
         });
     }

@@ -73,11 +73,10 @@ class InstalledParserCheckTest {
         QuickFix fix = InstalledParserCheck.fix(PROFILE, start, start + rule.length()).orElseThrow();
 
         assertThat(fix.apply(PROFILE)).contains("  audit deny network inet6 dgram,\n").doesNotContain("peer=");
-        assertThat(fix.title()).isEqualTo("Write 'audit deny network inet6 dgram,' for AppArmor 3"
-                + " (covers every address and permission of 'inet6 dgram')");
+        assertThat(fix.title()).isEqualTo("Write 'audit deny network inet6 dgram,' for AppArmor 3 (all of inet6 dgram)");
         String bare = "network (send) ip=10.0.0.1,";
         assertThat(InstalledParserCheck.fix(bare, 0, bare.length()).orElseThrow().title())
-                .isEqualTo("Write 'network,' for AppArmor 3 (covers all networking)");
+                .isEqualTo("Write 'network,' for AppArmor 3 (all networking)");
         assertThat(InstalledParserCheck.fix(PROFILE, PROFILE.indexOf("network inet stream,"),
                 PROFILE.indexOf("network inet stream,") + "network inet stream,".length())).isEmpty();
     }
