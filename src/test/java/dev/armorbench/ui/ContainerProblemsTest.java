@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
-import dev.armorbench.ui.editor.QuickFixes;
 import dev.armorbench.ui.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The container checks show in the editor's Problems and their fixes apply as one undoable edit. */
 @ExtendWith(ApplicationExtension.class)
@@ -45,20 +41,13 @@ class ContainerProblemsTest {
         robot.interact(() -> window.open(file));
         EditorTab tab = window.currentTab().orElseThrow();
 
-        AtomicReference<Problem> attachment = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-            tab.problems().problems().stream().filter(p -> p.code().equals("container-attachment"))
-                    .findFirst().ifPresent(attachment::set);
-            return attachment.get() != null;
-        }).get());
-        assertThat(tab.area().getText(attachment.get().start(), attachment.get().end())).isEqualTo("/usr/sbin/nginx");
+        Problem attachment = EditorProblems.awaitProblem(tab, "container-attachment");
+        assertThat(tab.area().getText(attachment.start(), attachment.end())).isEqualTo("/usr/sbin/nginx");
 
-        QuickFixes quickFixes = tab.editor().component(QuickFixes.class).orElseThrow();
-        robot.interact(() -> tab.area().moveTo(attachment.get().start() + 1));
-        List<FixProposal> fixes = WaitForAsyncUtils.asyncFx(quickFixes::fixesAtCaret).get();
+        List<FixProposal> fixes = EditorProblems.fixesAt(robot, tab, attachment);
         FixProposal removal = fixes.stream().filter(f -> f.title().toLowerCase().contains("attachment")).findFirst()
                 .orElseThrow();
-        robot.interact(() -> quickFixes.apply(removal));
+        robot.interact(() -> EditorProblems.quickFixes(tab).apply(removal));
 
         assertThat(tab.area().getText()).startsWith("profile web flags=(attach_disconnected,mediate_deleted) {");
         robot.interact(() -> tab.area().undo());

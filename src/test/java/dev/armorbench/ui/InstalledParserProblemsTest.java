@@ -8,13 +8,10 @@ import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
-import dev.armorbench.ui.editor.QuickFixes;
 import dev.armorbench.ui.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * On a machine whose apparmor_parser is AppArmor 3 (Debian 12's), a network rule it would refuse
@@ -53,26 +49,18 @@ class InstalledParserProblemsTest {
         robot.interact(() -> window.open(file));
         EditorTab tab = window.currentTab().orElseThrow();
 
-        AtomicReference<Problem> warning = new AtomicReference<>();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
-            tab.problems().problems().stream().filter(p -> p.code().equals(InstalledParserCheck.CODE))
-                    .findFirst().ifPresent(warning::set);
-            return warning.get() != null;
-        }).get());
-        assertThat(tab.area().getText(warning.get().start(), warning.get().end()))
+        Problem warning = EditorProblems.awaitProblem(tab, InstalledParserCheck.CODE);
+        assertThat(tab.area().getText(warning.start(), warning.end()))
                 .isEqualTo("network (connect) inet stream peer=(port=5432),");
 
-        QuickFixes quickFixes = tab.editor().component(QuickFixes.class).orElseThrow();
-        robot.interact(() -> tab.area().moveTo(warning.get().start() + 1));
-        List<FixProposal> fixes = WaitForAsyncUtils.asyncFx(quickFixes::fixesAtCaret).get();
+        List<FixProposal> fixes = EditorProblems.fixesAt(robot, tab, warning);
         assertThat(fixes).extracting(FixProposal::title)
                 .contains("Write 'network inet stream,' for AppArmor 3 (all of inet stream)");
-        robot.interact(() -> quickFixes.apply(fixes.stream().filter(f -> f.title().startsWith("Write 'network"))
-                .findFirst().orElseThrow()));
+        robot.interact(() -> EditorProblems.quickFixes(tab).apply(fixes.stream()
+                .filter(f -> f.title().startsWith("Write 'network")).findFirst().orElseThrow()));
 
         assertThat(tab.area().getText()).isEqualTo("profile web {\n  network inet stream,\n}\n");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                tab.problems().problems().stream().noneMatch(p -> p.code().equals(InstalledParserCheck.CODE))).get());
+        EditorProblems.awaitNoProblem(tab, InstalledParserCheck.CODE);
         robot.interact(() -> tab.area().undo());
         assertThat(tab.area().getText()).isEqualTo(PROFILE);
     }

@@ -1,0 +1,44 @@
+package dev.armorbench.ui;
+
+import dev.armorbench.ui.editor.FixProposal;
+import dev.armorbench.ui.editor.Problem;
+import dev.armorbench.ui.editor.QuickFixes;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the tests of a check in the editor do: wait for its problem, and list the fixes at it. */
+final class EditorProblems {
+    private EditorProblems() {
+    }
+
+    /** The first problem with {@code code} once the editor's check shows one (within 20 s). */
+    static Problem awaitProblem(EditorTab tab, String code) throws TimeoutException {
+        AtomicReference<Problem> found = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            tab.problems().problems().stream().filter(p -> p.code().equals(code)).findFirst().ifPresent(found::set);
+            return found.get() != null;
+        }).get());
+        return found.get();
+    }
+
+    /** Waits (within 20 s) until the editor's check shows no problem with {@code code}. */
+    static void awaitNoProblem(EditorTab tab, String code) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                tab.problems().problems().stream().noneMatch(p -> p.code().equals(code))).get());
+    }
+
+    /** The quick fixes offered with the caret just inside {@code problem}. */
+    static List<FixProposal> fixesAt(FxRobot robot, EditorTab tab, Problem problem) throws Exception {
+        QuickFixes quickFixes = quickFixes(tab);
+        robot.interact(() -> tab.area().moveTo(problem.start() + 1));
+        return WaitForAsyncUtils.asyncFx(quickFixes::fixesAtCaret).get();
+    }
+
+    static QuickFixes quickFixes(EditorTab tab) {
+        return tab.editor().component(QuickFixes.class).orElseThrow();
+    }
+}
