@@ -37,6 +37,14 @@ public final class LogLineParser {
     private static final int TYPE_INT = (int) ByteRuns.word("type".getBytes(StandardCharsets.US_ASCII), 0, 4);
     private static final byte[] MSG_QUOTE = "msg='".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * The most digits of a stamp's seconds and serial that are read: more cannot be a clock (the
+     * kernel writes ten until the year 2286) or a counter (an unsigned 32-bit one), and would
+     * overflow the microseconds or the serial.
+     */
+    private static final int MAX_EPOCH_DIGITS = 12;
+    private static final int MAX_SERIAL_DIGITS = 18;
+
     /** Byte classes for the scanner's inner loops, one table lookup per byte. */
     private static final byte KEY_CHAR = 1;
     private static final byte JUNK = 2;
@@ -131,9 +139,10 @@ public final class LogLineParser {
     /** Where {@link #scanPrefix} found the last {@code type=}, or -1. */
     private int prefixTypeKey;
     private long stampMicros;
+    private long stampSerial;
+    /** The keyword of the last record and its kind (see {@link #kindOf}). */
     private String lastKeyword;
     private EventKind lastKind;
-    private long stampSerial;
 
     /** Why the last call returned null. */
     public SkipReason lastSkipReason() {
@@ -465,14 +474,6 @@ public final class LogLineParser {
         }
         return TYPE_OTHER;
     }
-
-    /**
-     * The most digits of a stamp's seconds and serial that are read: more cannot be a clock (the
-     * kernel writes ten until the year 2286) or a counter (an unsigned 32-bit one), and would
-     * overflow the microseconds or the serial.
-     */
-    private static final int MAX_EPOCH_DIGITS = 12;
-    private static final int MAX_SERIAL_DIGITS = 18;
 
     /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
     private boolean parseStamp(byte[] line, int start, int close) {
