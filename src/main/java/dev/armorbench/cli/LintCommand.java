@@ -6,6 +6,9 @@ import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.trial.load.InstalledParser;
+import dev.armorbench.trial.load.InstalledParserCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code armorbench lint}: checks policy files as apparmor_parser would, each file its own policy. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Check AppArmor policy files the way apparmor_parser reads them.",
+            "The language checked is AppArmor 4's. Where this machine's apparmor_parser is older and would refuse a "
+                + "rule (AppArmor 3 and network permissions or addresses), that rule is also a warning.",
             "Exit status: 0 no file has an error, 1 a file has an error, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -41,6 +46,9 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default text).")
     Format format = Format.text;
 
+    @Option(names = "--language-only", description = "Check the language alone, not also what this machine's apparmor_parser would refuse.")
+    boolean languageOnly;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Policy files, or directories whose files are read (not their sub-directories).")
     List<String> paths = new ArrayList<>();
 
@@ -56,6 +64,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         PolicySources sources = new PolicySources(searchPath, base);
+        NetworkRuleForm installed = languageOnly ? NetworkRuleForm.FINE_GRAINED : InstalledParser.networkRuleForm();
         List<Map<String, Object>> files = new ArrayList<>();
         boolean anyError = false;
         for (String given : paths) {
@@ -71,14 +80,15 @@ public final class LintCommand implements Callable<Integer> {
                     return 2;
                 }
                 anyError |= result.hasErrors();
+                List<Diagnostic> diagnostics = withInstalledParser(result, installed);
                 if (format == Format.text) {
-                    for (Diagnostic d : result.diagnostics()) {
+                    for (Diagnostic d : diagnostics) {
                         String where = d.source() == result.source() ? shown : d.source().path().toString();
                         out.println(where + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + ": "
                                 + d.message() + " [" + d.code() + "]");
                     }
                 } else {
-                    files.add(json(shown, result));
+                    files.add(json(shown, result, diagnostics));
                 }
             }
         }
@@ -92,12 +102,23 @@ public final class LintCommand implements Callable<Integer> {
         return anyError ? 1 : 0;
     }
 
-    private static Map<String, Object> json(String shown, LintResult result) {
+    /** The language's diagnostics, then what the installed parser would refuse. */
+    private static List<Diagnostic> withInstalledParser(LintResult result, NetworkRuleForm installed) {
+        List<Diagnostic> refused = InstalledParserCheck.check(result, installed);
+        if (refused.isEmpty()) {
+            return result.diagnostics();
+        }
+        List<Diagnostic> all = new ArrayList<>(result.diagnostics());
+        all.addAll(refused);
+        return all;
+    }
+
+    private static Map<String, Object> json(String shown, LintResult result, List<Diagnostic> all) {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("path", shown);
         file.put("verdict", result.hasErrors() ? "FAIL" : "PASS");
         List<Map<String, Object>> diagnostics = new ArrayList<>();
-        for (Diagnostic d : result.diagnostics()) {
+        for (Diagnostic d : all) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("severity", d.severity().label());
             entry.put("code", d.code());

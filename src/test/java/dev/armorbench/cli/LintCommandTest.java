@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.testing.Requirements;
+import dev.armorbench.trial.load.InstalledParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +99,21 @@ class LintCommandTest {
         Path tolerated = write("tolerated", "profile t {\n  include if exists <nowhere/file>\n}\n");
         assertThat(lint("-I", dir.toString(), missing.toString()).out()).contains("[include-not-found]");
         assertThat(lint("-I", dir.toString(), tolerated.toString()).exit()).isEqualTo(0);
+    }
+
+    @Test
+    void aRuleThisMachinesParserWouldRefuseIsAWarningUnlessOnlyTheLanguageIsAsked() throws IOException {
+        Requirements.require(InstalledParser.networkRuleForm() == NetworkRuleForm.FAMILY_AND_TYPE,
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        Path profile = write("net", "profile net {\n  network (send) inet stream,\n}\n");
+
+        CommandRun run = lint(profile.toString());
+        CommandRun languageOnly = lint("--language-only", profile.toString());
+
+        assertThat(run.exit()).isZero(); // a warning: the file is good AppArmor 4
+        assertThat(run.out()).startsWith(profile + ":2:3: warning: apparmor_parser on this machine (AppArmor 3)")
+                .contains("Write 'network inet stream,' to load it here").endsWith("[network-needs-apparmor-4]\n");
+        assertThat(languageOnly.exit()).isZero();
+        assertThat(languageOnly.out()).isEmpty();
     }
 }
