@@ -34,8 +34,8 @@ final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
 
     QuickFixRegistry registerFixes(QuickFixRegistry registry) {
         return registry.register(InstalledParserCheck.CODE, (problem, text) ->
-                InstalledParserCheck.fix(text, problem.start(), problem.end())
-                        .map(fix -> List.of(new FixProposal(fix.title(), fix.edits())))
-                        .orElse(List.of()));
+                InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
+                        .map(fix -> new FixProposal(fix.title(), fix.edits()))
+                        .toList());
     }
 }

@@ -15,6 +15,7 @@ import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
 import dev.armorbench.policy.syntax.SyntaxNode;
 import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.SyntaxTree;
 import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.suggest.NetworkRuleForm;
 import java.nio.file.Path;
@@ -58,36 +59,96 @@ public final class InstalledParserCheck {
     }
 
     /**
-     * The fix for the warning on {@code text[start, end)}: the rule as family and type, keeping its
-     * qualifiers. It allows (or denies) more than the rule did, and its title says exactly what it writes.
+     * The fixes for the warning on {@code text[start, end)}, best first. When another rule of the
+     * same profile already covers what AppArmor 3 can say of this one, the first removes it (a
+     * rewrite would only repeat that rule). Then the rule as family and type, keeping its
+     * qualifiers: it allows (or denies) more than the rule did, and its title says what it covers.
      */
-    public static Optional<QuickFix> fix(String text, int start, int end) {
+    public static List<QuickFix> fixes(String text, int start, int end) {
         if (start < 0 || end > text.length() || start >= end) {
+            return List.of();
+        }
+        Optional<NetworkRule> fineGrained = fineGrained(text.substring(start, end));
+        if (fineGrained.isEmpty()) {
+            return List.of();
+        }
+        NetworkRule network = fineGrained.get();
+        String replacement = familyAndType(network);
+        List<QuickFix> fixes = new ArrayList<>();
+        coveringSibling(text, start, replacement).ifPresent(covering -> fixes.add(QuickFix.of(
+                "Remove it: '" + covering + "' already allows what AppArmor 3 can say of it", removal(text, start, end))));
+        String scope = network.domain() == null ? "all networking"
+                : "all of " + network.domain() + (network.type() == null ? "" : " " + network.type());
+        fixes.add(QuickFix.of("Write '" + replacement + "' for AppArmor 3 (" + scope + ")",
+                new TextEdit(start, end, replacement)));
+        return fixes;
+    }
+
+    /**
+     * The text of another plain network rule of the profile around {@code at} that covers
+     * {@code replacement}. Only rules directly in the profile's body count, on both sides: one in a
+     * qualifier block ({@code audit { … }}) or a conditional means more than its own text says.
+     */
+    private static Optional<String> coveringSibling(String text, int at, String replacement) {
+        Optional<Rule> wanted = singleRule(replacement);
+        SyntaxNode profile = innermostProfile(SyntaxTree.parse(text).root(), at);
+        SyntaxNode body = profile == null ? null : profile.child(SyntaxKind.BLOCK);
+        if (wanted.isEmpty() || body == null) {
             return Optional.empty();
         }
-        return fineGrained(text.substring(start, end)).map(network -> {
-            String replacement = familyAndType(network);
-            String scope = network.domain() == null ? "all networking"
-                    : "all of " + network.domain() + (network.type() == null ? "" : " " + network.type());
-            return QuickFix.of("Write '" + replacement + "' for AppArmor 3 (" + scope + ")",
-                    new TextEdit(start, end, replacement));
-        });
+        List<SyntaxNode> rules = body.childNodes().stream().filter(node -> node.kind() == SyntaxKind.RULE).toList();
+        if (rules.stream().noneMatch(rule -> rule.start() == at)) {
+            return Optional.empty();
+        }
+        for (SyntaxNode sibling : rules) {
+            if (sibling.start() == at || !isNetworkRule(sibling, text)) {
+                continue;
+            }
+            String siblingText = text.substring(sibling.start(), sibling.end());
+            Optional<Rule> rule = singleRule(siblingText);
+            if (rule.isPresent() && fineGrained(siblingText).isEmpty() && rule.get().covers(wanted.get())) {
+                return Optional.of(siblingText);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The innermost profile whose text holds {@code at}, or null. */
+    private static SyntaxNode innermostProfile(SyntaxNode node, int at) {
+        for (SyntaxNode child : node.childNodes()) {
+            if (child.start() <= at && at < child.end()) {
+                SyntaxNode inner = innermostProfile(child, at);
+                return inner != null ? inner : child.kind() == SyntaxKind.PROFILE ? child : null;
+            }
+        }
+        return null;
+    }
+
+    /** The rule's whole line when it stands alone on it, else just the rule. */
+    private static TextEdit removal(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.indexOf('\n', end);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
+        boolean alone = text.substring(lineStart, start).isBlank() && text.substring(end, lineEnd).isBlank();
+        return alone ? TextEdit.delete(lineStart, lineEnd) : TextEdit.delete(start, end);
     }
 
     /** The network rule written by {@code ruleText} if it has permissions or addresses, read by the policy engine itself. */
     private static Optional<NetworkRule> fineGrained(String ruleText) {
+        return singleRule(ruleText).filter(NetworkRule.class::isInstance).map(NetworkRule.class::cast)
+                .filter(network -> !network.perms().isEmpty() || !network.conditions().values().isEmpty()
+                        || !network.peer().values().isEmpty());
+    }
+
+    /** The one rule {@code ruleText} writes; empty for text with variables or errors (the language checks speak for it). */
+    private static Optional<Rule> singleRule(String ruleText) {
         LintResult result = PolicyReader.lint(new SourceFile(Path.of("rule"), "profile r {\n" + ruleText + "\n}\n"),
                 NO_INCLUDES);
         if (result.hasErrors() || result.policy().profiles().size() != 1) {
-            return Optional.empty(); // a rule with variables or errors: the language checks speak for it
-        }
-        Profile profile = result.policy().profiles().get(0);
-        if (profile.rules().size() != 1 || !(profile.rules().get(0) instanceof NetworkRule network)) {
             return Optional.empty();
         }
-        boolean plain = network.perms().isEmpty() && network.conditions().values().isEmpty()
-                && network.peer().values().isEmpty();
-        return plain ? Optional.empty() : Optional.of(network);
+        Profile profile = result.policy().profiles().get(0);
+        return profile.rules().size() == 1 ? Optional.of(profile.rules().get(0)) : Optional.empty();
     }
 
     private static String familyAndType(NetworkRule network) {

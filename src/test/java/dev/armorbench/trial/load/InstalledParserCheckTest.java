@@ -70,15 +70,35 @@ class InstalledParserCheckTest {
         String rule = "audit deny network send inet6 dgram peer=(ip=::1),";
         int start = PROFILE.indexOf(rule);
 
-        QuickFix fix = InstalledParserCheck.fix(PROFILE, start, start + rule.length()).orElseThrow();
+        List<QuickFix> fixes = InstalledParserCheck.fixes(PROFILE, start, start + rule.length());
 
-        assertThat(fix.apply(PROFILE)).contains("  audit deny network inet6 dgram,\n").doesNotContain("peer=");
-        assertThat(fix.title()).isEqualTo("Write 'audit deny network inet6 dgram,' for AppArmor 3 (all of inet6 dgram)");
+        assertThat(fixes).hasSize(1); // 'network,' allows; it does not cover an audited deny
+        assertThat(fixes.get(0).apply(PROFILE)).contains("  audit deny network inet6 dgram,\n").doesNotContain("peer=");
+        assertThat(fixes.get(0).title()).isEqualTo("Write 'audit deny network inet6 dgram,' for AppArmor 3 (all of inet6 dgram)");
         String bare = "network (send) ip=10.0.0.1,";
-        assertThat(InstalledParserCheck.fix(bare, 0, bare.length()).orElseThrow().title())
-                .isEqualTo("Write 'network,' for AppArmor 3 (all networking)");
-        assertThat(InstalledParserCheck.fix(PROFILE, PROFILE.indexOf("network inet stream,"),
+        assertThat(InstalledParserCheck.fixes(bare, 0, bare.length())).extracting(QuickFix::title)
+                .containsExactly("Write 'network,' for AppArmor 3 (all networking)");
+        assertThat(InstalledParserCheck.fixes(PROFILE, PROFILE.indexOf("network inet stream,"),
                 PROFILE.indexOf("network inet stream,") + "network inet stream,".length())).isEmpty();
+    }
+
+    @Test
+    void whenAnotherRuleOfTheProfileCoversWhatAppArmor3CanSayTheFirstFixRemovesTheLine() {
+        String rule = "network (send) inet stream,";
+        int start = PROFILE.indexOf(rule);
+
+        List<QuickFix> fixes = InstalledParserCheck.fixes(PROFILE, start, start + rule.length());
+
+        assertThat(fixes).extracting(QuickFix::title).containsExactly(
+                "Remove it: 'network inet stream,' already allows what AppArmor 3 can say of it",
+                "Write 'network inet stream,' for AppArmor 3 (all of inet stream)");
+        assertThat(fixes.get(0).apply(PROFILE)).isEqualTo(PROFILE.replace("  " + rule + "\n", ""));
+        // Not for a rule in a qualifier block (removing it would drop its audit), nor across profiles.
+        for (String elsewhere : List.of("network inet stream ip=127.0.0.1 port=80,", "network (connect) inet stream,")) {
+            int at = PROFILE.indexOf(elsewhere);
+            assertThat(InstalledParserCheck.fixes(PROFILE, at, at + elsewhere.length())).extracting(QuickFix::title)
+                    .noneMatch(title -> title.startsWith("Remove"));
+        }
     }
 
     @Test
@@ -94,7 +114,8 @@ class InstalledParserCheckTest {
         String fixed = PROFILE;
         for (int i = warnings.size() - 1; i >= 0; i--) { // from the end, so earlier offsets stay valid
             Diagnostic warning = warnings.get(i);
-            fixed = InstalledParserCheck.fix(fixed, warning.start(), warning.end()).orElseThrow().apply(fixed);
+            List<QuickFix> fixes = InstalledParserCheck.fixes(fixed, warning.start(), warning.end());
+            fixed = fixes.get(fixes.size() - 1).apply(fixed); // the rewrite; a removal is checked above
         }
         assertThat(compiles(host, fixed)).as(fixed).isTrue();
         assertThat(InstalledParserCheck.check(lint(fixed), NetworkRuleForm.FAMILY_AND_TYPE)).isEmpty();
