@@ -133,6 +133,12 @@ public final class InstalledParserCheck {
         return alone ? TextEdit.delete(lineStart, lineEnd) : TextEdit.delete(start, end);
     }
 
+    /** What to write for the rule a warning of {@link #check} is about, quoted: {@code 'network inet stream,'}. */
+    public static String familyAndTypeOf(Diagnostic warning) {
+        String rule = warning.source().text().substring(warning.start(), warning.end());
+        return fineGrained(rule).map(network -> "'" + familyAndType(network) + "'").orElse("'network DOMAIN TYPE,'");
+    }
+
     /** The network rule written by {@code ruleText} if it has permissions or addresses, read by the policy engine itself. */
     private static Optional<NetworkRule> fineGrained(String ruleText) {
         return singleRule(ruleText).filter(NetworkRule.class::isInstance).map(NetworkRule.class::cast)

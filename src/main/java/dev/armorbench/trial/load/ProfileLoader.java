@@ -226,7 +226,26 @@ public final class ProfileLoader {
         if (error.isPresent() && error.get().message().contains("ermission denied")) {
             message += " Loading needs root with the capability CAP_MAC_ADMIN, outside any container's confinement.";
         }
+        if (error.isPresent() && error.get().message().startsWith("syntax error")) {
+            message += refusedNetworkRule(lint, error.get());
+        }
         return finished(LoadOutcome.PARSER_ERROR, message, command, names, lint, error, printed);
+    }
+
+    /**
+     * Why an AppArmor 3 parser stops with a syntax error at a network rule the language has (and the
+     * lint passed): the rule and what to write instead; empty for any other syntax error.
+     */
+    private String refusedNetworkRule(LintResult lint, ParserError error) {
+        for (Diagnostic refused : InstalledParserCheck.check(lint, networkRuleForm())) {
+            int line = error.line().orElse(refused.line());
+            if (refused.line() <= line && line <= refused.endLine()) {
+                return " This apparmor_parser (AppArmor 3) does not read network permissions or addresses, as on line "
+                        + refused.line() + ": " + InstalledParserCheck.familyAndTypeOf(refused) + " is what it reads (the"
+                        + " editor's quick fix writes it).";
+            }
+        }
+        return "";
     }
 
     private LoadResult finished(LoadOutcome outcome, String message, ParserCommand command, List<String> names,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.armorbench.policy.check.Severity;
+import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -162,6 +163,27 @@ class ProfileLoaderTest {
         assertThat(result.message()).startsWith("apparmor_parser refused to load the profile:")
                 .contains("mount securityfs");
         assertThat(result.commandOutput()).contains("unable to find a suitable fs");
+    }
+
+    @Test
+    void anAppArmor3ParserStoppingAtANetworkRuleItDoesNotReadIsToldWhatItReads() throws IOException {
+        Requirements.require(Files.isExecutable(Path.of("/usr/sbin/apparmor_parser")),
+                "apparmor_parser (Debian package apparmor)");
+        // The real parser's reading of the text, as on a machine with AppArmor, where it reads the
+        // profile before it loads (here it stops first: the kernel has no AppArmor securityfs).
+        readyAsRoot().script("/usr/sbin/apparmor_parser", "exec /usr/sbin/apparmor_parser -Q -K\n");
+        ProfileLoader loader = loader();
+        Requirements.require(loader.networkRuleForm() == NetworkRuleForm.FAMILY_AND_TYPE,
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String profile = "profile web {\n  network inet stream,\n\n  network (connect) inet stream\n"
+                + "      peer=(port=5432),\n}\n";
+
+        LoadResult result = loader.load(file, profile);
+
+        assertThat(result.outcome()).isEqualTo(LoadOutcome.PARSER_ERROR);
+        assertThat(result.parserError()).hasValueSatisfying(error -> assertThat(error.message()).startsWith("syntax error"));
+        assertThat(result.message()).endsWith(" This apparmor_parser (AppArmor 3) does not read network permissions or"
+                + " addresses, as on line 4: 'network inet stream,' is what it reads (the editor's quick fix writes it).");
     }
 
     @Test
