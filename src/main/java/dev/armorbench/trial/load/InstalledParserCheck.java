@@ -76,7 +76,7 @@ public final class InstalledParserCheck {
         String replacement = familyAndType(network);
         List<QuickFix> fixes = new ArrayList<>();
         coveringSibling(text, start, replacement).ifPresent(covering -> fixes.add(QuickFix.of(
-                "Remove it: '" + covering + "' already allows what AppArmor 3 can say of it", removal(text, start, end))));
+                "Remove it: '" + covering + "' already covers what AppArmor 3 can say of it", removal(text, start, end))));
         String scope = network.domain() == null ? "all networking"
                 : "all of " + network.domain() + (network.type() == null ? "" : " " + network.type());
         fixes.add(QuickFix.of("Write '" + replacement + "' for AppArmor 3 (" + scope + ")",

@@ -90,7 +90,7 @@ class InstalledParserCheckTest {
         List<QuickFix> fixes = InstalledParserCheck.fixes(PROFILE, start, start + rule.length());
 
         assertThat(fixes).extracting(QuickFix::title).containsExactly(
-                "Remove it: 'network inet stream,' already allows what AppArmor 3 can say of it",
+                "Remove it: 'network inet stream,' already covers what AppArmor 3 can say of it",
                 "Write 'network inet stream,' for AppArmor 3 (all of inet stream)");
         assertThat(fixes.get(0).apply(PROFILE)).isEqualTo(PROFILE.replace("  " + rule + "\n", ""));
         // Not for a rule in a qualifier block (removing it would drop its audit), nor across profiles.
