@@ -23,6 +23,8 @@ import dev.armorbench.ui.editor.Completion;
 import dev.armorbench.ui.editor.Documentation;
 import dev.armorbench.ui.editor.HoverDocumentation;
 import dev.armorbench.ui.editor.QuickFixRegistry;
+import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.ui.editor.QuickFixes;
 import dev.armorbench.ui.editor.Folding;
 import dev.armorbench.ui.editor.LineEditing;
@@ -70,7 +72,9 @@ public final class EditorTab extends Tab {
         editor.install(new BracketMatching());
         editor.install(new LineEditing());
         editor.install(searchBar);
-        editor.install(new Completion(sources));
+        // Network permissions are offered unless the installed parser is known to refuse them.
+        editor.install(new Completion(sources, () -> InstalledParser.knownNetworkRuleForm()
+                .map(form -> form == NetworkRuleForm.FINE_GRAINED).orElse(true)));
         editor.install(new HoverDocumentation(Documentation.bundled()));
         editor.install(new QuickFixes(parserProblems.registerFixes(containerProblems.registerFixes(QuickFixRegistry.standard()))));
         editor.install(new LineGutter());

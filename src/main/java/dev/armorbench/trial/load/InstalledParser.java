@@ -32,6 +32,14 @@ public final class InstalledParser {
     }
 
     /**
+     * What {@link #networkRuleForm()} found, without asking: empty until it has asked. For callers
+     * that must answer at once (completion, on the FX thread); the editor's first check asks.
+     */
+    public static Optional<NetworkRuleForm> knownNetworkRuleForm() {
+        return Optional.ofNullable(systemNetworkRules);
+    }
+
+    /**
      * The network rules the host's parser reads: {@link NetworkRuleForm#FAMILY_AND_TYPE} when it
      * refuses a rule with permissions; {@link NetworkRuleForm#FINE_GRAINED} when it reads one, and
      * when there is no parser to ask (nothing is loaded here then; the profile may go elsewhere).

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -31,6 +32,7 @@ public final class Completion implements EditorComponent {
     private static final int KEYWORD_AUTO_PREFIX = 2;
 
     private final Supplier<PolicySources> sources;
+    private final BooleanSupplier networkPermissions;
     private ProfileEditor editor;
     private CodeArea area;
     private ChoicePopup<CompletionItem> popup;
@@ -55,7 +57,16 @@ public final class Completion implements EditorComponent {
 
     /** @param sources where {@code include <…>} targets are listed from */
     public Completion(Supplier<PolicySources> sources) {
+        this(sources, () -> true);
+    }
+
+    /**
+     * {@code networkPermissions}: whether the parser that will load the profile reads network
+     * permissions; asked on the FX thread each time completion opens, so it must answer at once.
+     */
+    public Completion(Supplier<PolicySources> sources, BooleanSupplier networkPermissions) {
         this.sources = sources;
+        this.networkPermissions = networkPermissions;
     }
 
     @Override
@@ -155,8 +166,9 @@ public final class Completion implements EditorComponent {
             case INCLUDE, VARIABLE, PROFILE_TARGET -> true;
             default -> false;
         };
+        CompletionCandidates.DocumentFacts facts = needsDocument ? facts() : CompletionCandidates.DocumentFacts.NONE;
         List<CompletionItem> items = CompletionCandidates.forContext(context,
-                needsDocument ? facts() : CompletionCandidates.DocumentFacts.NONE);
+                facts.withNetworkPermissions(networkPermissions.getAsBoolean()));
         if (items.isEmpty() || automatic && !offersAutomatically(context)) {
             hide();
             return;
@@ -246,7 +258,7 @@ public final class Completion implements EditorComponent {
                 collectNames(profile, profiles);
             }
         }
-        return new CompletionCandidates.DocumentFacts(includeDirectories, variables, profiles);
+        return new CompletionCandidates.DocumentFacts(includeDirectories, variables, profiles, true);
     }
 
     private static void collectNames(Profile profile, Set<String> names) {

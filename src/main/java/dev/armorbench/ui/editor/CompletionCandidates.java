@@ -18,10 +18,18 @@ import java.util.TreeSet;
  * include directories, defined variables, profile names.
  */
 public final class CompletionCandidates {
-    /** What the document and its surroundings offer to completion. */
+    /**
+     * What the document and its surroundings offer to completion. {@code networkPermissions}: whether
+     * the parser that will load the profile reads network permissions ({@code network (send) …});
+     * AppArmor 3's refuses them, so completion does not offer what the check would then warn about.
+     */
     public record DocumentFacts(List<Path> includeDirectories, Collection<String> variables,
-            Collection<String> profileNames) {
-        public static final DocumentFacts NONE = new DocumentFacts(List.of(), List.of(), List.of());
+            Collection<String> profileNames, boolean networkPermissions) {
+        public static final DocumentFacts NONE = new DocumentFacts(List.of(), List.of(), List.of(), true);
+
+        public DocumentFacts withNetworkPermissions(boolean read) {
+            return new DocumentFacts(includeDirectories, variables, profileNames, read);
+        }
     }
 
     private CompletionCandidates() {
@@ -48,7 +56,9 @@ public final class CompletionCandidates {
                 List<CompletionItem> items = new ArrayList<>(words(prefix, "family", AppArmorVocabulary.NETWORK_FAMILIES));
                 items.addAll(words(prefix, "type", AppArmorVocabulary.SOCKET_TYPES));
                 items.addAll(words(prefix, "protocol", AppArmorVocabulary.PROTOCOLS));
-                items.addAll(words(prefix, "permission", AppArmorVocabulary.NETWORK_PERMISSIONS));
+                if (facts.networkPermissions()) {
+                    items.addAll(words(prefix, "permission", AppArmorVocabulary.NETWORK_PERMISSIONS));
+                }
                 yield dedupe(items);
             }
             case RULE_WORD -> words(prefix, ruleName(context), ruleWords(context));

@@ -33,6 +33,17 @@ class CaretContextTest {
     }
 
     @Test
+    void networkPermissionsAreOfferedOnlyWhereTheParserThatLoadsTheProfileReadsThem() {
+        CaretContext context = at("  network s|", IN_PROFILE);
+        CompletionCandidates.DocumentFacts appArmor3 = CompletionCandidates.DocumentFacts.NONE.withNetworkPermissions(false);
+
+        assertThat(CompletionCandidates.forContext(context, CompletionCandidates.DocumentFacts.NONE))
+                .extracting(CompletionItem::label).contains("stream", "send");
+        assertThat(CompletionCandidates.forContext(context, appArmor3))
+                .extracting(CompletionItem::label).contains("stream").doesNotContain("send", "setopt", "shutdown");
+    }
+
+    @Test
     void namesOfEachRuleKind() {
         CaretContext capability = at("  capability net_b|ind,", IN_PROFILE);
         assertThat(capability.kind()).isEqualTo(CaretContext.Kind.CAPABILITY);
