@@ -3,13 +3,10 @@ package dev.armorbench.trial.load;
 import dev.armorbench.container.QuickFix;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
-import dev.armorbench.policy.check.PolicyReader;
-import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.Conditions;
 import dev.armorbench.policy.model.NetworkRule;
-import dev.armorbench.policy.model.Profile;
 import dev.armorbench.policy.model.Rule;
 import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
@@ -18,7 +15,7 @@ import dev.armorbench.policy.syntax.SyntaxToken;
 import dev.armorbench.policy.syntax.SyntaxTree;
 import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.suggest.NetworkRuleForm;
-import java.nio.file.Path;
+import dev.armorbench.suggest.RuleModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +31,6 @@ import java.util.Set;
  */
 public final class InstalledParserCheck {
     public static final String CODE = "network-needs-apparmor-4";
-    private static final PolicySources NO_INCLUDES = new PolicySources(List.of(), Path.of(""));
     private static final Set<String> QUALIFIERS = Set.of("audit", "deny", "allow", "quiet");
 
     private InstalledParserCheck() {
@@ -90,7 +86,7 @@ public final class InstalledParserCheck {
      * qualifier block ({@code audit { … }}) or a conditional means more than its own text says.
      */
     private static Optional<String> coveringSibling(String text, int at, String replacement) {
-        Optional<Rule> wanted = singleRule(replacement);
+        Optional<Rule> wanted = RuleModel.read(replacement);
         SyntaxNode profile = innermostProfile(SyntaxTree.parse(text).root(), at);
         SyntaxNode body = profile == null ? null : profile.child(SyntaxKind.BLOCK);
         if (wanted.isEmpty() || body == null) {
@@ -105,7 +101,7 @@ public final class InstalledParserCheck {
                 continue;
             }
             String siblingText = text.substring(sibling.start(), sibling.end());
-            Optional<Rule> rule = singleRule(siblingText);
+            Optional<Rule> rule = RuleModel.read(siblingText);
             if (rule.isPresent() && fineGrained(siblingText).isEmpty() && rule.get().covers(wanted.get())) {
                 return Optional.of(siblingText);
             }
@@ -139,22 +135,14 @@ public final class InstalledParserCheck {
         return fineGrained(rule).map(network -> "'" + familyAndType(network) + "'").orElse("'network DOMAIN TYPE,'");
     }
 
-    /** The network rule written by {@code ruleText} if it has permissions or addresses, read by the policy engine itself. */
+    /**
+     * The network rule written by {@code ruleText} if it has permissions or addresses, read by the
+     * policy engine itself; empty for a rule with variables or errors (the language checks speak for it).
+     */
     private static Optional<NetworkRule> fineGrained(String ruleText) {
-        return singleRule(ruleText).filter(NetworkRule.class::isInstance).map(NetworkRule.class::cast)
+        return RuleModel.read(ruleText).filter(NetworkRule.class::isInstance).map(NetworkRule.class::cast)
                 .filter(network -> !network.perms().isEmpty() || !network.conditions().values().isEmpty()
                         || !network.peer().values().isEmpty());
-    }
-
-    /** The one rule {@code ruleText} writes; empty for text with variables or errors (the language checks speak for it). */
-    private static Optional<Rule> singleRule(String ruleText) {
-        LintResult result = PolicyReader.lint(new SourceFile(Path.of("rule"), "profile r {\n" + ruleText + "\n}\n"),
-                NO_INCLUDES);
-        if (result.hasErrors() || result.policy().profiles().size() != 1) {
-            return Optional.empty();
-        }
-        Profile profile = result.policy().profiles().get(0);
-        return profile.rules().size() == 1 ? Optional.of(profile.rules().get(0)) : Optional.empty();
     }
 
     private static String familyAndType(NetworkRule network) {
