@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +65,9 @@ public final class LintCommand implements Callable<Integer> {
         }
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         PolicySources sources = new PolicySources(searchPath, base);
-        NetworkRuleForm installed = languageOnly ? NetworkRuleForm.FINE_GRAINED : InstalledParser.networkRuleForm();
+        // The installed parser is asked (a run of it) only for a file with a rule it could refuse.
+        Supplier<NetworkRuleForm> installed = languageOnly ? () -> NetworkRuleForm.FINE_GRAINED
+                : InstalledParser::networkRuleForm;
         List<Map<String, Object>> files = new ArrayList<>();
         boolean anyError = false;
         for (String given : paths) {
@@ -103,7 +106,7 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /** The language's diagnostics, then what the installed parser would refuse. */
-    private static List<Diagnostic> withInstalledParser(LintResult result, NetworkRuleForm installed) {
+    private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed) {
         List<Diagnostic> refused = InstalledParserCheck.check(result, installed);
         if (refused.isEmpty()) {
             return result.diagnostics();

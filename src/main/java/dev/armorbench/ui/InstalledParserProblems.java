@@ -29,7 +29,9 @@ final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
 
     @Override
     public List<Diagnostic> check(LintResult lint) {
-        return InstalledParserCheck.check(lint, installedForm.get());
+        // Asked at every check, not only when a rule needs it: completion reads the answer too.
+        NetworkRuleForm form = installedForm.get();
+        return InstalledParserCheck.check(lint, () -> form);
     }
 
     QuickFixRegistry registerFixes(QuickFixRegistry registry) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The rules of a text that the language has but this machine's {@code apparmor_parser} refuses:
@@ -36,11 +37,12 @@ public final class InstalledParserCheck {
     private InstalledParserCheck() {
     }
 
-    /** The warnings for {@code lint}'s own text when the parser reads {@code form}; none for {@link NetworkRuleForm#FINE_GRAINED}. */
-    public static List<Diagnostic> check(LintResult lint, NetworkRuleForm form) {
-        if (form == NetworkRuleForm.FINE_GRAINED) {
-            return List.of();
-        }
+    /**
+     * The warnings for {@code lint}'s own text when the parser reads {@code form}; none for
+     * {@link NetworkRuleForm#FINE_GRAINED}. The form is asked for only when the text has a rule it
+     * could matter to, so that a file without one costs no run of the parser.
+     */
+    public static List<Diagnostic> check(LintResult lint, Supplier<NetworkRuleForm> form) {
         SourceFile source = lint.source();
         List<Diagnostic> found = new ArrayList<>();
         for (SyntaxNode rule : networkRules(source.tree().root(), source.text())) {
@@ -51,7 +53,7 @@ public final class InstalledParserCheck {
                             + " AppArmor 4 reads both",
                     source, rule.start(), rule.end())));
         }
-        return found;
+        return found.isEmpty() || form.get() == NetworkRuleForm.FINE_GRAINED ? List.of() : found;
     }
 
     /**

@@ -237,7 +237,7 @@ public final class ProfileLoader {
      * lint passed): the rule and what to write instead; empty for any other syntax error.
      */
     private String refusedNetworkRule(LintResult lint, ParserError error) {
-        for (Diagnostic refused : InstalledParserCheck.check(lint, networkRuleForm())) {
+        for (Diagnostic refused : InstalledParserCheck.check(lint, this::networkRuleForm)) {
             int line = error.line().orElse(refused.line());
             if (refused.line() <= line && line <= refused.endLine()) {
                 return " This apparmor_parser (AppArmor 3) does not read network permissions or addresses, as on line "
