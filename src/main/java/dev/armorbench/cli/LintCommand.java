@@ -107,12 +107,8 @@ public final class LintCommand implements Callable<Integer> {
 
     /** The language's diagnostics, then what the installed parser would refuse. */
     private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed) {
-        List<Diagnostic> refused = InstalledParserCheck.check(result, installed);
-        if (refused.isEmpty()) {
-            return result.diagnostics();
-        }
         List<Diagnostic> all = new ArrayList<>(result.diagnostics());
-        all.addAll(refused);
+        all.addAll(InstalledParserCheck.check(result, installed));
         return all;
     }
 
