@@ -12,17 +12,16 @@ final class ByteRuns {
 
     private ByteRuns() {}
 
-    /** True when {@code line[start, start + run.length)} holds the bytes of {@code run}. */
-    static boolean equal(byte[] line, int start, byte[] run) {
-        int length = run.length;
+    /** True when {@code line[start, start + length)} holds the bytes {@code run[from, from + length)}. */
+    static boolean equal(byte[] line, int start, byte[] run, int from, int length) {
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            if ((long) LONGS.get(line, start + i) != (long) LONGS.get(run, i)) {
+            if ((long) LONGS.get(line, start + i) != (long) LONGS.get(run, from + i)) {
                 return false;
             }
         }
         for (; i < length; i++) {
-            if (line[start + i] != run[i]) {
+            if (line[start + i] != run[from + i]) {
                 return false;
             }
         }

@@ -40,9 +40,10 @@ final class SharedValues {
         int hash = (int) (mixed ^ (mixed >>> 29));
         int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
         int at = slot * 3;
-        // Up to 16 bytes, the first and last words cover every byte; longer values are compared in full.
+        // Up to 16 bytes, the first and last words cover every byte; longer values are compared
+        // between them too.
         if (keys[at] == first && keys[at + 1] == last && keys[at + 2] == length
-                && (length <= 16 || ByteRuns.equal(line, start, bytes[slot]))) {
+                && (length <= 16 || ByteRuns.equal(line, start + 8, bytes[slot], 8, length - 16))) {
             return slots[slot];
         }
         String value = new String(line, start, length, StandardCharsets.ISO_8859_1);
