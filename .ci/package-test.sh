@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # CI's package test: builds the .deb, installs it on this machine with apt-get, starts the installed
 # app under Xvfb to its first frame (kept as target/package-test/first-frame.png), runs the installed
-# `armorbench lint` on the samples without a display, then purges the package and checks that none
-# of its files is left. Run as root on Debian 12 after `./mvnw verify` (it packs target/armorbench.jar;
-# without one it builds it). Prints how long each step took.
+# `armorbench lint` on the samples without a display, checks the class-data archive the postinst
+# made, then purges the package and checks that none of its files is left. Run as root on Debian 12
+# after `./mvnw verify` (it packs target/armorbench.jar; without one it builds it). Prints how long
+# each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -65,6 +66,14 @@ cp samples/*.profile "$samples/"
 env -u DISPLAY armorbench --version | head -1 | grep -q "^ArmorBench " || fail "armorbench --version"
 rm -rf "$samples"
 step "installed armorbench lint: $(ls samples/*.profile | wc -l) samples without errors"
+
+# The class-data archive the postinst made from the build's class list, and the launcher able to
+# map it: with -Xshare:on a JVM that cannot use its archive stops instead of starting without it.
+[[ -s /opt/armorbench/lib/armorbench.classlist ]] || fail "the package has no class list (was xvfb-run missing when it was built?)"
+[[ -s /opt/armorbench/lib/armorbench.jsa ]] || fail "the postinst made no class-data archive /opt/armorbench/lib/armorbench.jsa"
+env -u DISPLAY JAVA_TOOL_OPTIONS=-Xshare:on armorbench --version >"$results/cds.log" 2>&1 \
+  || { cat "$results/cds.log"; fail "the launcher cannot use its class-data archive"; }
+step "class-data archive: $(du -h /opt/armorbench/lib/armorbench.jsa | cut -f1) from $(wc -l < /opt/armorbench/lib/armorbench.classlist) listed classes"
 
 # The desktop app under Xvfb, in a home of its own (settings, JavaFX's unpacked natives).
 home=$(mktemp -d)

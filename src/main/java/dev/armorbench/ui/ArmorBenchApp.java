@@ -1,6 +1,7 @@
 package dev.armorbench.ui;
 
 import dev.armorbench.ui.settings.SettingsStore;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -16,5 +17,31 @@ public final class ArmorBenchApp extends Application {
         MainWindow window = new MainWindow(stage, store, loaded, new FxUserPrompts(stage), Platform::exit);
         window.show();
         window.openAtStart(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
+        if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
+            exitAfterFrames(FRAMES_BEFORE_EXIT);
+        }
+    }
+
+    /**
+     * Set to true, the app quits once its window has been drawn a few times: the package build
+     * starts it so to list the classes a start loads (installers/build-packages.sh), from which the
+     * installed package makes its class-data archive.
+     */
+    static final String EXIT_WHEN_SHOWN = "armorbench.exitWhenShown";
+    /** Enough pulses for the first layout, styling and text of the window and its sample. */
+    private static final int FRAMES_BEFORE_EXIT = 30;
+
+    private static void exitAfterFrames(int frames) {
+        new AnimationTimer() {
+            private int drawn;
+
+            @Override
+            public void handle(long now) {
+                if (++drawn == frames) {
+                    stop();
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 }
