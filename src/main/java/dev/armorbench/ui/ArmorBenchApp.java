@@ -8,6 +8,15 @@ import javafx.stage.Stage;
 
 /** The desktop application: reads the settings and opens the main window, with the files named on the command line. */
 public final class ArmorBenchApp extends Application {
+    /**
+     * Set to true, the app quits once its window has been drawn a few times. The package build
+     * starts it this way to list the classes a start loads (installers/build-packages.sh); the
+     * installed package makes its class-data archive from that list.
+     */
+    private static final String EXIT_WHEN_SHOWN = "armorbench.exitWhenShown";
+    /** Enough pulses for the first layout, styling and text of the window and its sample. */
+    private static final int FRAMES_BEFORE_EXIT = 30;
+
     @Override
     public void start(Stage stage) {
         stage.getIcons().setAll(AppIcons.images());
@@ -21,15 +30,6 @@ public final class ArmorBenchApp extends Application {
             exitAfterFrames(FRAMES_BEFORE_EXIT);
         }
     }
-
-    /**
-     * Set to true, the app quits once its window has been drawn a few times: the package build
-     * starts it so to list the classes a start loads (installers/build-packages.sh), from which the
-     * installed package makes its class-data archive.
-     */
-    static final String EXIT_WHEN_SHOWN = "armorbench.exitWhenShown";
-    /** Enough pulses for the first layout, styling and text of the window and its sample. */
-    private static final int FRAMES_BEFORE_EXIT = 30;
 
     private static void exitAfterFrames(int frames) {
         new AnimationTimer() {
