@@ -83,12 +83,16 @@ public final class LogReadBenchmark {
             print("Python apparmor ReadLog", readLog, armorBench);
             print("libapparmor parse_record", libapparmor, armorBench);
             if (grep != null) {
-                System.out.printf("ArmorBench vs grep: %.1f× slower by the clock, %.1f× per CPU-second (goal: within 5×)%n",
-                        grep.wall() / armorBench.wall(), grep.cpu() / armorBench.cpu());
+                // The goals are by the clock; per CPU-second the default reader's threads count
+                // against one-thread tools, so that figure is printed for what it is.
+                System.out.printf("ArmorBench vs grep: %.1f× slower by the clock (goal: within 5×); %.1f× per CPU-second"
+                        + " (the reader on %d threads, grep on one)%n", grep.wall() / armorBench.wall(),
+                        grep.cpu() / armorBench.cpu(), Math.min(4, Runtime.getRuntime().availableProcessors()));
             }
             if (libapparmor != null) {
-                System.out.printf("ArmorBench vs libapparmor: %.1f× by the clock, %.1f× per CPU-second (goal: 10×, 2,000,000 lines/s)%n",
-                        armorBench.wall() / libapparmor.wall(), armorBench.cpu() / libapparmor.cpu());
+                System.out.printf("ArmorBench vs libapparmor: %.1f× by the clock (goal: 10×, 2,000,000 lines/s); %.1f× per"
+                        + " CPU-second (the reader on %d threads, libapparmor on one)%n", armorBench.wall() / libapparmor.wall(),
+                        armorBench.cpu() / libapparmor.cpu(), Math.min(4, Runtime.getRuntime().availableProcessors()));
                 double[] paired = new double[TIMED_PASSES];
                 for (int i = 0; i < TIMED_PASSES; i++) {
                     paired[i] = turns[0][i].wall() / turns[1][i].wall();
