@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Plans the edits that put suggestions into the user's own text: each new rule goes into its
@@ -21,9 +20,6 @@ import java.util.Set;
  * added before its parent's closing brace. Nothing else in the file changes.
  */
 public final class ProfileEdits {
-    private static final Set<String> QUALIFIERS = Set.of("audit", "deny", "allow", "prompt", "owner", "user", "other",
-            "quiet", "kill", "complain");
-
     private final SourceFile source;
     private final String text;
     private final String unit;
@@ -143,7 +139,7 @@ public final class ProfileEdits {
         SyntaxNode sameKind = null;
         SyntaxNode anyRule = null;
         for (SyntaxNode node : block.block.childNodes()) {
-            RuleKind nodeKind = kindOf(node);
+            RuleKind nodeKind = RuleKind.of(node, text);
             if (nodeKind == null) {
                 continue;
             }
@@ -173,27 +169,6 @@ public final class ProfileEdits {
             return new Anchor(open.end(), indent);
         }
         return new Anchor(lineAfterBrace, indent);
-    }
-
-    private RuleKind kindOf(SyntaxNode node) {
-        if (node.kind() == SyntaxKind.INCLUDE) {
-            return RuleKind.INCLUDE;
-        }
-        if (node.kind() != SyntaxKind.RULE) {
-            return null;
-        }
-        for (SyntaxToken token : node.significantTokens()) {
-            String word = text.substring(token.start(), token.end());
-            if (QUALIFIERS.contains(word) || word.startsWith("priority")) {
-                continue;
-            }
-            if (token.kind() == TokenKind.ASSIGN || token.kind() == TokenKind.WORD && word.matches("[+-]?[0-9]+")) {
-                continue;
-            }
-            RuleKind kind = RuleKind.ofFirstWord(token.kind() == TokenKind.QUOTED ? "\"" : word);
-            return kind == null ? RuleKind.FILE : kind;
-        }
-        return null;
     }
 
     private void index(SyntaxNode container, Map<String, Block> into, int depth) {

@@ -1,6 +1,11 @@
 package dev.armorbench.suggest;
 
+import dev.armorbench.policy.syntax.SyntaxKind;
+import dev.armorbench.policy.syntax.SyntaxNode;
+import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.TokenKind;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The kinds of rule a suggestion can add, in the order new profiles list them. The keyword is how
@@ -35,6 +40,10 @@ public enum RuleKind {
             Map.entry("pivot_root", PIVOT_ROOT), Map.entry("change_profile", CHANGE_PROFILE),
             Map.entry("change_hat", CHANGE_HAT), Map.entry("link", LINK), Map.entry("file", FILE));
 
+    /** Words that may stand before a rule's own first word. */
+    private static final Set<String> QUALIFIERS = Set.of("audit", "deny", "allow", "prompt", "owner", "user", "other",
+            "quiet", "kill", "complain");
+
     private final String keyword;
 
     RuleKind(String keyword) {
@@ -62,5 +71,30 @@ public enum RuleKind {
             return null;
         }
         return word.chars().allMatch(c -> "rwaklmxiupcUPCI".indexOf(c) >= 0) ? FILE : null;
+    }
+
+    /**
+     * The kind of the rule or include {@code node} of {@code text}: its first word after the
+     * qualifiers (and a {@code priority=N}), as {@link #ofFirstWord} reads it; null for other nodes.
+     */
+    public static RuleKind of(SyntaxNode node, String text) {
+        if (node.kind() == SyntaxKind.INCLUDE) {
+            return INCLUDE;
+        }
+        if (node.kind() != SyntaxKind.RULE) {
+            return null;
+        }
+        for (SyntaxToken token : node.significantTokens()) {
+            String word = text.substring(token.start(), token.end());
+            if (QUALIFIERS.contains(word) || word.startsWith("priority")) {
+                continue;
+            }
+            if (token.kind() == TokenKind.ASSIGN || token.kind() == TokenKind.WORD && word.matches("[+-]?[0-9]+")) {
+                continue;
+            }
+            RuleKind kind = ofFirstWord(token.kind() == TokenKind.QUOTED ? "\"" : word);
+            return kind == null ? FILE : kind;
+        }
+        return null;
     }
 }

@@ -11,10 +11,10 @@ import dev.armorbench.policy.model.Rule;
 import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
 import dev.armorbench.policy.syntax.SyntaxNode;
-import dev.armorbench.policy.syntax.SyntaxToken;
 import dev.armorbench.policy.syntax.SyntaxTree;
 import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.RuleModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,6 @@ import java.util.function.Supplier;
  */
 public final class InstalledParserCheck {
     public static final String CODE = "network-needs-apparmor-4";
-    private static final Set<String> QUALIFIERS = Set.of("audit", "deny", "allow", "quiet");
 
     private InstalledParserCheck() {
     }
@@ -153,7 +152,7 @@ public final class InstalledParserCheck {
         return plain.canonical();
     }
 
-    /** The rule nodes, anywhere in the tree, whose first word after any qualifiers is {@code network}. */
+    /** The rule nodes, anywhere in the tree, that are network rules ({@link RuleKind#of}). */
     private static List<SyntaxNode> networkRules(SyntaxNode root, String text) {
         List<SyntaxNode> rules = new ArrayList<>();
         collect(root, text, rules);
@@ -175,12 +174,6 @@ public final class InstalledParserCheck {
     }
 
     private static boolean isNetworkRule(SyntaxNode rule, String text) {
-        for (SyntaxToken token : rule.significantTokens()) {
-            String word = text.substring(token.start(), token.end());
-            if (!QUALIFIERS.contains(word)) {
-                return word.equals("network");
-            }
-        }
-        return false;
+        return RuleKind.of(rule, text) == RuleKind.NETWORK;
     }
 }
