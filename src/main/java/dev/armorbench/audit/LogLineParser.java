@@ -141,6 +141,8 @@ public final class LogLineParser {
     private int prefixTypeKey;
     private long stampMicros;
     private long stampSerial;
+    /** The value {@link #readNumber} read last. */
+    private long number;
     /** The keyword of the last record and its kind (see {@link #kindOf}). */
     private String lastKeyword;
     private EventKind lastKind;
@@ -478,22 +480,11 @@ public final class LogLineParser {
 
     /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
     private boolean parseStamp(byte[] line, int start, int close) {
-        int i = start;
-        long seconds = 0;
-        int digits = 0;
-        if (close - i >= 8 && areEightDigits((long) LONGS.get(line, i))) {
-            seconds = eightDigits((long) LONGS.get(line, i)); // the first eight of an epoch's ten
-            i += 8;
-            digits = 8;
-        }
-        while (i < close && isDigit(line[i]) && digits < MAX_EPOCH_DIGITS) {
-            seconds = seconds * 10 + (line[i++] - '0');
-            digits++;
-        }
-        if (digits == 0 || i >= close) {
+        int i = readNumber(line, start, close, MAX_EPOCH_DIGITS);
+        if (i == start || i >= close) {
             return false;
         }
-        long micros = seconds * 1_000_000L;
+        long micros = number * 1_000_000L;
         if (line[i] == '.') {
             i++;
             long scale = 100_000;
@@ -513,24 +504,33 @@ public final class LogLineParser {
         if (i >= close || line[i] != ':') {
             return false;
         }
-        i++;
-        long serial = 0;
-        digits = 0;
-        if (close - i >= 8 && areEightDigits((long) LONGS.get(line, i))) {
-            serial = eightDigits((long) LONGS.get(line, i));
-            i += 8;
-            digits = 8;
-        }
-        while (i < close && isDigit(line[i]) && digits < MAX_SERIAL_DIGITS) {
-            serial = serial * 10 + (line[i++] - '0');
-            digits++;
-        }
-        if (digits == 0 || i != close) {
+        int serialStart = ++i;
+        i = readNumber(line, serialStart, close, MAX_SERIAL_DIGITS);
+        if (i == serialStart || i != close) {
             return false;
         }
         stampMicros = micros;
-        stampSerial = serial;
+        stampSerial = number;
         return true;
+    }
+
+    /**
+     * Reads the decimal digits at {@code line[start, close)}, at most {@code maxDigits} of them, into
+     * {@link #number}; returns where they end ({@code start} for none). Eight digits are taken in
+     * one step where there are eight (the first eight of an epoch's ten, a long serial).
+     */
+    private int readNumber(byte[] line, int start, int close, int maxDigits) {
+        int i = start;
+        long value = 0;
+        if (close - i >= 8 && areEightDigits((long) LONGS.get(line, i))) {
+            value = eightDigits((long) LONGS.get(line, i));
+            i += 8;
+        }
+        while (i < close && isDigit(line[i]) && i - start < maxDigits) {
+            value = value * 10 + (line[i++] - '0');
+        }
+        number = value;
+        return i;
     }
 
     /** Whether each of the eight bytes of {@code word} (little-endian) is an ASCII digit. */
