@@ -45,9 +45,14 @@ public final class LogReader {
     private final int chunkBytes;
     private long lines;
 
-    /** Parses on as many threads as there are cores (at most four), the calling thread among them. */
+    /** Parses on {@link #defaultParsingThreads()} threads, the calling thread among them. */
     public LogReader() {
-        this(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        this(defaultParsingThreads());
+    }
+
+    /** How many threads {@link #LogReader()} parses on: as many as there are cores, at most four. */
+    public static int defaultParsingThreads() {
+        return Math.min(4, Runtime.getRuntime().availableProcessors());
     }
 
     /**

@@ -74,7 +74,7 @@ public final class LogReadBenchmark {
             Speed armorBench = median(turns[0], "ArmorBench LogReader()");
             System.out.printf("(%,d events; LogReader(1) parses on the calling thread, LogReader() in chunks on"
                     + " %d threads, the calling thread among them)%n", events[0],
-                    Math.min(4, Runtime.getRuntime().availableProcessors()));
+                    LogReader.defaultParsingThreads());
 
             Speed grep = timeGrep(log, lineCount);
             Speed readLog = timePython(READLOG_SCRIPT, log);
@@ -87,12 +87,12 @@ public final class LogReadBenchmark {
                 // against one-thread tools, so that figure is printed for what it is.
                 System.out.printf("ArmorBench vs grep: %.1f× slower by the clock (goal: within 5×); %.1f× per CPU-second"
                         + " (the reader on %d threads, grep on one)%n", grep.wall() / armorBench.wall(),
-                        grep.cpu() / armorBench.cpu(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+                        grep.cpu() / armorBench.cpu(), LogReader.defaultParsingThreads());
             }
             if (libapparmor != null) {
                 System.out.printf("ArmorBench vs libapparmor: %.1f× by the clock (goal: 10×, 2,000,000 lines/s); %.1f× per"
                         + " CPU-second (the reader on %d threads, libapparmor on one)%n", armorBench.wall() / libapparmor.wall(),
-                        armorBench.cpu() / libapparmor.cpu(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+                        armorBench.cpu() / libapparmor.cpu(), LogReader.defaultParsingThreads());
                 double[] paired = new double[TIMED_PASSES];
                 for (int i = 0; i < TIMED_PASSES; i++) {
                     paired[i] = turns[0][i].wall() / turns[1][i].wall();
