@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
-import dev.armorbench.ui.settings.SettingsStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
@@ -29,17 +27,12 @@ class ContainerProblemsTest {
 
     @Start
     void start(Stage stage) {
-        SettingsStore store = new SettingsStore(temp.resolve("config"));
-        window = new MainWindow(stage, store, store.load(), new TestPrompts(stage), () -> { });
-        window.show();
+        window = EditorProblems.showWindow(stage, temp);
     }
 
     @Test
     void anAttachmentOnTheContainerProfileIsFlaggedAndFixed(FxRobot robot) throws Exception {
-        Path file = temp.resolve("web.profile");
-        Files.writeString(file, PROFILE);
-        robot.interact(() -> window.open(file));
-        EditorTab tab = window.currentTab().orElseThrow();
+        EditorTab tab = EditorProblems.open(robot, window, temp.resolve("web.profile"), PROFILE);
 
         Problem attachment = EditorProblems.awaitProblem(tab, "container-attachment");
         assertThat(tab.area().getText(attachment.start(), attachment.end())).isEqualTo("/usr/sbin/nginx");

@@ -3,16 +3,39 @@ package dev.armorbench.ui;
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
 import dev.armorbench.ui.editor.QuickFixes;
+import dev.armorbench.ui.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What the tests of a check in the editor do: wait for its problem, and list the fixes at it. */
+/**
+ * What the tests of a check in the editor do: show the window, open a file, wait for the check's
+ * problem, and list the fixes at it.
+ */
 final class EditorProblems {
     private EditorProblems() {
+    }
+
+    /** The main window, shown, with its settings under {@code temp}. */
+    static MainWindow showWindow(Stage stage, Path temp) {
+        SettingsStore store = new SettingsStore(temp.resolve("config"));
+        MainWindow window = new MainWindow(stage, store, store.load(), new TestPrompts(stage), () -> { });
+        window.show();
+        return window;
+    }
+
+    /** Writes {@code text} to {@code file}, opens it in {@code window}, and returns its tab. */
+    static EditorTab open(FxRobot robot, MainWindow window, Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        robot.interact(() -> window.open(file));
+        return window.currentTab().orElseThrow();
     }
 
     /** The first problem with {@code code} once the editor's check shows one (within 20 s). */

@@ -8,8 +8,6 @@ import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.Problem;
-import dev.armorbench.ui.settings.SettingsStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
@@ -35,19 +33,14 @@ class InstalledParserProblemsTest {
 
     @Start
     void start(Stage stage) {
-        SettingsStore store = new SettingsStore(temp.resolve("config"));
-        window = new MainWindow(stage, store, store.load(), new TestPrompts(stage), () -> { });
-        window.show();
+        window = EditorProblems.showWindow(stage, temp);
     }
 
     @Test
     void aNetworkRuleThisMachinesParserRefusesIsWarnedAboutAndFixed(FxRobot robot) throws Exception {
         Requirements.require(InstalledParser.networkRuleForm() == NetworkRuleForm.FAMILY_AND_TYPE,
                 "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
-        Path file = temp.resolve("web.profile");
-        Files.writeString(file, PROFILE);
-        robot.interact(() -> window.open(file));
-        EditorTab tab = window.currentTab().orElseThrow();
+        EditorTab tab = EditorProblems.open(robot, window, temp.resolve("web.profile"), PROFILE);
 
         Problem warning = EditorProblems.awaitProblem(tab, InstalledParserCheck.CODE);
         assertThat(tab.area().getText(warning.start(), warning.end()))
