@@ -62,6 +62,14 @@ public sealed interface AuditEvent {
     record Mqueue(AuditRecord record, String queueClass, String name, String requested, String denied)
             implements AuditEvent {}
 
+    /**
+     * A kernel module load ({@code load_data}, {@code load_file} of {@code file}) or a request for
+     * one by name ({@code kmod}). Upstream AppArmor's policy language has no module rule, so no rule is
+     * suggested for it; the record still shows which profile was refused what.
+     */
+    record Module(AuditRecord record, String module, String file, String requested, String denied)
+            implements AuditEvent {}
+
     record IoUring(AuditRecord record, String requested, String denied, String targetLabel)
             implements AuditEvent {}
 

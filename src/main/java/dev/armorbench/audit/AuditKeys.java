@@ -70,6 +70,7 @@ public final class AuditKeys {
     public static final String ATTRIBUTE = "attribute";
     public static final String TASK = "task";
     public static final String MAGIC_TOKEN = "magic_token";
+    public static final String KMOD = "kmod";
 
     private static final String[] ALL = {
         APPARMOR, TYPE, OPERATION, CLASS, PROFILE, LABEL, NAME, NAME2, TARGET, COMM, EXE, PID, PARENT,
@@ -77,7 +78,7 @@ public final class AuditKeys {
         ERROR, FAMILY, SOCK_TYPE, PROTOCOL, LADDR, LPORT, FADDR, FPORT, SADDR, SRC, DADDR, DEST, ADDR,
         PEER_ADDR, PEER, PEER_PID, PEER_LABEL, PEER_PROFILE, SIGNAL, BUS, PATH, INTERFACE, MEMBER,
         METHOD, CAPABILITY, CAPNAME, NAMESPACE, FSTYPE, SRCNAME, FLAGS, TCONTEXT, EXECPATH, OFFSET,
-        ATTRIBUTE, TASK, MAGIC_TOKEN, "uid", "auid", "ses", "subj", "sauid", "hostname", "terminal"
+        ATTRIBUTE, TASK, MAGIC_TOKEN, KMOD, "uid", "auid", "ses", "subj", "sauid", "hostname", "terminal"
     };
 
     /**
@@ -87,7 +88,7 @@ public final class AuditKeys {
     private static final Set<String> UNTRUSTED = Set.of(
             PROFILE, LABEL, NAME, NAME2, TARGET, COMM, EXE, PEER, PEER_LABEL, PEER_PROFILE, NAMESPACE,
             SRCNAME, FSTYPE, TCONTEXT, EXECPATH, ADDR, PEER_ADDR, PATH, INTERFACE, MEMBER, METHOD,
-            BUS, ATTRIBUTE);
+            BUS, ATTRIBUTE, KMOD);
 
     /**
      * Keys whose values repeat through a log (kinds, operations, masks, profile names, and the

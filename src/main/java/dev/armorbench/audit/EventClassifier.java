@@ -41,6 +41,8 @@ final class EventClassifier {
                 return new AuditEvent.Mqueue(record, recordClass, f.known(NAME), requested(f), denied(f));
             case "io_uring":
                 return new AuditEvent.IoUring(record, requested(f), denied(f), f.known(TCONTEXT));
+            case "module":
+                return new AuditEvent.Module(record, f.known(KMOD), f.known(NAME), requested(f), denied(f));
             case "namespace":
                 return new AuditEvent.Userns(record, requested(f), denied(f), f.known(TARGET), f.known(EXECPATH));
             default:
@@ -60,6 +62,7 @@ final class EventClassifier {
             case "pivotroot": return "mount";
             case "userns_create": return "namespace";
             case "sysv_mqueue": return "sysv_mqueue";
+            case "module": return "module"; // it has a name and masks, but is no file access
             default:
                 break;
         }

@@ -48,6 +48,8 @@ public final class RepeatAggregator {
                 return t.name() + " -> " + t.target();
             } else if (event instanceof AuditEvent.Mqueue q) {
                 return q.queueClass() + " " + q.name();
+            } else if (event instanceof AuditEvent.Module m) {
+                return m.module() != null ? m.module() : Objects.toString(m.file(), "");
             }
             return Objects.toString(event.record().get(AuditKeys.NAME), "");
         }

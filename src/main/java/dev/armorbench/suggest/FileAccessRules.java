@@ -7,17 +7,22 @@ import dev.armorbench.audit.AuditEvent;
  * maps them — {@code c} (create) and {@code d} (delete) need {@code w}, {@code a} is dropped when
  * {@code w} is there — and {@code owner} is offered when the file belongs to the acting user.
  * Old kernels write {@code owner::other} masks ({@code r::}); the owner half then means owner.
+ * A mask with anything else in it ({@code load_file}, {@code create}) is not a file mask — a
+ * class the reader did not recognise — and gets no file rule rather than letters picked out of a word.
  */
 final class FileAccessRules {
     private FileAccessRules() {
     }
+
+    /** Every character the kernel writes in a file mask, old kernels' exec modes and {@code ::} included. */
+    private static final String FILE_MASK_CHARACTERS = "mrwaldkcxiupIUPNC:";
 
     static RuleRequest request(AuditEvent.FileAccess event) {
         if (event.name() == null || event.name().isEmpty()) {
             return null;
         }
         String mask = Masks.wanted(event.kind(), event.requested(), event.denied());
-        if (mask == null) {
+        if (mask == null || !isFileMask(mask)) {
             return null;
         }
         boolean ownerOnly = false;
@@ -52,5 +57,14 @@ final class FileAccessRules {
         String linkTarget = perms.indexOf('l') >= 0 && event.target() != null && !event.target().isEmpty()
                 ? event.target() : null;
         return new FileRequest(event.name(), owner, perms, linkTarget);
+    }
+
+    private static boolean isFileMask(String mask) {
+        for (int i = 0; i < mask.length(); i++) {
+            if (FILE_MASK_CHARACTERS.indexOf(mask.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

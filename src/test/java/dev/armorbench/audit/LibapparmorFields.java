@@ -57,6 +57,7 @@ final class LibapparmorFields {
         put(out, "Attribute", f.get("attribute"));
         put(out, "Signal", f.get("signal"));
         put(out, "Class", f.get("class"));
+        put(out, "Kmod", f.get("kmod"));
         put(out, "Execpath", f.get("execpath"));
         put(out, "Flags", f.get("flags"));
         put(out, "FS Type", f.get("fstype"));

@@ -192,6 +192,10 @@ class LogLineParserTest {
                 .isInstanceOfSatisfying(AuditEvent.Transition.class, e -> assertThat(e.target()).isEqualTo("P//null-/bin/busybox"));
         assertThat(event("operation=\"change_hat\" info=\"unconfined can not change_hat\" error=-1"))
                 .isInstanceOf(AuditEvent.Transition.class);
+        assertThat(event("operation=\"module\" kmod=\"module_test\" requested_mask=\"request\" denied_mask=\"request\""))
+                .isInstanceOfSatisfying(AuditEvent.Module.class, e -> assertThat(e.module()).isEqualTo("module_test"));
+        assertThat(event("operation=\"module\" name=\"/m/test.ko\" requested_mask=\"load_file\" denied_mask=\"load_file\""))
+                .isInstanceOfSatisfying(AuditEvent.Module.class, e -> assertThat(e.file()).isEqualTo("/m/test.ko"));
         assertThat(event("operation=\"setrlimit\" class=\"rlimit\" rlimit=nofile value=1024"))
                 .isInstanceOf(AuditEvent.Other.class);
         assertThat(parser.parseEvent("audit: type=1400 audit(1.2:3): apparmor=\"STATUS\" operation=\"profile_load\" profile=\"unconfined\" name=\"docker-default\" pid=1 comm=\"apparmor_parser\"", "s", 1))

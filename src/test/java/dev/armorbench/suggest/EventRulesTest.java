@@ -20,6 +20,16 @@ class EventRulesTest {
         assertThat(rules(suggest(KnownProfiles.none(), open("p", "/tmp/f", "r", 1000, 1000)))).containsExactly("owner /tmp/f r,");
     }
 
+    @Test
+    void aMaskThatIsAWordIsNoFileMask() {
+        // A module load: a name and masks, but its masks are words; no file rule may come of it.
+        String moduleLoad = STAMP + "apparmor=\"DENIED\" operation=\"module\" profile=\"p\" name=\"/lib/m.ko\""
+                + " pid=1 comm=\"insmod\" requested_mask=\"load_file\" denied_mask=\"load_file\"";
+        assertThat(suggest(KnownProfiles.none(), moduleLoad)).isEmpty();
+        // A file access with a word for a mask (a class this reader does not know): no letters picked from it.
+        assertThat(suggest(KnownProfiles.none(), open("p", "/tmp/q", "create", 0, 1))).isEmpty();
+    }
+
     /** An ALLOWED inet stream event of {@code operation} from 127.0.0.1:80 to the peer's port 58472. */
     private static String inetStream(String operation) {
         return STAMP + "apparmor=\"ALLOWED\" operation=\"" + operation + "\" profile=\"p\" pid=1 comm=\"nc\""
