@@ -105,7 +105,10 @@ class InstalledLibapparmorAgreementTest {
         assertThat(disagreements).isEmpty();
     }
 
-    /** The corpus's logs, and the line of each {@code log-test-multi} case, as test_multi reads it. */
+    /**
+     * The corpus's logs and the line of each {@code log-test-multi} case, as test_multi reads it;
+     * then each auditd AVC line again in the kernel log's envelopes.
+     */
     private static List<String> corpusLines() throws IOException {
         List<String> lines = new ArrayList<>();
         Path logs = Corpora.folder("apparmor.d-testdata").resolve("logs");
@@ -124,8 +127,26 @@ class InstalledLibapparmorAgreementTest {
             }
         }
         lines.removeIf(String::isBlank);
+        List<String> rewrapped = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith(AUDITD_AVC)) {
+                String record = line.substring(AUDITD_AVC.length());
+                ENVELOPES.forEach(envelope -> rewrapped.add(envelope + record));
+            }
+        }
+        lines.addAll(rewrapped);
         return lines;
     }
+
+    private static final String AUDITD_AVC = "type=AVC msg=";
+
+    /** Other envelopes the same kernel record arrives in: dmesg, kern.log with and without uptime, ISO syslog. */
+    private static final List<String> ENVELOPES = List.of(
+            "[   69.812345] audit: type=1400 ",
+            "Nov 29 18:00:00 host kernel: [   69.812345] audit: type=1400 ",
+            "Nov  9 08:00:00 host kernel: audit: type=1400 ",
+            "2026-11-29T18:00:00.123456+00:00 host kernel: audit: type=1400 ",
+            "Nov 29 18:00:00 host kernel: type=1400 ");
 
     private static boolean libapparmorInstalled() {
         try {
