@@ -14,7 +14,11 @@ public final class EventText {
         AuditRecord record = event.record();
         StringBuilder text = new StringBuilder(160);
         if (record.hasTime()) {
-            text.append(TIME.format(Instant.ofEpochSecond(0, record.epochMicros() * 1000))).append(' ');
+            // Seconds and microseconds apart: nanoseconds since 1970 overflow a long after 2262, and a
+            // kernel stamp may be any ten-digit number (tests write 9999999999).
+            long micros = record.epochMicros();
+            Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+            text.append(TIME.format(time)).append(' ');
         } else {
             text.append("-                       ");
         }
