@@ -99,6 +99,9 @@ public final class SuggestCommand implements Callable<Integer> {
         if (result.skips().total() > 0) {
             err.println("armorbench suggest: " + log + ": " + result.skips().describe());
         }
+        if (result.ruleless().total() > 0) {
+            err.println("armorbench suggest: " + log + ": " + result.ruleless().note());
+        }
         switch (format) {
             case json -> {
                 SuggestionJson.write(result.suggestions(), result, out);

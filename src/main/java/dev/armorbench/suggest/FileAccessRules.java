@@ -11,11 +11,11 @@ import dev.armorbench.audit.AuditEvent;
  * class the reader did not recognise — and gets no file rule rather than letters picked out of a word.
  */
 final class FileAccessRules {
-    private FileAccessRules() {
-    }
-
     /** Every character the kernel writes in a file mask, old kernels' exec modes and {@code ::} included. */
     private static final String FILE_MASK_CHARACTERS = "mrwaldkcxiupIUPNC:";
+
+    private FileAccessRules() {
+    }
 
     static RuleRequest request(AuditEvent.FileAccess event) {
         if (event.name() == null || event.name().isEmpty()) {

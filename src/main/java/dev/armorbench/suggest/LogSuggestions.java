@@ -24,9 +24,10 @@ public final class LogSuggestions {
      * @param plans one per profile file, in the order given
      * @param newProfiles the text of each profile that no file defines, by name
      * @param lines log lines read; {@code skips} says which were not AppArmor records
+     * @param ruleless the events of classes no rule kind covers
      */
     public record Result(List<Suggestion> suggestions, List<EditPlan> plans, Map<String, String> newProfiles,
-            long lines, long events, SkipCounts skips) {
+            long lines, long events, SkipCounts skips, RulelessEvents ruleless) {
     }
 
     private LogSuggestions() {
@@ -78,7 +79,7 @@ public final class LogSuggestions {
             plans.add(ProfileEdits.plan(profile, mine));
         }
         return new Result(suggestions, plans, NewProfiles.render(suggestions), reader.lines(), suggester.events(),
-                reader.skips());
+                reader.skips(), suggester.ruleless());
     }
 
     /** The search path with the profile's own directory last, as apparmor_parser -I does for quoted includes. */

@@ -28,6 +28,7 @@ public final class Suggester implements Consumer<AuditEvent> {
     private final Map<Object, Group> byEvent = new HashMap<>();
     private final Map<String, ProfilePath> placementCache = new HashMap<>();
     private final Map<Object, Group> groups = new LinkedHashMap<>();
+    private final RulelessEvents ruleless = new RulelessEvents();
     private long events;
     private long used;
 
@@ -73,10 +74,15 @@ public final class Suggester implements Consumer<AuditEvent> {
         return used;
     }
 
+    /** The denials and allowances of classes no rule kind covers: counted, not suggested for. */
+    public RulelessEvents ruleless() {
+        return ruleless;
+    }
+
     @Override
     public void accept(AuditEvent event) {
         events++;
-        if (!EventRules.asksForRule(event)) {
+        if (!EventRules.asksForRule(event) || ruleless.count(event)) {
             return;
         }
         // Most events repeat one seen before: one lookup finds their group.

@@ -22,6 +22,12 @@ public final class SuggestionJson {
                 json.writeNumberField("lines", result.lines());
                 json.writeNumberField("events", result.events());
                 json.writeNumberField("skipped_lines", result.skips().total());
+                // Denials of classes no rule kind covers, by class: counted, not suggested for.
+                json.writeObjectFieldStart("events_without_rule");
+                for (var entry : result.ruleless().byClass().entrySet()) {
+                    json.writeNumberField(entry.getKey(), entry.getValue());
+                }
+                json.writeEndObject();
             }
             json.writeArrayFieldStart("suggestions");
             for (Suggestion s : suggestions) {

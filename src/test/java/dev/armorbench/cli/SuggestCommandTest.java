@@ -37,6 +37,18 @@ class SuggestCommandTest {
     }
 
     @Test
+    void eventsNoRuleCanAllowAreCountedOnStderr() throws IOException {
+        Path log = write("log", "type=AVC msg=audit(1.2:3): apparmor=\"DENIED\" operation=\"module\" profile=\"p\""
+                + " name=\"/lib/modules/x.ko\" pid=1 comm=\"insmod\" requested_mask=\"load_file\""
+                + " denied_mask=\"load_file\"\n" + String.format(LOG, "p", "/etc/hosts"));
+        CommandRun run = suggest("--log", log.toString(), "--format", "profile");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("profile p {\n  /etc/hosts r,\n\n}\n");
+        assertThat(run.err()).contains(log + ": 1 event asked for what no rule allows here: kernel module (1);"
+                + " no rule is suggested for them.");
+    }
+
+    @Test
     void diffShowsTheEditOfTheGivenProfile() throws IOException {
         Path log = write("log", String.format(LOG, "p", "/etc/hosts") + String.format(LOG, "p", "/etc/passwd"));
         Path profile = write("p.profile", "profile p {\n  /etc/passwd r,\n}\n");

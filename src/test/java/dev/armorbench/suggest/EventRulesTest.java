@@ -30,6 +30,25 @@ class EventRulesTest {
         assertThat(suggest(KnownProfiles.none(), open("p", "/tmp/q", "create", 0, 1))).isEmpty();
     }
 
+    @Test
+    void eventsOfClassesNoRuleCoversAreCountedByClass() {
+        Suggester suggester = new Suggester(KnownProfiles.none());
+        String module = STAMP + "apparmor=\"DENIED\" operation=\"module\" profile=\"p\" pid=1 comm=\"modprobe\""
+                + " kmod=\"nf_tables\" requested_mask=\"request\" denied_mask=\"request\"";
+        String rlimit = STAMP + "apparmor=\"DENIED\" operation=\"setrlimit\" class=\"rlimit\" profile=\"p\" pid=1"
+                + " comm=\"sh\" rlimit=nofile value=1024";
+        String audited = module.replace("DENIED", "AUDIT");
+        SuggestFixtures.read(suggester, module, rlimit, module, audited, open("p", "/etc/hosts", "r", 0, 1));
+
+        assertThat(rules(suggester.suggestions())).containsExactly("/etc/hosts r,");
+        RulelessEvents ruleless = suggester.ruleless();
+        assertThat(ruleless.byClass()).containsExactly(java.util.Map.entry("kernel module", 2L),
+                java.util.Map.entry("rlimit", 1L));
+        assertThat(ruleless.note()).isEqualTo("3 events asked for what no rule allows here: kernel module (2), rlimit (1);"
+                + " no rule is suggested for them.");
+        assertThat(new Suggester(KnownProfiles.none()).ruleless().note()).isEmpty();
+    }
+
     /** An ALLOWED inet stream event of {@code operation} from 127.0.0.1:80 to the peer's port 58472. */
     private static String inetStream(String operation) {
         return STAMP + "apparmor=\"ALLOWED\" operation=\"" + operation + "\" profile=\"p\" pid=1 comm=\"nc\""

@@ -4,6 +4,7 @@ import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.EventKind;
 import dev.armorbench.audit.EventStream;
 import dev.armorbench.audit.RepeatAggregator;
+import dev.armorbench.suggest.RulelessEvents;
 import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
 import java.time.Duration;
@@ -127,6 +128,11 @@ final class RunEvents {
 
     long lost() {
         return stream.dropped();
+    }
+
+    /** The events no rule kind covers; read it after {@link #finish}, when the reading thread has ended. */
+    RulelessEvents ruleless() {
+        return suggester.ruleless();
     }
 
     List<String> failures() {

@@ -220,6 +220,9 @@ public final class TrialRun {
         if (runEvents.lost() > 0) {
             message += " " + runEvents.lost() + " events were dropped because they came faster than they could be read.";
         }
+        if (runEvents.ruleless().total() > 0) {
+            message += " " + runEvents.ruleless().note();
+        }
         return finish(listener, new TrialRunResult(outcome, profileName, exitCode, since(started), runEvents.byKind(),
                 runEvents.distinct(), runEvents.suggestions(), message, runEvents.lost()));
     }

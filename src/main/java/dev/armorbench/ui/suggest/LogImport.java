@@ -101,6 +101,9 @@ public final class LogImport {
                 text.append(other > 0 ? " and " : "").append(count(damaged, "damaged AppArmor record"));
             }
         }
+        if (result.ruleless().total() > 0) {
+            text.append("; ").append(result.ruleless().describe());
+        }
         return text.toString();
     }
 
@@ -116,8 +119,12 @@ public final class LogImport {
                     + "/var/log/kern.log or /var/log/syslog, or the output of journalctl -k or dmesg saved to a file.";
         }
         if (result.suggestions().isEmpty()) {
-            return count(result.events(), "AppArmor event") + " read from " + log
-                    + "; the profiles already allow everything they asked for (or the events were not denials).";
+            String read = count(result.events(), "AppArmor event") + " read from " + log;
+            if (result.ruleless().total() > 0) {
+                return read + ". " + result.ruleless().note()
+                        + " The profiles already allow what the others asked for (or they were not denials).";
+            }
+            return read + "; the profiles already allow everything they asked for (or the events were not denials).";
         }
         return null;
     }

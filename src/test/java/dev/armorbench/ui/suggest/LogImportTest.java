@@ -50,6 +50,20 @@ class LogImportTest {
     }
 
     @Test
+    void eventsNoRuleCanAllowAreNamedRatherThanCalledAllowed() throws IOException {
+        Path log = temp.resolve("kern.log");
+        Files.writeString(log, "audit: type=1400 audit(1641827210.519:240): apparmor=\"DENIED\" operation=\"module\""
+                + " profile=\"ping\" pid=5762 comm=\"modprobe\" kmod=\"nf_tables\" requested_mask=\"request\""
+                + " denied_mask=\"request\"\n");
+        LogImport.Read read = (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        assertThat(read.result().suggestions()).isEmpty();
+        assertThat(read.nothingFound()).isEqualTo("1 AppArmor event read from " + log + ". 1 event asked for what no"
+                + " rule allows here: kernel module (1); no rule is suggested for them. The profiles already allow what"
+                + " the others asked for (or they were not denials).");
+        assertThat(read.summary()).endsWith("; 1 event asked for what no rule allows here: kernel module (1)");
+    }
+
+    @Test
     void filesThatAreNotLogsGetAMessageNamingTheFix() throws IOException {
         PolicySources sources = new PolicySources(List.of(), temp);
         assertThat(message(LogImport.run(temp.resolve("absent.log"), profile, sources, List.of())))
