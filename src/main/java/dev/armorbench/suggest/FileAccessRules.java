@@ -34,22 +34,18 @@ final class FileAccessRules {
             mask = ownerPart + otherPart;
         }
         StringBuilder letters = new StringBuilder();
-        boolean exec = false;
         for (int i = 0; i < mask.length(); i++) {
             char c = mask.charAt(i);
             switch (c) {
                 case 'm', 'r', 'w', 'a', 'l', 'k' -> letters.append(c);
                 case 'c', 'd' -> letters.append('w');
-                case 'x' -> exec = true;
                 default -> {
-                    // 'i', 'u', 'p', 'I', … are exec modes of old kernels or unknown: not permissions.
+                    // 'x' outside an exec record (a link's "xm") asks for no exec rule: only exec records
+                    // do, and they are transitions. 'i', 'u', 'p', 'I', … are old kernels' exec modes.
                 }
             }
         }
         boolean owner = ownerOnly || event.ownedByActor();
-        if (exec && letters.indexOf("l") < 0) {
-            return new ExecRequest(event.name(), event.target(), false);
-        }
         String perms = FileRequest.permissions(letters.toString());
         if (perms.isEmpty()) {
             return null;

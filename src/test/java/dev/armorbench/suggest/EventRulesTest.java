@@ -21,6 +21,15 @@ class EventRulesTest {
     }
 
     @Test
+    void anXOutsideAnExecRecordAsksForNoExecRule() {
+        // Upstream's file_xm case: a link whose mask is "xm" gets the m alone, as aa-logprof writes it.
+        String link = STAMP + "apparmor=\"DENIED\" operation=\"link\" profile=\"cargo\" name=\"/var/tmp/a.rlib\""
+                + " pid=12412 comm=\"cargo\" requested_mask=\"xm\" denied_mask=\"xm\" fsuid=250 ouid=250"
+                + " target=\"/var/tmp/deps/a.rlib\"";
+        assertThat(rules(suggest(KnownProfiles.none(), link))).containsExactly("owner /var/tmp/a.rlib m,");
+    }
+
+    @Test
     void aMaskThatIsAWordIsNoFileMask() {
         // A module load: a name and masks, but its masks are words; no file rule may come of it.
         String moduleLoad = STAMP + "apparmor=\"DENIED\" operation=\"module\" profile=\"p\" name=\"/lib/m.ko\""
