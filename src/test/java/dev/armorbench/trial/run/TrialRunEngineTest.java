@@ -57,6 +57,8 @@ class TrialRunEngineTest {
     private static final List<String> RECORDED = List.of(
             "[  412.113] audit: type=1400 audit(1764391200.113:220): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest\" name=\"/srv/secret\" pid=886 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0",
             "[  412.120] audit: type=1400 audit(1764391200.120:221): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest//helper\" name=\"/etc/hostname\" pid=887 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0",
+            // A module request: the family's, but of a class no rule covers; counted and named, not suggested for.
+            "[  412.125] audit: type=1400 audit(1764391200.125:224): apparmor=\"DENIED\" operation=\"module\" profile=\"abtest\" pid=888 comm=\"modprobe\" kmod=\"nf_tables\" requested_mask=\"request\" denied_mask=\"request\"",
             // Another container's profile: not this run's family.
             "[  412.130] audit: type=1400 audit(1764391200.130:222): apparmor=\"DENIED\" operation=\"open\" profile=\"docker-default\" name=\"/srv/other\" pid=901 comm=\"cat\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0",
             // The profile's load: logged by the loader, under "unconfined".
@@ -165,11 +167,13 @@ class TrialRunEngineTest {
         assertThat(heard.stderr).containsExactly("two");
         assertThat(heard.phases).containsExactly(TrialPhase.LINTING, TrialPhase.LOADING, TrialPhase.STARTING,
                 TrialPhase.RUNNING, TrialPhase.COLLECTING, TrialPhase.CLEANING_UP, TrialPhase.FINISHED);
-        // The family's two events since the start; the other profile, the load and the earlier run's are not.
+        // The family's three events since the start; the other profile, the load and the earlier run's are not.
         assertThat(heard.events).extracting(event -> event.record().profile())
-                .containsExactly("abtest", "abtest//helper");
-        assertThat(result.eventsByKind()).containsEntry(EventKind.DENIED, 2L).hasSize(1);
-        assertThat(result.distinctEvents()).hasSize(2);
+                .containsExactly("abtest", "abtest//helper", "abtest");
+        assertThat(result.eventsByKind()).containsEntry(EventKind.DENIED, 3L).hasSize(1);
+        assertThat(result.distinctEvents()).hasSize(3);
+        assertThat(result.message()).endsWith("1 event asked for what no rule allows here: kernel module (1);"
+                + " no rule is suggested for them.");
         assertThat(result.suggestions()).extracting(s -> s.profile().toString() + ": " + s.chosen().rule())
                 .containsExactly("abtest: owner /srv/secret r,", "abtest//helper: owner /etc/hostname r,");
         assertThat(heard.suggestions).isNotEmpty();
