@@ -814,6 +814,13 @@ final class RuleReader {
                     error("unexpected-token", "write plain values inside " + pair.key() + "=(…)", nested);
                 }
                 for (Atom value : pair.values()) {
+                    if (key.equals("options") && !pair.parenthesized() && value.text().indexOf(',') >= 0) {
+                        // apparmor_parser reads bare options as one option name: "ro,noexec" is unknown
+                        // (fstype=ext3,ext4 is a list, options are not).
+                        error("mount-options-list", "write several " + pair.key() + " in parentheses: "
+                                + pair.key() + pair.operator() + "(" + value.text() + ")", value);
+                        continue;
+                    }
                     for (String option : value.text().split(",")) {
                         if (option.isEmpty()) {
                             continue;

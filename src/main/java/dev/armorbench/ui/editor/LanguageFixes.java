@@ -16,7 +16,8 @@ final class LanguageFixes {
                 .register("unknown-flag", (problem, text) -> nearestName(problem, text,
                         AppArmorVocabulary.PROFILE_FLAGS.stream().filter(flag -> !flag.endsWith("=")).toList(), "flag"))
                 .register("unexpected-token", LanguageFixes::commaBeforeUnexpected)
-                .register("variable-trailing-comma", LanguageFixes::removeComma);
+                .register("variable-trailing-comma", LanguageFixes::removeComma)
+                .register("mount-options-list", LanguageFixes::parenthesize);
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -55,6 +56,16 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Remove the ','", new TextEdit(problem.start(), problem.start() + 1, "")));
+    }
+
+    /** {@code options=ro,noexec} → {@code options=(ro,noexec)}: the diagnostic marks the bare value. */
+    private static List<FixProposal> parenthesize(Problem problem, String text) {
+        if (problem.end() > text.length() || problem.end() <= problem.start()) {
+            return List.of();
+        }
+        String value = text.substring(problem.start(), problem.end());
+        return List.of(FixProposal.of("Write (" + value + ")",
+                new TextEdit(problem.start(), problem.end(), "(" + value + ")")));
     }
 
     /** "Change to 'chown'" for the valid names nearest to the mistyped one. */

@@ -49,6 +49,14 @@ class QuickFixRegistryTest {
     }
 
     @Test
+    void wrapsBareMountOptionsInParentheses() {
+        String text = "profile p {\n  mount options=ro,noexec /dev -> /mnt,\n}\n";
+        List<FixProposal> found = fixes(text, "mount-options-list");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Write (ro,noexec)");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\n  mount options=(ro,noexec) /dev -> /mnt,\n}\n");
+    }
+
+    @Test
     void laterChecksPlugInTheirOwnFixes() {
         Problem problem = new Problem(dev.armorbench.policy.check.Severity.WARNING, "container-example", "m", 0, 0, 0, 3);
         assertThat(registry.fixesFor(problem, "abc")).isEmpty();
