@@ -1,6 +1,7 @@
 package dev.armorbench.suggest;
 
 import dev.armorbench.audit.AuditEvent;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ public final class RulelessEvents {
 
     /** Counts by class, in the order the classes were first seen. */
     public Map<String, Long> byClass() {
-        return java.util.Collections.unmodifiableMap(byClass);
+        return Collections.unmodifiableMap(byClass);
     }
 
     /** {@code 3 events asked for what no rule allows here: kernel module (2), rlimit (1)}; empty when none. */
