@@ -152,6 +152,11 @@ class RuleModelTest {
         assertThat(codes("owner capability,")).containsExactly("owner-not-allowed");
         assertThat(codes("/a r")).containsExactly("missing-comma");
         assertThat(codes("network inet port=99999,")).containsExactly("bad-port");
+        // apparmor_parser loads a bare word as a (relative) path that matches nothing: a warning, not an error.
+        assertThat(codes("deleted r,")).containsExactly("relative-path-matches-nothing");
+        assertThat(codes("r deleted,")).containsExactly("relative-path-matches-nothing");
+        assertThat(codes("rw r,")).containsExactly("bad-permissions");
+        assertThat(codes("\"deleted\" r,")).containsExactly("relative-path");
         // Upstream's mount/bad_opt_25: bare options are one option name; fstype lists are fine bare.
         assertThat(codes("mount options=ro,noexec /dev -> /mnt,")).containsExactly("mount-options-list");
         assertThat(codes("mount options=(ro,noexec) fstype=ext3,ext4 /dev -> /mnt,")).isEmpty();

@@ -246,7 +246,10 @@ final class RuleReader {
             error("file-syntax", "write 'PATH PERMS,' or 'PERMS PATH,'", elements.get(Math.min(i, elements.size() - 1)));
             return null;
         }
-        boolean pathFirst = safety == null && isPathStart(firstAtom);
+        // apparmor_parser also takes a bare identifier for a path ("deleted r,"), as long as it is
+        // not itself a permission string: a relative path, which matches nothing, but loads.
+        boolean pathFirst = safety == null && (isPathStart(firstAtom)
+                || isBareIdentifier(firstAtom) && !looksLikePermissions(firstAtom.text()));
         if (pathFirst) {
             path = firstAtom;
             if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || p.keyword() || p.quoted()) {
@@ -257,7 +260,7 @@ final class RuleReader {
             perms = p;
         } else {
             perms = firstAtom;
-            if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || !isPathStart(p)) {
+            if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || !isPathStart(p) && !(isBareIdentifier(p) && !looksLikePermissions(p.text()))) {
                 Element where = i + 1 < elements.size() ? elements.get(i + 1) : firstAtom;
                 error(isPathStart(firstAtom) ? "file-syntax" : "bad-permissions",
                         "write a path starting with '/' or a variable, then permissions", where);
@@ -275,7 +278,10 @@ final class RuleReader {
         if (i < elements.size()) {
             error("unexpected-token", "end the rule with ',' here: the rest does not belong to a file rule", elements.get(i));
         }
-        if (!path.text().startsWith("/") && !path.text().startsWith("@") && !path.text().startsWith("{")) {
+        if (isBareIdentifier(path)) {
+            reporter.report(Severity.WARNING, "relative-path-matches-nothing", "'" + path.text() + "' is not an absolute"
+                    + " path: the rule loads but matches no file; start the path with '/'", path.start(), path.end());
+        } else if (!path.text().startsWith("/") && !path.text().startsWith("@") && !path.text().startsWith("{")) {
             error("relative-path", "start the path with '/' (or a variable that expands to one)", path);
         }
         checkGlob(path);
@@ -307,6 +313,31 @@ final class RuleReader {
         String t = atom.text();
         return !atom.keyword() && (t.startsWith("/") || t.startsWith("@{") || t.startsWith("@") || atom.quoted()
                 || t.startsWith("{") || t.startsWith("\\"));
+    }
+
+    /** A word the parser's lexer reads as an identifier at a rule's start: letters, digits and '_'. */
+    private static boolean isBareIdentifier(Atom atom) {
+        String t = atom.text();
+        if (atom.keyword() || atom.quoted() || t.isEmpty() || Character.isDigit(t.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Made only of the letters permissions are written with (the parser then reads it as a mode). */
+    private static boolean looksLikePermissions(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("RrWwaLlMmkxXiIuUpPcC".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     record ParsedPerms(String letters, ExecMode exec) {
