@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +69,7 @@ public final class LintCommand implements Callable<Integer> {
         // The installed parser is asked (a run of it) only for a file with a rule it could refuse.
         Supplier<NetworkRuleForm> installed = languageOnly ? () -> NetworkRuleForm.FINE_GRAINED
                 : InstalledParser::networkRuleForm;
+        BooleanSupplier readsUserns = languageOnly ? () -> true : InstalledParser::readsUserns;
         List<Map<String, Object>> files = new ArrayList<>();
         boolean anyError = false;
         for (String given : paths) {
@@ -83,7 +85,7 @@ public final class LintCommand implements Callable<Integer> {
                     return 2;
                 }
                 anyError |= result.hasErrors();
-                List<Diagnostic> diagnostics = withInstalledParser(result, installed);
+                List<Diagnostic> diagnostics = withInstalledParser(result, installed, readsUserns);
                 if (format == Format.text) {
                     for (Diagnostic d : diagnostics) {
                         String where = d.source() == result.source() ? shown : d.source().path().toString();
@@ -106,9 +108,11 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /** The language's diagnostics, then what the installed parser would refuse. */
-    private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed) {
+    private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed,
+            BooleanSupplier readsUserns) {
         List<Diagnostic> all = new ArrayList<>(result.diagnostics());
         all.addAll(InstalledParserCheck.check(result, installed));
+        all.addAll(InstalledParserCheck.checkUserns(result, readsUserns));
         return all;
     }
 

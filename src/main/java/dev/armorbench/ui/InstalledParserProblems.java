@@ -8,7 +8,9 @@ import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
 import dev.armorbench.ui.editor.ProblemTracking;
 import dev.armorbench.ui.editor.QuickFixRegistry;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,26 +20,34 @@ import java.util.function.Supplier;
  */
 final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
     private final Supplier<NetworkRuleForm> installedForm;
+    private final BooleanSupplier readsUserns;
 
     InstalledParserProblems() {
-        this(InstalledParser::networkRuleForm);
+        this(InstalledParser::networkRuleForm, InstalledParser::readsUserns);
     }
 
-    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm) {
+    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm, BooleanSupplier readsUserns) {
         this.installedForm = installedForm;
+        this.readsUserns = readsUserns;
     }
 
     @Override
     public List<Diagnostic> check(LintResult lint) {
         // Asked at every check, not only when a rule needs it: completion reads the answer too.
         NetworkRuleForm form = installedForm.get();
-        return InstalledParserCheck.check(lint, () -> form);
+        List<Diagnostic> found = new ArrayList<>(InstalledParserCheck.check(lint, () -> form));
+        found.addAll(InstalledParserCheck.checkUserns(lint, readsUserns));
+        return found;
     }
 
     QuickFixRegistry registerFixes(QuickFixRegistry registry) {
         return registry.register(InstalledParserCheck.CODE, (problem, text) ->
-                InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
-                        .map(fix -> new FixProposal(fix.title(), fix.edits()))
-                        .toList());
+                        InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
+                                .map(fix -> new FixProposal(fix.title(), fix.edits()))
+                                .toList())
+                .register(InstalledParserCheck.USERNS_CODE, (problem, text) ->
+                        InstalledParserCheck.usernsFixes(text, problem.start(), problem.end()).stream()
+                                .map(fix -> new FixProposal(fix.title(), fix.edits()))
+                                .toList());
     }
 }

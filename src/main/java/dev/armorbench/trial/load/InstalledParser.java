@@ -15,8 +15,10 @@ import java.util.Optional;
  */
 public final class InstalledParser {
     private static final String NETWORK_PROBE = "profile armorbench-probe {\n  network (send) inet stream,\n}\n";
+    private static final String USERNS_PROBE = "profile armorbench-probe {\n  userns,\n}\n";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static volatile NetworkRuleForm systemNetworkRules;
+    private static volatile Boolean systemReadsUserns;
 
     private InstalledParser() {
     }
@@ -45,16 +47,39 @@ public final class InstalledParser {
      * when there is no parser to ask (nothing is loaded here then; the profile may go elsewhere).
      */
     static NetworkRuleForm networkRuleForm(AppArmorHost host, CommandRunner runner) {
+        return reads(host, runner, NETWORK_PROBE) ? NetworkRuleForm.FINE_GRAINED : NetworkRuleForm.FAMILY_AND_TYPE;
+    }
+
+    /** {@link #readsUserns(AppArmorHost, CommandRunner)} of this machine's parser, asked once. */
+    public static boolean readsUserns() {
+        Boolean reads = systemReadsUserns;
+        if (reads == null) {
+            reads = readsUserns(AppArmorHost.system(), new ProcessCommandRunner());
+            systemReadsUserns = reads;
+        }
+        return reads;
+    }
+
+    /** Whether the host's parser reads {@code userns} rules (AppArmor 4 does, 3 refuses the file). */
+    static boolean readsUserns(AppArmorHost host, CommandRunner runner) {
+        return reads(host, runner, USERNS_PROBE);
+    }
+
+    /**
+     * Whether the host's parser compiles {@code probe}; true when there is no parser to ask, or it
+     * cannot run: nothing is loaded here then, and such a parser says nothing about its language.
+     */
+    private static boolean reads(AppArmorHost host, CommandRunner runner, String probe) {
         Optional<Path> parser = host.parser();
         if (parser.isEmpty()) {
-            return NetworkRuleForm.FINE_GRAINED;
+            return true;
         }
         try {
             CommandOutput output = runner.run(List.of(parser.get().toString(), "-Q", "-K"), Optional.empty(),
-                    NETWORK_PROBE.getBytes(StandardCharsets.UTF_8), PROBE_TIMEOUT);
-            return output.exitCode() == 0 ? NetworkRuleForm.FINE_GRAINED : NetworkRuleForm.FAMILY_AND_TYPE;
+                    probe.getBytes(StandardCharsets.UTF_8), PROBE_TIMEOUT);
+            return output.exitCode() == 0;
         } catch (IOException | CommandRunner.CommandTimedOutException e) {
-            return NetworkRuleForm.FINE_GRAINED; // a parser that cannot run says nothing about its language
+            return true;
         }
     }
 }

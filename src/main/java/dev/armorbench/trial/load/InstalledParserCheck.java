@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  */
 public final class InstalledParserCheck {
     public static final String CODE = "network-needs-apparmor-4";
+    public static final String USERNS_CODE = "userns-needs-apparmor-4";
 
     private InstalledParserCheck() {
     }
@@ -53,6 +55,33 @@ public final class InstalledParserCheck {
                     source, rule.start(), rule.end())));
         }
         return found.isEmpty() || form.get() == NetworkRuleForm.FINE_GRAINED ? List.of() : found;
+    }
+
+    /**
+     * The warnings for {@code lint}'s {@code userns} rules when the installed parser does not read
+     * them (AppArmor 3 refuses the whole file). Asked only when the text has one.
+     */
+    public static List<Diagnostic> checkUserns(LintResult lint, BooleanSupplier readsUserns) {
+        SourceFile source = lint.source();
+        List<SyntaxNode> rules = rulesOf(source.tree().root(), source.text(), RuleKind.USERNS);
+        if (rules.isEmpty() || readsUserns.getAsBoolean()) {
+            return List.of();
+        }
+        List<Diagnostic> found = new ArrayList<>();
+        for (SyntaxNode rule : rules) {
+            found.add(new Diagnostic(Severity.WARNING, USERNS_CODE, "apparmor_parser on this machine (AppArmor 3) does"
+                    + " not read userns rules: it refuses the whole file. AppArmor 3 does not mediate user namespaces,"
+                    + " so without the rule nothing changes here; AppArmor 4 reads it", source, rule.start(), rule.end()));
+        }
+        return found;
+    }
+
+    /** The fix for a {@link #USERNS_CODE} warning on {@code text[start, end)}: the rule goes. */
+    public static List<QuickFix> usernsFixes(String text, int start, int end) {
+        if (start < 0 || end > text.length() || start >= end) {
+            return List.of();
+        }
+        return List.of(QuickFix.of("Remove it: AppArmor 3 does not mediate user namespaces", removal(text, start, end)));
     }
 
     /**
@@ -154,21 +183,26 @@ public final class InstalledParserCheck {
 
     /** The rule nodes, anywhere in the tree, that are network rules ({@link RuleKind#of}). */
     private static List<SyntaxNode> networkRules(SyntaxNode root, String text) {
+        return rulesOf(root, text, RuleKind.NETWORK);
+    }
+
+    /** The rule nodes of {@code kind}, anywhere in the tree. */
+    private static List<SyntaxNode> rulesOf(SyntaxNode root, String text, RuleKind kind) {
         List<SyntaxNode> rules = new ArrayList<>();
-        collect(root, text, rules);
+        collect(root, text, kind, rules);
         return rules;
     }
 
-    private static void collect(SyntaxNode node, String text, List<SyntaxNode> rules) {
+    private static void collect(SyntaxNode node, String text, RuleKind kind, List<SyntaxNode> rules) {
         if (node.kind() == SyntaxKind.RULE) {
-            if (isNetworkRule(node, text)) {
+            if (RuleKind.of(node, text) == kind) {
                 rules.add(node);
             }
             return;
         }
         for (SyntaxElement child : node.children()) {
             if (child instanceof SyntaxNode inner) {
-                collect(inner, text, rules);
+                collect(inner, text, kind, rules);
             }
         }
     }

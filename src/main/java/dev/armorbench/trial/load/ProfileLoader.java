@@ -233,8 +233,8 @@ public final class ProfileLoader {
     }
 
     /**
-     * Why an AppArmor 3 parser stops with a syntax error at a network rule the language has (and the
-     * lint passed): the rule and what to write instead; empty for any other syntax error.
+     * Why an AppArmor 3 parser stops with a syntax error at a network or userns rule the language has
+     * (and the lint passed): the rule and what to write instead; empty for any other syntax error.
      */
     private String refusedNetworkRule(LintResult lint, ParserError error) {
         for (Diagnostic refused : InstalledParserCheck.check(lint, this::networkRuleForm)) {
@@ -243,6 +243,14 @@ public final class ProfileLoader {
                 return " This apparmor_parser (AppArmor 3) does not read network permissions or addresses, as on line "
                         + refused.line() + ": " + InstalledParserCheck.familyAndTypeOf(refused) + " is what it reads (the"
                         + " editor's quick fix writes it).";
+            }
+        }
+        for (Diagnostic refused : InstalledParserCheck.checkUserns(lint, () -> InstalledParser.readsUserns(host, runner))) {
+            int line = error.line().orElse(refused.line());
+            if (refused.line() <= line && line <= refused.endLine()) {
+                return " This apparmor_parser (AppArmor 3) does not read userns rules, as on line " + refused.line()
+                        + "; AppArmor 3 does not mediate user namespaces, so the rule can go (the editor's quick fix"
+                        + " removes it).";
             }
         }
         return "";

@@ -70,6 +70,27 @@ class InstalledParserCheckTest {
     }
 
     @Test
+    void userNamespaceRulesAreWarnedAboutForAParserThatRefusesThemAndTheFixRemovesThem() {
+        String text = "profile app {\n  /etc/hosts r,\n  userns,\n  profile helper {\n    audit userns create,\n  }\n}\n";
+        List<Diagnostic> warned = InstalledParserCheck.checkUserns(lint(text), () -> false);
+        assertThat(warned).extracting(d -> text.substring(d.start(), d.end()))
+                .containsExactly("userns,", "audit userns create,");
+        assertThat(warned).allSatisfy(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.code()).isEqualTo(InstalledParserCheck.USERNS_CODE);
+        });
+        assertThat(InstalledParserCheck.checkUserns(lint(text), () -> true)).isEmpty();
+        assertThat(InstalledParserCheck.checkUserns(lint(PROFILE), () -> {
+            throw new AssertionError("the parser was asked about a file with no userns rule");
+        })).isEmpty();
+
+        int start = text.indexOf("userns,");
+        List<QuickFix> fixes = InstalledParserCheck.usernsFixes(text, start, start + "userns,".length());
+        assertThat(fixes).extracting(QuickFix::title).containsExactly("Remove it: AppArmor 3 does not mediate user namespaces");
+        assertThat(fixes.get(0).apply(text)).isEqualTo(text.replace("  userns,\n", ""));
+    }
+
+    @Test
     void forAParserThatReadsThemThereIsNothingToSay() {
         assertThat(warned(PROFILE, NetworkRuleForm.FINE_GRAINED)).isEmpty();
     }

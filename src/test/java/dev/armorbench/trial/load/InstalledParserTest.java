@@ -37,10 +37,22 @@ class InstalledParserTest {
     }
 
     @Test
+    void theUsernsProbeAgreesWithTheParserOnAUsernsRule() throws Exception {
+        AppArmorHost host = AppArmorHost.system();
+        Requirements.require(host.parser().isPresent(), "apparmor_parser (Debian package apparmor)");
+        CommandOutput parsed = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
+                Optional.empty(), "profile t {\n  /etc/hosts r,\n  userns create,\n}\n".getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(60));
+
+        assertThat(InstalledParser.readsUserns(host, new ProcessCommandRunner())).isEqualTo(parsed.exitCode() == 0);
+    }
+
+    @Test
     void withoutAParserNothingIsAssumedAboutItsLanguage() throws Exception {
         Files.createDirectories(empty.resolve("usr/sbin"));
         AppArmorHost noParser = new AppArmorHost(empty, List.of(Path.of("/usr/sbin")));
 
         assertThat(InstalledParser.networkRuleForm(noParser, new ProcessCommandRunner())).isEqualTo(NetworkRuleForm.FINE_GRAINED);
+        assertThat(InstalledParser.readsUserns(noParser, new ProcessCommandRunner())).isTrue();
     }
 }

@@ -187,6 +187,23 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void anAppArmor3ParserStoppingAtAUsernsRuleIsToldTheRuleCanGo() throws IOException {
+        Requirements.require(Files.isExecutable(Path.of("/usr/sbin/apparmor_parser")),
+                "apparmor_parser (Debian package apparmor)");
+        readyAsRoot().script("/usr/sbin/apparmor_parser", "exec /usr/sbin/apparmor_parser -Q -K\n");
+        ProfileLoader loader = loader();
+        Requirements.require(!InstalledParser.readsUserns(AppArmorHost.system(), new ProcessCommandRunner()),
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String profile = "profile web {\n  /etc/hosts r,\n  userns,\n}\n";
+
+        LoadResult result = loader.load(file, profile);
+
+        assertThat(result.outcome()).isEqualTo(LoadOutcome.PARSER_ERROR);
+        assertThat(result.message()).endsWith(" This apparmor_parser (AppArmor 3) does not read userns rules, as on line 3;"
+                + " AppArmor 3 does not mediate user namespaces, so the rule can go (the editor's quick fix removes it).");
+    }
+
+    @Test
     void theParserGetsTheTextOnStandardInputInTheProfilesDirectoryAndTheModesAreReadBack() throws IOException {
         // A stand-in parser that keeps what it was given: this machine's kernel cannot load anything.
         readyAsRoot();
