@@ -248,8 +248,7 @@ final class RuleReader {
         }
         // apparmor_parser also takes a bare identifier for a path ("deleted r,"), as long as it is
         // not itself a permission string: a relative path, which matches nothing, but loads.
-        boolean pathFirst = safety == null && (isPathStart(firstAtom)
-                || isBareIdentifier(firstAtom) && !looksLikePermissions(firstAtom.text()));
+        boolean pathFirst = safety == null && (isPathStart(firstAtom) || isBareWordPath(firstAtom));
         if (pathFirst) {
             path = firstAtom;
             if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || p.keyword() || p.quoted()) {
@@ -260,7 +259,7 @@ final class RuleReader {
             perms = p;
         } else {
             perms = firstAtom;
-            if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || !isPathStart(p) && !(isBareIdentifier(p) && !looksLikePermissions(p.text()))) {
+            if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || !isPathStart(p) && !isBareWordPath(p)) {
                 Element where = i + 1 < elements.size() ? elements.get(i + 1) : firstAtom;
                 error(isPathStart(firstAtom) ? "file-syntax" : "bad-permissions",
                         "write a path starting with '/' or a variable, then permissions", where);
@@ -313,6 +312,11 @@ final class RuleReader {
         String t = atom.text();
         return !atom.keyword() && (t.startsWith("/") || t.startsWith("@{") || t.startsWith("@") || atom.quoted()
                 || t.startsWith("{") || t.startsWith("\\"));
+    }
+
+    /** A bare word the parser takes for a (relative) path: an identifier that is not a permission string. */
+    private static boolean isBareWordPath(Atom atom) {
+        return isBareIdentifier(atom) && !looksLikePermissions(atom.text());
     }
 
     /** A word the parser's lexer reads as an identifier at a rule's start: letters, digits and '_'. */
