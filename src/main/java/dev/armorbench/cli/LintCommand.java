@@ -7,6 +7,7 @@ import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +70,7 @@ public final class LintCommand implements Callable<Integer> {
         // The installed parser is asked (a run of it) only for a file with a rule it could refuse.
         Supplier<NetworkRuleForm> installed = languageOnly ? () -> NetworkRuleForm.FINE_GRAINED
                 : InstalledParser::networkRuleForm;
-        BooleanSupplier readsUserns = languageOnly ? () -> true : InstalledParser::readsUserns;
+        Predicate<RuleKind> reads = languageOnly ? kind -> true : InstalledParser::reads;
         List<Map<String, Object>> files = new ArrayList<>();
         boolean anyError = false;
         for (String given : paths) {
@@ -85,7 +86,7 @@ public final class LintCommand implements Callable<Integer> {
                     return 2;
                 }
                 anyError |= result.hasErrors();
-                List<Diagnostic> diagnostics = withInstalledParser(result, installed, readsUserns);
+                List<Diagnostic> diagnostics = withInstalledParser(result, installed, reads);
                 if (format == Format.text) {
                     for (Diagnostic d : diagnostics) {
                         String where = d.source() == result.source() ? shown : d.source().path().toString();
@@ -109,10 +110,10 @@ public final class LintCommand implements Callable<Integer> {
 
     /** The language's diagnostics, then what the installed parser would refuse. */
     private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed,
-            BooleanSupplier readsUserns) {
+            Predicate<RuleKind> reads) {
         List<Diagnostic> all = new ArrayList<>(result.diagnostics());
         all.addAll(InstalledParserCheck.check(result, installed));
-        all.addAll(InstalledParserCheck.checkUserns(result, readsUserns));
+        all.addAll(InstalledParserCheck.checkApparmor4Rules(result, reads));
         return all;
     }
 

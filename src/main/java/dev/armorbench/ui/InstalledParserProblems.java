@@ -3,6 +3,7 @@ package dev.armorbench.ui;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
@@ -10,7 +11,7 @@ import dev.armorbench.ui.editor.ProblemTracking;
 import dev.armorbench.ui.editor.QuickFixRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -20,15 +21,15 @@ import java.util.function.Supplier;
  */
 final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
     private final Supplier<NetworkRuleForm> installedForm;
-    private final BooleanSupplier readsUserns;
+    private final Predicate<RuleKind> reads;
 
     InstalledParserProblems() {
-        this(InstalledParser::networkRuleForm, InstalledParser::readsUserns);
+        this(InstalledParser::networkRuleForm, InstalledParser::reads);
     }
 
-    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm, BooleanSupplier readsUserns) {
+    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm, Predicate<RuleKind> reads) {
         this.installedForm = installedForm;
-        this.readsUserns = readsUserns;
+        this.reads = reads;
     }
 
     @Override
@@ -36,18 +37,19 @@ final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
         // Asked at every check, not only when a rule needs it: completion reads the answer too.
         NetworkRuleForm form = installedForm.get();
         List<Diagnostic> found = new ArrayList<>(InstalledParserCheck.check(lint, () -> form));
-        found.addAll(InstalledParserCheck.checkUserns(lint, readsUserns));
+        found.addAll(InstalledParserCheck.checkApparmor4Rules(lint, reads));
         return found;
     }
 
     QuickFixRegistry registerFixes(QuickFixRegistry registry) {
-        return registry.register(InstalledParserCheck.CODE, (problem, text) ->
-                        InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
-                                .map(fix -> new FixProposal(fix.title(), fix.edits()))
-                                .toList())
-                .register(InstalledParserCheck.USERNS_CODE, (problem, text) ->
-                        InstalledParserCheck.usernsFixes(text, problem.start(), problem.end()).stream()
-                                .map(fix -> new FixProposal(fix.title(), fix.edits()))
-                                .toList());
+        registry.register(InstalledParserCheck.CODE, (problem, text) ->
+                InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
+                        .map(fix -> new FixProposal(fix.title(), fix.edits()))
+                        .toList());
+        InstalledParserCheck.apparmor4RuleCodes().forEach((code, kind) -> registry.register(code, (problem, text) ->
+                InstalledParserCheck.apparmor4RuleFixes(kind, text, problem.start(), problem.end()).stream()
+                        .map(fix -> new FixProposal(fix.title(), fix.edits()))
+                        .toList()));
+        return registry;
     }
 }

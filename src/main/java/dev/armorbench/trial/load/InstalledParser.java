@@ -1,12 +1,15 @@
 package dev.armorbench.trial.load;
 
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the installed {@code apparmor_parser} reads, found by asking it: it compiles a one-rule
@@ -15,10 +18,14 @@ import java.util.Optional;
  */
 public final class InstalledParser {
     private static final String NETWORK_PROBE = "profile armorbench-probe {\n  network (send) inet stream,\n}\n";
-    private static final String USERNS_PROBE = "profile armorbench-probe {\n  userns,\n}\n";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static volatile NetworkRuleForm systemNetworkRules;
-    private static volatile Boolean systemReadsUserns;
+    /** The rule kinds AppArmor 4 added that a parser may refuse, each with a one-rule probe. */
+    private static final Map<RuleKind, String> APPARMOR_4_RULE_PROBES = Map.of(
+            RuleKind.USERNS, "profile armorbench-probe {\n  userns,\n}\n",
+            RuleKind.MQUEUE, "profile armorbench-probe {\n  mqueue,\n}\n",
+            RuleKind.IO_URING, "profile armorbench-probe {\n  io_uring,\n}\n");
+    private static final Map<RuleKind, Boolean> systemReads = new ConcurrentHashMap<>();
 
     private InstalledParser() {
     }
@@ -50,19 +57,19 @@ public final class InstalledParser {
         return reads(host, runner, NETWORK_PROBE) ? NetworkRuleForm.FINE_GRAINED : NetworkRuleForm.FAMILY_AND_TYPE;
     }
 
-    /** {@link #readsUserns(AppArmorHost, CommandRunner)} of this machine's parser, asked once. */
-    public static boolean readsUserns() {
-        Boolean reads = systemReadsUserns;
-        if (reads == null) {
-            reads = readsUserns(AppArmorHost.system(), new ProcessCommandRunner());
-            systemReadsUserns = reads;
-        }
-        return reads;
+    /** {@link #reads(RuleKind, AppArmorHost, CommandRunner)} of this machine's parser, asked once per kind. */
+    public static boolean reads(RuleKind kind) {
+        return systemReads.computeIfAbsent(kind, k -> reads(k, AppArmorHost.system(), new ProcessCommandRunner()));
     }
 
-    /** Whether the host's parser reads {@code userns} rules (AppArmor 4 does, 3 refuses the file). */
-    static boolean readsUserns(AppArmorHost host, CommandRunner runner) {
-        return reads(host, runner, USERNS_PROBE);
+    /**
+     * Whether the host's parser reads rules of {@code kind}: AppArmor 4 reads {@code userns},
+     * {@code mqueue} and {@code io_uring} rules, AppArmor 3 refuses the file at them. True for every
+     * other kind (both read them).
+     */
+    static boolean reads(RuleKind kind, AppArmorHost host, CommandRunner runner) {
+        String probe = APPARMOR_4_RULE_PROBES.get(kind);
+        return probe == null || reads(host, runner, probe);
     }
 
     /**

@@ -17,10 +17,12 @@ import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.RuleModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,12 @@ import java.util.function.Supplier;
  */
 public final class InstalledParserCheck {
     public static final String CODE = "network-needs-apparmor-4";
-    public static final String USERNS_CODE = "userns-needs-apparmor-4";
+    /**
+     * The rule kinds AppArmor 4 added and AppArmor 3 refuses, with what they mediate: AppArmor 3
+     * mediates none of these, so without the rule nothing changes under it.
+     */
+    private static final Map<RuleKind, String> APPARMOR_4_RULES = Map.of(
+            RuleKind.USERNS, "user namespaces", RuleKind.MQUEUE, "message queues", RuleKind.IO_URING, "io_uring");
 
     private InstalledParserCheck() {
     }
@@ -57,31 +64,57 @@ public final class InstalledParserCheck {
         return found.isEmpty() || form.get() == NetworkRuleForm.FINE_GRAINED ? List.of() : found;
     }
 
+    /** The warning code for a rule of {@code kind} the installed parser refuses: {@code userns-needs-apparmor-4}. */
+    public static String codeFor(RuleKind kind) {
+        return kind.keyword() + "-needs-apparmor-4";
+    }
+
+    /** What rules of {@code kind} mediate ("user namespaces"), for a kind {@link #checkApparmor4Rules} warns about. */
+    public static String mediatedBy(RuleKind kind) {
+        return APPARMOR_4_RULES.getOrDefault(kind, kind.keyword());
+    }
+
+    /** The codes of {@link #checkApparmor4Rules}, by the kind of rule each is about. */
+    public static Map<String, RuleKind> apparmor4RuleCodes() {
+        Map<String, RuleKind> codes = new LinkedHashMap<>();
+        APPARMOR_4_RULES.keySet().forEach(kind -> codes.put(codeFor(kind), kind));
+        return codes;
+    }
+
     /**
-     * The warnings for {@code lint}'s {@code userns} rules when the installed parser does not read
-     * them (AppArmor 3 refuses the whole file). Asked only when the text has one.
+     * The warnings for {@code lint}'s {@code userns}, {@code mqueue} and {@code io_uring} rules that
+     * the installed parser does not read (AppArmor 3 refuses the whole file). The parser is asked
+     * about a kind only when the text has a rule of it.
      */
-    public static List<Diagnostic> checkUserns(LintResult lint, BooleanSupplier readsUserns) {
+    public static List<Diagnostic> checkApparmor4Rules(LintResult lint, Predicate<RuleKind> reads) {
         SourceFile source = lint.source();
-        List<SyntaxNode> rules = rulesOf(source.tree().root(), source.text(), RuleKind.USERNS);
-        if (rules.isEmpty() || readsUserns.getAsBoolean()) {
-            return List.of();
-        }
         List<Diagnostic> found = new ArrayList<>();
-        for (SyntaxNode rule : rules) {
-            found.add(new Diagnostic(Severity.WARNING, USERNS_CODE, "apparmor_parser on this machine (AppArmor 3) does"
-                    + " not read userns rules: it refuses the whole file. AppArmor 3 does not mediate user namespaces,"
-                    + " so without the rule nothing changes here; AppArmor 4 reads it", source, rule.start(), rule.end()));
+        for (RuleKind kind : RuleKind.values()) {
+            String mediated = APPARMOR_4_RULES.get(kind);
+            if (mediated == null) {
+                continue;
+            }
+            List<SyntaxNode> rules = rulesOf(source.tree().root(), source.text(), kind);
+            if (rules.isEmpty() || reads.test(kind)) {
+                continue;
+            }
+            for (SyntaxNode rule : rules) {
+                found.add(new Diagnostic(Severity.WARNING, codeFor(kind), "apparmor_parser on this machine (AppArmor 3)"
+                        + " does not read " + kind.keyword() + " rules: it refuses the whole file. AppArmor 3 does not"
+                        + " mediate " + mediated + ", so without the rule nothing changes here; AppArmor 4 reads it",
+                        source, rule.start(), rule.end()));
+            }
         }
         return found;
     }
 
-    /** The fix for a {@link #USERNS_CODE} warning on {@code text[start, end)}: the rule goes. */
-    public static List<QuickFix> usernsFixes(String text, int start, int end) {
-        if (start < 0 || end > text.length() || start >= end) {
+    /** The fix for a warning of {@link #checkApparmor4Rules} about a rule of {@code kind} on {@code text[start, end)}: the rule goes. */
+    public static List<QuickFix> apparmor4RuleFixes(RuleKind kind, String text, int start, int end) {
+        String mediated = APPARMOR_4_RULES.get(kind);
+        if (mediated == null || start < 0 || end > text.length() || start >= end) {
             return List.of();
         }
-        return List.of(QuickFix.of("Remove it: AppArmor 3 does not mediate user namespaces", removal(text, start, end)));
+        return List.of(QuickFix.of("Remove it: AppArmor 3 does not mediate " + mediated, removal(text, start, end)));
     }
 
     /**

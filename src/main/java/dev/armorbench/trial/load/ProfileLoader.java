@@ -1,6 +1,7 @@
 package dev.armorbench.trial.load;
 
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
@@ -233,7 +234,7 @@ public final class ProfileLoader {
     }
 
     /**
-     * Why an AppArmor 3 parser stops with a syntax error at a network or userns rule the language has
+     * Why an AppArmor 3 parser stops with a syntax error at a network, userns, mqueue or io_uring rule the language has
      * (and the lint passed): the rule and what to write instead; empty for any other syntax error.
      */
     private String refusedNetworkRule(LintResult lint, ParserError error) {
@@ -245,12 +246,13 @@ public final class ProfileLoader {
                         + " editor's quick fix writes it).";
             }
         }
-        for (Diagnostic refused : InstalledParserCheck.checkUserns(lint, () -> InstalledParser.readsUserns(host, runner))) {
+        for (Diagnostic refused : InstalledParserCheck.checkApparmor4Rules(lint, kind -> InstalledParser.reads(kind, host, runner))) {
             int line = error.line().orElse(refused.line());
             if (refused.line() <= line && line <= refused.endLine()) {
-                return " This apparmor_parser (AppArmor 3) does not read userns rules, as on line " + refused.line()
-                        + "; AppArmor 3 does not mediate user namespaces, so the rule can go (the editor's quick fix"
-                        + " removes it).";
+                RuleKind kind = InstalledParserCheck.apparmor4RuleCodes().get(refused.code());
+                return " This apparmor_parser (AppArmor 3) does not read " + kind.keyword() + " rules, as on line "
+                        + refused.line() + "; AppArmor 3 does not mediate " + InstalledParserCheck.mediatedBy(kind)
+                        + ", so the rule can go (the editor's quick fix removes it).";
             }
         }
         return "";

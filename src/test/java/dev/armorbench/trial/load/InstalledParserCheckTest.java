@@ -10,6 +10,7 @@ import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,22 +71,23 @@ class InstalledParserCheckTest {
     }
 
     @Test
-    void userNamespaceRulesAreWarnedAboutForAParserThatRefusesThemAndTheFixRemovesThem() {
-        String text = "profile app {\n  /etc/hosts r,\n  userns,\n  profile helper {\n    audit userns create,\n  }\n}\n";
-        List<Diagnostic> warned = InstalledParserCheck.checkUserns(lint(text), () -> false);
-        assertThat(warned).extracting(d -> text.substring(d.start(), d.end()))
-                .containsExactly("userns,", "audit userns create,");
-        assertThat(warned).allSatisfy(d -> {
-            assertThat(d.severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.code()).isEqualTo(InstalledParserCheck.USERNS_CODE);
-        });
-        assertThat(InstalledParserCheck.checkUserns(lint(text), () -> true)).isEmpty();
-        assertThat(InstalledParserCheck.checkUserns(lint(PROFILE), () -> {
-            throw new AssertionError("the parser was asked about a file with no userns rule");
+    void appArmor4RulesAreWarnedAboutForAParserThatRefusesThemAndTheFixRemovesThem() {
+        String text = "profile app {\n  /etc/hosts r,\n  userns,\n  mqueue r type=posix /q,\n  profile helper {\n"
+                + "    audit userns create,\n    io_uring sqpoll,\n  }\n}\n";
+        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Rules(lint(text), kind -> false);
+        assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
+                "mqueue-needs-apparmor-4 mqueue r type=posix /q,", "io_uring-needs-apparmor-4 io_uring sqpoll,",
+                "userns-needs-apparmor-4 userns,", "userns-needs-apparmor-4 audit userns create,");
+        assertThat(warned).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.WARNING));
+        // A parser that reads some kinds is warned about the others only.
+        assertThat(InstalledParserCheck.checkApparmor4Rules(lint(text), kind -> kind != RuleKind.USERNS))
+                .extracting(Diagnostic::code).containsOnly("userns-needs-apparmor-4");
+        assertThat(InstalledParserCheck.checkApparmor4Rules(lint(PROFILE), kind -> {
+            throw new AssertionError("the parser was asked about a file with no such rule");
         })).isEmpty();
 
         int start = text.indexOf("userns,");
-        List<QuickFix> fixes = InstalledParserCheck.usernsFixes(text, start, start + "userns,".length());
+        List<QuickFix> fixes = InstalledParserCheck.apparmor4RuleFixes(RuleKind.USERNS, text, start, start + "userns,".length());
         assertThat(fixes).extracting(QuickFix::title).containsExactly("Remove it: AppArmor 3 does not mediate user namespaces");
         assertThat(fixes.get(0).apply(text)).isEqualTo(text.replace("  userns,\n", ""));
     }

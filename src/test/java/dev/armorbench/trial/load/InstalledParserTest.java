@@ -3,6 +3,7 @@ package dev.armorbench.trial.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +38,19 @@ class InstalledParserTest {
     }
 
     @Test
-    void theUsernsProbeAgreesWithTheParserOnAUsernsRule() throws Exception {
+    void theProbesOfAppArmor4RulesAgreeWithTheParserOnSuchRules() throws Exception {
         AppArmorHost host = AppArmorHost.system();
         Requirements.require(host.parser().isPresent(), "apparmor_parser (Debian package apparmor)");
-        CommandOutput parsed = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
-                Optional.empty(), "profile t {\n  /etc/hosts r,\n  userns create,\n}\n".getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(60));
+        for (var rule : java.util.Map.of(RuleKind.USERNS, "userns create,", RuleKind.MQUEUE, "mqueue r type=posix /q,",
+                RuleKind.IO_URING, "io_uring sqpoll,").entrySet()) {
+            CommandOutput parsed = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
+                    Optional.empty(), ("profile t {\n  /etc/hosts r,\n  " + rule.getValue() + "\n}\n")
+                            .getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
 
-        assertThat(InstalledParser.readsUserns(host, new ProcessCommandRunner())).isEqualTo(parsed.exitCode() == 0);
+            assertThat(InstalledParser.reads(rule.getKey(), host, new ProcessCommandRunner())).as(rule.getValue())
+                    .isEqualTo(parsed.exitCode() == 0);
+        }
+        assertThat(InstalledParser.reads(RuleKind.SIGNAL, host, new ProcessCommandRunner())).isTrue();
     }
 
     @Test
@@ -53,6 +59,6 @@ class InstalledParserTest {
         AppArmorHost noParser = new AppArmorHost(empty, List.of(Path.of("/usr/sbin")));
 
         assertThat(InstalledParser.networkRuleForm(noParser, new ProcessCommandRunner())).isEqualTo(NetworkRuleForm.FINE_GRAINED);
-        assertThat(InstalledParser.readsUserns(noParser, new ProcessCommandRunner())).isTrue();
+        assertThat(InstalledParser.reads(RuleKind.USERNS, noParser, new ProcessCommandRunner())).isTrue();
     }
 }

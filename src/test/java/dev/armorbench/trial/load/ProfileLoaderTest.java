@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.suggest.NetworkRuleForm;
+import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,7 +193,7 @@ class ProfileLoaderTest {
                 "apparmor_parser (Debian package apparmor)");
         readyAsRoot().script("/usr/sbin/apparmor_parser", "exec /usr/sbin/apparmor_parser -Q -K\n");
         ProfileLoader loader = loader();
-        Requirements.require(!InstalledParser.readsUserns(AppArmorHost.system(), new ProcessCommandRunner()),
+        Requirements.require(!InstalledParser.reads(RuleKind.USERNS, AppArmorHost.system(), new ProcessCommandRunner()),
                 "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
         String profile = "profile web {\n  /etc/hosts r,\n  userns,\n}\n";
 
