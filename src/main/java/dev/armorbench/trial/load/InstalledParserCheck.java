@@ -17,6 +17,7 @@ import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.RuleModel;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +90,16 @@ public final class InstalledParserCheck {
     public static List<Diagnostic> checkApparmor4Rules(LintResult lint, Predicate<RuleKind> reads) {
         SourceFile source = lint.source();
         List<Diagnostic> found = new ArrayList<>();
-        for (RuleKind kind : RuleKind.values()) {
+        // One walk of the tree for all the kinds, in the order RuleKind lists them.
+        Map<RuleKind, List<SyntaxNode>> byKind = new EnumMap<>(RuleKind.class);
+        collect(source.tree().root(), source.text(), APPARMOR_4_RULES.keySet(), byKind);
+        for (Map.Entry<RuleKind, List<SyntaxNode>> entry : byKind.entrySet()) {
+            RuleKind kind = entry.getKey();
             String mediated = APPARMOR_4_RULES.get(kind);
-            if (mediated == null) {
+            if (reads.test(kind)) {
                 continue;
             }
-            List<SyntaxNode> rules = rulesOf(source.tree().root(), source.text(), kind);
-            if (rules.isEmpty() || reads.test(kind)) {
-                continue;
-            }
-            for (SyntaxNode rule : rules) {
+            for (SyntaxNode rule : entry.getValue()) {
                 found.add(new Diagnostic(Severity.WARNING, codeFor(kind), "apparmor_parser on this machine (AppArmor 3)"
                         + " does not read " + kind.keyword() + " rules: it refuses the whole file. AppArmor 3 does not"
                         + " mediate " + mediated + ", so without the rule nothing changes here; AppArmor 4 reads it",
@@ -216,26 +217,23 @@ public final class InstalledParserCheck {
 
     /** The rule nodes, anywhere in the tree, that are network rules ({@link RuleKind#of}). */
     private static List<SyntaxNode> networkRules(SyntaxNode root, String text) {
-        return rulesOf(root, text, RuleKind.NETWORK);
+        Map<RuleKind, List<SyntaxNode>> byKind = new EnumMap<>(RuleKind.class);
+        collect(root, text, Set.of(RuleKind.NETWORK), byKind);
+        return byKind.getOrDefault(RuleKind.NETWORK, List.of());
     }
 
-    /** The rule nodes of {@code kind}, anywhere in the tree. */
-    private static List<SyntaxNode> rulesOf(SyntaxNode root, String text, RuleKind kind) {
-        List<SyntaxNode> rules = new ArrayList<>();
-        collect(root, text, kind, rules);
-        return rules;
-    }
-
-    private static void collect(SyntaxNode node, String text, RuleKind kind, List<SyntaxNode> rules) {
+    /** The rule nodes of the {@code wanted} kinds, anywhere in the tree, into {@code byKind}. */
+    private static void collect(SyntaxNode node, String text, Set<RuleKind> wanted, Map<RuleKind, List<SyntaxNode>> byKind) {
         if (node.kind() == SyntaxKind.RULE) {
-            if (RuleKind.of(node, text) == kind) {
-                rules.add(node);
+            RuleKind kind = RuleKind.of(node, text);
+            if (kind != null && wanted.contains(kind)) {
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(node);
             }
             return;
         }
         for (SyntaxElement child : node.children()) {
             if (child instanceof SyntaxNode inner) {
-                collect(inner, text, kind, rules);
+                collect(inner, text, wanted, byKind);
             }
         }
     }

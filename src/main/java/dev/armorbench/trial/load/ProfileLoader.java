@@ -228,16 +228,17 @@ public final class ProfileLoader {
             message += " Loading needs root with the capability CAP_MAC_ADMIN, outside any container's confinement.";
         }
         if (error.isPresent() && error.get().message().startsWith("syntax error")) {
-            message += refusedNetworkRule(lint, error.get());
+            message += refusedAppArmor4Rule(lint, error.get());
         }
         return finished(LoadOutcome.PARSER_ERROR, message, command, names, lint, error, printed);
     }
 
     /**
-     * Why an AppArmor 3 parser stops with a syntax error at a network, userns, mqueue or io_uring rule the language has
-     * (and the lint passed): the rule and what to write instead; empty for any other syntax error.
+     * Why an AppArmor 3 parser stops with a syntax error at a rule the language has (a network rule
+     * with permissions or addresses, a userns, mqueue or io_uring rule) and the lint passed: the
+     * rule and what to write instead; empty for any other syntax error.
      */
-    private String refusedNetworkRule(LintResult lint, ParserError error) {
+    private String refusedAppArmor4Rule(LintResult lint, ParserError error) {
         for (Diagnostic refused : InstalledParserCheck.check(lint, this::networkRuleForm)) {
             int line = error.line().orElse(refused.line());
             if (refused.line() <= line && line <= refused.endLine()) {
