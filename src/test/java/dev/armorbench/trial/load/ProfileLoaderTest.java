@@ -166,14 +166,20 @@ class ProfileLoaderTest {
         assertThat(result.commandOutput()).contains("unable to find a suitable fs");
     }
 
-    @Test
-    void anAppArmor3ParserStoppingAtANetworkRuleItDoesNotReadIsToldWhatItReads() throws IOException {
+    /**
+     * A loader whose parser is the real one reading the text, as on a machine with AppArmor, where it
+     * reads the profile before it loads (here it stops first: the kernel has no AppArmor securityfs).
+     */
+    private ProfileLoader loaderOverTheRealParser() throws IOException {
         Requirements.require(Files.isExecutable(Path.of("/usr/sbin/apparmor_parser")),
                 "apparmor_parser (Debian package apparmor)");
-        // The real parser's reading of the text, as on a machine with AppArmor, where it reads the
-        // profile before it loads (here it stops first: the kernel has no AppArmor securityfs).
         readyAsRoot().script("/usr/sbin/apparmor_parser", "exec /usr/sbin/apparmor_parser -Q -K\n");
-        ProfileLoader loader = loader();
+        return loader();
+    }
+
+    @Test
+    void anAppArmor3ParserStoppingAtANetworkRuleItDoesNotReadIsToldWhatItReads() throws IOException {
+        ProfileLoader loader = loaderOverTheRealParser();
         Requirements.require(loader.networkRuleForm() == NetworkRuleForm.FAMILY_AND_TYPE,
                 "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
         String profile = "profile web {\n  network inet stream,\n\n  network (connect) inet stream\n"
@@ -189,10 +195,7 @@ class ProfileLoaderTest {
 
     @Test
     void anAppArmor3ParserStoppingAtAUsernsRuleIsToldTheRuleCanGo() throws IOException {
-        Requirements.require(Files.isExecutable(Path.of("/usr/sbin/apparmor_parser")),
-                "apparmor_parser (Debian package apparmor)");
-        readyAsRoot().script("/usr/sbin/apparmor_parser", "exec /usr/sbin/apparmor_parser -Q -K\n");
-        ProfileLoader loader = loader();
+        ProfileLoader loader = loaderOverTheRealParser();
         Requirements.require(!InstalledParser.reads(RuleKind.USERNS, AppArmorHost.system(), new ProcessCommandRunner()),
                 "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
         String profile = "profile web {\n  /etc/hosts r,\n  userns,\n}\n";
