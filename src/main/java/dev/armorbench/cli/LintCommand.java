@@ -7,7 +7,7 @@ import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
+import dev.armorbench.trial.load.AppArmor4Feature;
 import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class LintCommand implements Callable<Integer> {
         // The installed parser is asked (a run of it) only for a file with a rule it could refuse.
         Supplier<NetworkRuleForm> installed = languageOnly ? () -> NetworkRuleForm.FINE_GRAINED
                 : InstalledParser::networkRuleForm;
-        Predicate<RuleKind> reads = languageOnly ? kind -> true : InstalledParser::reads;
+        Predicate<AppArmor4Feature> reads = languageOnly ? feature -> true : InstalledParser::reads;
         List<Map<String, Object>> files = new ArrayList<>();
         boolean anyError = false;
         for (String given : paths) {
@@ -110,10 +110,10 @@ public final class LintCommand implements Callable<Integer> {
 
     /** The language's diagnostics, then what the installed parser would refuse. */
     private static List<Diagnostic> withInstalledParser(LintResult result, Supplier<NetworkRuleForm> installed,
-            Predicate<RuleKind> reads) {
+            Predicate<AppArmor4Feature> reads) {
         List<Diagnostic> all = new ArrayList<>(result.diagnostics());
         all.addAll(InstalledParserCheck.check(result, installed));
-        all.addAll(InstalledParserCheck.checkApparmor4Rules(result, reads));
+        all.addAll(InstalledParserCheck.checkApparmor4Features(result, reads));
         return all;
     }
 

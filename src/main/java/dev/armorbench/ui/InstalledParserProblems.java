@@ -3,7 +3,7 @@ package dev.armorbench.ui;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
+import dev.armorbench.trial.load.AppArmor4Feature;
 import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
@@ -21,13 +21,13 @@ import java.util.function.Supplier;
  */
 final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
     private final Supplier<NetworkRuleForm> installedForm;
-    private final Predicate<RuleKind> reads;
+    private final Predicate<AppArmor4Feature> reads;
 
     InstalledParserProblems() {
         this(InstalledParser::networkRuleForm, InstalledParser::reads);
     }
 
-    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm, Predicate<RuleKind> reads) {
+    InstalledParserProblems(Supplier<NetworkRuleForm> installedForm, Predicate<AppArmor4Feature> reads) {
         this.installedForm = installedForm;
         this.reads = reads;
     }
@@ -37,7 +37,7 @@ final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
         // Asked at every check, not only when a rule needs it: completion reads the answer too.
         NetworkRuleForm form = installedForm.get();
         List<Diagnostic> found = new ArrayList<>(InstalledParserCheck.check(lint, () -> form));
-        found.addAll(InstalledParserCheck.checkApparmor4Rules(lint, reads));
+        found.addAll(InstalledParserCheck.checkApparmor4Features(lint, reads));
         return found;
     }
 
@@ -46,8 +46,8 @@ final class InstalledParserProblems implements ProblemTracking.FurtherCheck {
                 InstalledParserCheck.fixes(text, problem.start(), problem.end()).stream()
                         .map(fix -> new FixProposal(fix.title(), fix.edits()))
                         .toList());
-        InstalledParserCheck.apparmor4RuleCodes().forEach((code, kind) -> registry.register(code, (problem, text) ->
-                InstalledParserCheck.apparmor4RuleFixes(kind, text, problem.start(), problem.end()).stream()
+        InstalledParserCheck.apparmor4Codes().forEach(code -> registry.register(code, (problem, text) ->
+                InstalledParserCheck.apparmor4Fixes(code, text, problem.start(), problem.end()).stream()
                         .map(fix -> new FixProposal(fix.title(), fix.edits()))
                         .toList()));
         return registry;

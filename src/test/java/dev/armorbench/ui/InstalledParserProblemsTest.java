@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.testing.Requirements;
+import dev.armorbench.trial.load.AppArmor4Feature;
 import dev.armorbench.trial.load.InstalledParser;
 import dev.armorbench.trial.load.InstalledParserCheck;
 import dev.armorbench.ui.editor.FixProposal;
@@ -19,8 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * On a machine whose apparmor_parser is AppArmor 3 (Debian 12's), a network rule it would refuse
- * shows as a warning in the editor, and its fix applies as one undoable edit.
+ * On a machine whose apparmor_parser is AppArmor 3 (Debian 12's), a network rule or a profile flag
+ * it would refuse shows as a warning in the editor, and its fix applies as one undoable edit.
  */
 @ExtendWith(ApplicationExtension.class)
 class InstalledParserProblemsTest {
@@ -56,5 +57,24 @@ class InstalledParserProblemsTest {
         EditorProblems.awaitNoProblem(tab, InstalledParserCheck.CODE);
         robot.interact(() -> tab.area().undo());
         assertThat(tab.area().getText()).isEqualTo(PROFILE);
+    }
+
+    @Test
+    void aProfileFlagThisMachinesParserRefusesIsWarnedAboutAndTakenOut(FxRobot robot) throws Exception {
+        Requirements.require(!InstalledParser.reads(AppArmor4Feature.DEBUG_FLAG),
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String profile = "profile web flags=(complain, debug) {\n  /etc/hosts r,\n}\n";
+        EditorTab tab = EditorProblems.open(robot, window, temp.resolve("flags.profile"), profile);
+
+        Problem warning = EditorProblems.awaitProblem(tab, AppArmor4Feature.DEBUG_FLAG.code());
+        assertThat(tab.area().getText(warning.start(), warning.end())).isEqualTo("debug");
+        // The header's other fixes (the container check's flags) are offered beside it.
+        FixProposal removal = EditorProblems.fixesAt(robot, tab, warning).stream()
+                .filter(fix -> fix.title().equals("Remove the flag 'debug': it changes nothing that is allowed"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> EditorProblems.quickFixes(tab).apply(removal));
+
+        assertThat(tab.area().getText()).isEqualTo("profile web flags=(complain) {\n  /etc/hosts r,\n}\n");
+        EditorProblems.awaitNoProblem(tab, AppArmor4Feature.DEBUG_FLAG.code());
     }
 }

@@ -1,7 +1,6 @@
 package dev.armorbench.trial.load;
 
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,12 +19,7 @@ public final class InstalledParser {
     private static final String NETWORK_PROBE = "profile armorbench-probe {\n  network (send) inet stream,\n}\n";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     private static volatile NetworkRuleForm systemNetworkRules;
-    /** The rule kinds AppArmor 4 added that a parser may refuse, each with a one-rule probe. */
-    private static final Map<RuleKind, String> APPARMOR_4_RULE_PROBES = Map.of(
-            RuleKind.USERNS, "profile armorbench-probe {\n  userns,\n}\n",
-            RuleKind.MQUEUE, "profile armorbench-probe {\n  mqueue,\n}\n",
-            RuleKind.IO_URING, "profile armorbench-probe {\n  io_uring,\n}\n");
-    private static final Map<RuleKind, Boolean> systemReads = new ConcurrentHashMap<>();
+    private static final Map<AppArmor4Feature, Boolean> systemReads = new ConcurrentHashMap<>();
 
     private InstalledParser() {
     }
@@ -57,19 +51,17 @@ public final class InstalledParser {
         return reads(host, runner, NETWORK_PROBE) ? NetworkRuleForm.FINE_GRAINED : NetworkRuleForm.FAMILY_AND_TYPE;
     }
 
-    /** {@link #reads(RuleKind, AppArmorHost, CommandRunner)} of this machine's parser, asked once per kind. */
-    public static boolean reads(RuleKind kind) {
-        return systemReads.computeIfAbsent(kind, k -> reads(k, AppArmorHost.system(), new ProcessCommandRunner()));
+    /** {@link #reads(AppArmor4Feature, AppArmorHost, CommandRunner)} of this machine's parser, asked once per feature. */
+    public static boolean reads(AppArmor4Feature feature) {
+        return systemReads.computeIfAbsent(feature, f -> reads(f, AppArmorHost.system(), new ProcessCommandRunner()));
     }
 
     /**
-     * Whether the host's parser reads rules of {@code kind}: AppArmor 4 reads {@code userns},
-     * {@code mqueue} and {@code io_uring} rules, AppArmor 3 refuses the file at them. True for every
-     * other kind (both read them).
+     * Whether the host's parser reads {@code feature}: AppArmor 4 does, AppArmor 3 refuses the
+     * file at it. Asked with the feature's one-line probe.
      */
-    static boolean reads(RuleKind kind, AppArmorHost host, CommandRunner runner) {
-        String probe = APPARMOR_4_RULE_PROBES.get(kind);
-        return probe == null || reads(host, runner, probe);
+    static boolean reads(AppArmor4Feature feature, AppArmorHost host, CommandRunner runner) {
+        return reads(host, runner, feature.probe());
     }
 
     /**

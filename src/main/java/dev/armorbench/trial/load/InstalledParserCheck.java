@@ -18,7 +18,7 @@ import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.RuleModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,21 +27,15 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The rules of a text that the language has but this machine's {@code apparmor_parser} refuses:
- * the policy checks follow AppArmor 4 (the reference's own tests), while Debian 12 ships AppArmor
- * 3.0.8, which stops at a network rule with permissions or addresses ("syntax error, unexpected
- * TOK_ID") and loads none of the file. A warning rather than an error: the file is good AppArmor 4
- * and may be meant for another machine. Its fix writes the rule as {@code network DOMAIN TYPE,},
- * which both parsers read.
+ * What a text uses of the language that this machine's {@code apparmor_parser} refuses: the policy
+ * checks follow AppArmor 4 (the reference's own tests), while Debian 12 ships AppArmor 3.0.8, which
+ * stops at a network rule with permissions or addresses ("syntax error, unexpected TOK_ID"), at
+ * the rules, qualifiers and flags of {@link AppArmor4Feature}, and loads none of the file. Warnings
+ * rather than errors: the file is good AppArmor 4 and may be meant for another machine. The fix
+ * for a network rule writes it as {@code network DOMAIN TYPE,}, which both parsers read.
  */
 public final class InstalledParserCheck {
     public static final String CODE = "network-needs-apparmor-4";
-    /**
-     * The rule kinds AppArmor 4 added and AppArmor 3 refuses, with what they mediate: AppArmor 3
-     * mediates none of these, so without the rule nothing changes under it.
-     */
-    private static final Map<RuleKind, String> APPARMOR_4_RULES = Map.of(
-            RuleKind.USERNS, "user namespaces", RuleKind.MQUEUE, "message queues", RuleKind.IO_URING, "io_uring");
 
     private InstalledParserCheck() {
     }
@@ -65,57 +59,84 @@ public final class InstalledParserCheck {
         return found.isEmpty() || form.get() == NetworkRuleForm.FINE_GRAINED ? List.of() : found;
     }
 
-    /** The warning code for a rule of {@code kind} the installed parser refuses: {@code userns-needs-apparmor-4}. */
-    public static String codeFor(RuleKind kind) {
-        return kind.keyword() + "-needs-apparmor-4";
-    }
-
-    /** What rules of {@code kind} mediate ("user namespaces"), for a kind {@link #checkApparmor4Rules} warns about. */
-    public static String mediatedBy(RuleKind kind) {
-        return APPARMOR_4_RULES.getOrDefault(kind, kind.keyword());
-    }
-
-    /** The codes of {@link #checkApparmor4Rules}, by the kind of rule each is about. */
-    public static Map<String, RuleKind> apparmor4RuleCodes() {
-        Map<String, RuleKind> codes = new LinkedHashMap<>();
-        APPARMOR_4_RULES.keySet().forEach(kind -> codes.put(codeFor(kind), kind));
+    /** The codes of {@link #checkApparmor4Features}'s warnings. */
+    public static Set<String> apparmor4Codes() {
+        Set<String> codes = new LinkedHashSet<>();
+        for (AppArmor4Feature feature : AppArmor4Feature.values()) {
+            codes.add(feature.code());
+        }
         return codes;
     }
 
     /**
-     * The warnings for {@code lint}'s {@code userns}, {@code mqueue} and {@code io_uring} rules that
-     * the installed parser does not read (AppArmor 3 refuses the whole file). The parser is asked
-     * about a kind only when the text has a rule of it.
+     * The warnings for what {@code lint}'s text uses of AppArmor 4's language that the installed
+     * parser does not read ({@link AppArmor4Feature}: AppArmor 3 refuses the whole file). The parser
+     * is asked about a feature only when the text uses it.
      */
-    public static List<Diagnostic> checkApparmor4Rules(LintResult lint, Predicate<RuleKind> reads) {
+    public static List<Diagnostic> checkApparmor4Features(LintResult lint, Predicate<AppArmor4Feature> reads) {
         SourceFile source = lint.source();
+        Map<AppArmor4Feature, Boolean> asked = new EnumMap<>(AppArmor4Feature.class);
         List<Diagnostic> found = new ArrayList<>();
-        // One walk of the tree for all the kinds, in the order RuleKind lists them.
-        Map<RuleKind, List<SyntaxNode>> byKind = new EnumMap<>(RuleKind.class);
-        collect(source.tree().root(), source.text(), APPARMOR_4_RULES.keySet(), byKind);
-        for (Map.Entry<RuleKind, List<SyntaxNode>> entry : byKind.entrySet()) {
-            RuleKind kind = entry.getKey();
-            String mediated = APPARMOR_4_RULES.get(kind);
-            if (reads.test(kind)) {
+        for (AppArmor4Feature.Use use : AppArmor4Feature.find(source.tree().root(), source.text())) {
+            AppArmor4Feature feature = use.feature();
+            if (asked.computeIfAbsent(feature, reads::test)) {
                 continue;
             }
-            for (SyntaxNode rule : entry.getValue()) {
-                found.add(new Diagnostic(Severity.WARNING, codeFor(kind), "apparmor_parser on this machine (AppArmor 3)"
-                        + " does not read " + kind.keyword() + " rules: it refuses the whole file. AppArmor 3 does not"
-                        + " mediate " + mediated + ", so without the rule nothing changes here; AppArmor 4 reads it",
-                        source, rule.start(), rule.end()));
-            }
+            found.add(new Diagnostic(Severity.WARNING, feature.code(), "apparmor_parser on this machine (AppArmor 3)"
+                    + " does not read " + feature.shown() + ": it refuses the whole file. " + capitalized(feature.advice())
+                    + "; AppArmor 4 reads it", source, use.start(), use.end()));
         }
         return found;
     }
 
-    /** The fix for a warning of {@link #checkApparmor4Rules} about a rule of {@code kind} on {@code text[start, end)}: the rule goes. */
-    public static List<QuickFix> apparmor4RuleFixes(RuleKind kind, String text, int start, int end) {
-        String mediated = APPARMOR_4_RULES.get(kind);
-        if (mediated == null || start < 0 || end > text.length() || start >= end) {
+    /** The feature a warning of {@link #checkApparmor4Features} is about, if it is one. */
+    public static Optional<AppArmor4Feature> apparmor4FeatureOf(Diagnostic warning) {
+        String used = warning.source().text().substring(warning.start(), warning.end());
+        return Optional.ofNullable(AppArmor4Feature.of(warning.code(), used));
+    }
+
+    /**
+     * The fix for a warning of {@link #checkApparmor4Features} with {@code code} on {@code text[start,
+     * end)}, where one keeps what the profile means under AppArmor 3: a rule of a kind AppArmor 3
+     * does not mediate goes, {@code priority=N} goes, a flag that changes nothing there goes, and
+     * {@code attach_disconnected.path=} becomes {@code attach_disconnected}. None for {@code all},
+     * {@code prompt} and {@code default_allow}, which have no such stand-in.
+     */
+    public static List<QuickFix> apparmor4Fixes(String code, String text, int start, int end) {
+        if (start < 0 || end > text.length() || start >= end) {
             return List.of();
         }
-        return List.of(QuickFix.of("Remove it: AppArmor 3 does not mediate " + mediated, removal(text, start, end)));
+        String used = text.substring(start, end);
+        AppArmor4Feature feature = AppArmor4Feature.of(code, used);
+        if (feature == null) {
+            return List.of();
+        }
+        return switch (feature) {
+            case USERNS_RULE, MQUEUE_RULE, IO_URING_RULE -> List.of(QuickFix.of(
+                    "Remove it: " + feature.advice().substring(0, feature.advice().indexOf(',')), removal(text, start, end)));
+            case PRIORITY -> List.of(QuickFix.of("Remove '" + used + "': AppArmor 3 has no rule priorities",
+                    TextEdit.delete(start, afterSpaces(text, end))));
+            case DEBUG_FLAG, INTERRUPTIBLE_FLAG, ATTACH_DISCONNECTED_IPC_FLAG, KILL_SIGNAL_FLAG, ERROR_FLAG ->
+                    List.of(QuickFix.of("Remove the flag '" + used + "': " + feature.advice().replace(", so it can go", ""),
+                            FlagEdits.removal(text, start, end)));
+            case ATTACH_DISCONNECTED_PATH_FLAG -> List.of(FlagEdits.has(text, start, "attach_disconnected")
+                    ? QuickFix.of("Remove the flag '" + used + "': 'attach_disconnected' is already there",
+                            FlagEdits.removal(text, start, end))
+                    : QuickFix.of("Write 'attach_disconnected' for AppArmor 3 (disconnected paths attach at /)",
+                            new TextEdit(start, end, "attach_disconnected")));
+            case ALL_RULE, PROMPT_RULE, DEFAULT_ALLOW_FLAG, PROMPT_FLAG -> List.of();
+        };
+    }
+
+    private static int afterSpaces(String text, int at) {
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
+    }
+
+    private static String capitalized(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /**
@@ -217,23 +238,21 @@ public final class InstalledParserCheck {
 
     /** The rule nodes, anywhere in the tree, that are network rules ({@link RuleKind#of}). */
     private static List<SyntaxNode> networkRules(SyntaxNode root, String text) {
-        Map<RuleKind, List<SyntaxNode>> byKind = new EnumMap<>(RuleKind.class);
-        collect(root, text, Set.of(RuleKind.NETWORK), byKind);
-        return byKind.getOrDefault(RuleKind.NETWORK, List.of());
+        List<SyntaxNode> rules = new ArrayList<>();
+        collectNetworkRules(root, text, rules);
+        return rules;
     }
 
-    /** The rule nodes of the {@code wanted} kinds, anywhere in the tree, into {@code byKind}. */
-    private static void collect(SyntaxNode node, String text, Set<RuleKind> wanted, Map<RuleKind, List<SyntaxNode>> byKind) {
+    private static void collectNetworkRules(SyntaxNode node, String text, List<SyntaxNode> rules) {
         if (node.kind() == SyntaxKind.RULE) {
-            RuleKind kind = RuleKind.of(node, text);
-            if (kind != null && wanted.contains(kind)) {
-                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(node);
+            if (isNetworkRule(node, text)) {
+                rules.add(node);
             }
             return;
         }
         for (SyntaxElement child : node.children()) {
             if (child instanceof SyntaxNode inner) {
-                collect(inner, text, wanted, byKind);
+                collectNetworkRules(inner, text, rules);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.armorbench.trial.load;
 
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
@@ -227,18 +226,19 @@ public final class ProfileLoader {
         if (error.isPresent() && error.get().message().contains("ermission denied")) {
             message += " Loading needs root with the capability CAP_MAC_ADMIN, outside any container's confinement.";
         }
-        if (error.isPresent() && error.get().message().startsWith("syntax error")) {
-            message += refusedAppArmor4Rule(lint, error.get());
+        if (error.isPresent() && (error.get().message().startsWith("syntax error")
+                || error.get().message().contains("rofile flag"))) {
+            message += refusedAppArmor4Syntax(lint, error.get());
         }
         return finished(LoadOutcome.PARSER_ERROR, message, command, names, lint, error, printed);
     }
 
     /**
-     * Why an AppArmor 3 parser stops with a syntax error at a rule the language has (a network rule
-     * with permissions or addresses, a userns, mqueue or io_uring rule) and the lint passed: the
-     * rule and what to write instead; empty for any other syntax error.
+     * Why an AppArmor 3 parser stops with a syntax error or an invalid flag at what the language
+     * has (a network rule with permissions or addresses, an {@link AppArmor4Feature}) and the lint
+     * passed: what it is, on which line, and what to write instead; empty for any other error.
      */
-    private String refusedAppArmor4Rule(LintResult lint, ParserError error) {
+    private String refusedAppArmor4Syntax(LintResult lint, ParserError error) {
         for (Diagnostic refused : InstalledParserCheck.check(lint, this::networkRuleForm)) {
             int line = error.line().orElse(refused.line());
             if (refused.line() <= line && line <= refused.endLine()) {
@@ -247,13 +247,15 @@ public final class ProfileLoader {
                         + " editor's quick fix writes it).";
             }
         }
-        for (Diagnostic refused : InstalledParserCheck.checkApparmor4Rules(lint, kind -> InstalledParser.reads(kind, host, runner))) {
+        for (Diagnostic refused : InstalledParserCheck.checkApparmor4Features(lint,
+                feature -> InstalledParser.reads(feature, host, runner))) {
             int line = error.line().orElse(refused.line());
-            if (refused.line() <= line && line <= refused.endLine()) {
-                RuleKind kind = InstalledParserCheck.apparmor4RuleCodes().get(refused.code());
-                return " This apparmor_parser (AppArmor 3) does not read " + kind.keyword() + " rules, as on line "
-                        + refused.line() + "; AppArmor 3 does not mediate " + InstalledParserCheck.mediatedBy(kind)
-                        + ", so the rule can go (the editor's quick fix removes it).";
+            Optional<AppArmor4Feature> feature = InstalledParserCheck.apparmor4FeatureOf(refused);
+            if (feature.isPresent() && refused.line() <= line && line <= refused.endLine()) {
+                boolean fixed = !InstalledParserCheck.apparmor4Fixes(refused.code(), refused.source().text(),
+                        refused.start(), refused.end()).isEmpty();
+                return " This apparmor_parser (AppArmor 3) does not read " + feature.get().shown() + ", as on line "
+                        + refused.line() + ": " + feature.get().advice() + "." + (fixed ? " The editor has a quick fix for it." : "");
             }
         }
         return "";

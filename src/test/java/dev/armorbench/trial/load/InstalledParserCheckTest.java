@@ -10,11 +10,11 @@ import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -74,22 +74,106 @@ class InstalledParserCheckTest {
     void appArmor4RulesAreWarnedAboutForAParserThatRefusesThemAndTheFixRemovesThem() {
         String text = "profile app {\n  /etc/hosts r,\n  userns,\n  mqueue r type=posix /q,\n  profile helper {\n"
                 + "    audit userns create,\n    io_uring sqpoll,\n  }\n}\n";
-        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Rules(lint(text), kind -> false);
+        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false);
         assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
-                "mqueue-needs-apparmor-4 mqueue r type=posix /q,", "io_uring-needs-apparmor-4 io_uring sqpoll,",
-                "userns-needs-apparmor-4 userns,", "userns-needs-apparmor-4 audit userns create,");
+                "userns-needs-apparmor-4 userns,", "mqueue-needs-apparmor-4 mqueue r type=posix /q,",
+                "userns-needs-apparmor-4 audit userns create,", "io_uring-needs-apparmor-4 io_uring sqpoll,");
         assertThat(warned).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.WARNING));
-        // A parser that reads some kinds is warned about the others only.
-        assertThat(InstalledParserCheck.checkApparmor4Rules(lint(text), kind -> kind != RuleKind.USERNS))
-                .extracting(Diagnostic::code).containsOnly("userns-needs-apparmor-4");
-        assertThat(InstalledParserCheck.checkApparmor4Rules(lint(PROFILE), kind -> {
-            throw new AssertionError("the parser was asked about a file with no such rule");
+        // A parser that reads some features is warned about the others only, and asked once per feature.
+        List<AppArmor4Feature> asked = new ArrayList<>();
+        assertThat(InstalledParserCheck.checkApparmor4Features(lint(text), feature -> {
+            asked.add(feature);
+            return feature != AppArmor4Feature.USERNS_RULE;
+        })).extracting(Diagnostic::code).containsOnly("userns-needs-apparmor-4");
+        assertThat(asked).containsExactly(AppArmor4Feature.USERNS_RULE, AppArmor4Feature.MQUEUE_RULE,
+                AppArmor4Feature.IO_URING_RULE);
+        assertThat(InstalledParserCheck.checkApparmor4Features(lint(PROFILE), feature -> {
+            throw new AssertionError("the parser was asked about a file that uses nothing of AppArmor 4");
         })).isEmpty();
 
         int start = text.indexOf("userns,");
-        List<QuickFix> fixes = InstalledParserCheck.apparmor4RuleFixes(RuleKind.USERNS, text, start, start + "userns,".length());
+        List<QuickFix> fixes = InstalledParserCheck.apparmor4Fixes("userns-needs-apparmor-4", text, start,
+                start + "userns,".length());
         assertThat(fixes).extracting(QuickFix::title).containsExactly("Remove it: AppArmor 3 does not mediate user namespaces");
         assertThat(fixes.get(0).apply(text)).isEqualTo(text.replace("  userns,\n", ""));
+    }
+
+    @Test
+    void prioritiesPromptsTheAllRuleAndAppArmor4FlagsAreWarnedAboutWhereTheyAre() {
+        String text = "profile app flags=(attach_disconnected,debug error=EPERM) {\n  priority=5 audit /etc/hosts r,\n"
+                + "  prompt owner /home/*/** rw,\n  priority=-1 deny {\n    /etc/shadow r,\n  }\n  ^hat flags=(default_allow) {\n"
+                + "  }\n  allow all,\n}\n";
+        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false);
+
+        assertThat(lint(text).hasErrors()).isFalse();
+        assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
+                "flag-needs-apparmor-4 debug", "flag-needs-apparmor-4 error=EPERM", "priority-needs-apparmor-4 priority=5",
+                "prompt-needs-apparmor-4 prompt", "priority-needs-apparmor-4 priority=-1",
+                "flag-needs-apparmor-4 default_allow", "all-needs-apparmor-4 allow all,");
+        assertThat(warned.get(0).message()).isEqualTo("apparmor_parser on this machine (AppArmor 3) does not read the"
+                + " profile flag 'debug': it refuses the whole file. It changes nothing that is allowed, so it can go;"
+                + " AppArmor 4 reads it");
+        assertThat(warned).extracting(d -> InstalledParserCheck.apparmor4FeatureOf(d).orElseThrow()).containsExactly(
+                AppArmor4Feature.DEBUG_FLAG, AppArmor4Feature.ERROR_FLAG, AppArmor4Feature.PRIORITY,
+                AppArmor4Feature.PROMPT_RULE, AppArmor4Feature.PRIORITY, AppArmor4Feature.DEFAULT_ALLOW_FLAG,
+                AppArmor4Feature.ALL_RULE);
+    }
+
+    @Test
+    void theFixesKeepWhatTheProfileMeansAndThereIsNoneWhereNothingStandsIn() {
+        assertThat(fixed("profile a flags=(debug) {\n}\n", "debug")).isEqualTo("profile a {\n}\n");
+        assertThat(fixed("profile a flags=(complain, debug) {\n}\n", "debug")).isEqualTo("profile a flags=(complain) {\n}\n");
+        assertThat(fixed("profile a flags=(debug,complain) {\n}\n", "debug")).isEqualTo("profile a flags=(complain) {\n}\n");
+        assertThat(fixed("profile a flags = ( audit interruptible complain ) {\n}\n", "interruptible"))
+                .isEqualTo("profile a flags = ( audit complain ) {\n}\n");
+        assertThat(fixed("profile a flags=(kill.signal=hup) {\n}\n", "kill.signal=hup")).isEqualTo("profile a {\n}\n");
+        assertThat(fixed("profile a flags=(attach_disconnected.path=/dis/) {\n}\n", "attach_disconnected.path=/dis/"))
+                .isEqualTo("profile a flags=(attach_disconnected) {\n}\n");
+        assertThat(fixed("profile a flags=(attach_disconnected attach_disconnected.path=/dis/) {\n}\n",
+                "attach_disconnected.path=/dis/")).isEqualTo("profile a flags=(attach_disconnected) {\n}\n");
+        assertThat(fixed("profile a {\n  priority=5 audit /x r,\n}\n", "priority=5")).isEqualTo("profile a {\n  audit /x r,\n}\n");
+
+        for (String[] noStandIn : new String[][] {{"all-needs-apparmor-4", "profile a {\n  all,\n}\n", "all,"},
+                {"prompt-needs-apparmor-4", "profile a {\n  prompt /x r,\n}\n", "prompt"},
+                {"flag-needs-apparmor-4", "profile a flags=(default_allow) {\n}\n", "default_allow"},
+                {"flag-needs-apparmor-4", "profile a flags=(prompt) {\n}\n", "prompt"}}) {
+            int at = noStandIn[1].indexOf(noStandIn[2]);
+            assertThat(InstalledParserCheck.apparmor4Fixes(noStandIn[0], noStandIn[1], at, at + noStandIn[2].length()))
+                    .as(noStandIn[1]).isEmpty();
+        }
+    }
+
+    /** {@code text} after the one fix for its warning on {@code used}. */
+    private static String fixed(String text, String used) {
+        Diagnostic warning = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false).stream()
+                .filter(d -> text.substring(d.start(), d.end()).equals(used)).findFirst().orElseThrow();
+        List<QuickFix> fixes = InstalledParserCheck.apparmor4Fixes(warning.code(), text, warning.start(), warning.end());
+        assertThat(fixes).hasSize(1);
+        return fixes.get(0).apply(text);
+    }
+
+    @Test
+    void theRealAppArmor3ParserReadsWhatTheFixesWrite() throws Exception {
+        AppArmorHost host = AppArmorHost.system();
+        Requirements.require(host.parser().isPresent(), "apparmor_parser (Debian package apparmor)");
+        Requirements.require(!InstalledParser.reads(AppArmor4Feature.PRIORITY, host, new ProcessCommandRunner()),
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String text = "profile app flags=(attach_disconnected.path=/dis/, kill.signal=term, error=EPERM) {\n"
+                + "  priority=5 audit /etc/hosts r,\n  userns,\n  ^hat flags=(debug interruptible) {\n    /tmp/x rw,\n  }\n}\n";
+        assertThat(compiles(host, text)).isFalse();
+
+        String fixed = text;
+        List<Diagnostic> warnings = InstalledParserCheck.checkApparmor4Features(lint(fixed),
+                feature -> InstalledParser.reads(feature, host, new ProcessCommandRunner()));
+        assertThat(warnings).hasSize(7);
+        for (int i = warnings.size() - 1; i >= 0; i--) { // from the end, so earlier offsets stay valid
+            Diagnostic warning = warnings.get(i);
+            fixed = InstalledParserCheck.apparmor4Fixes(warning.code(), fixed, warning.start(), warning.end()).get(0)
+                    .apply(fixed);
+        }
+        assertThat(fixed).isEqualTo("profile app flags=(attach_disconnected) {\n  audit /etc/hosts r,\n  ^hat {\n"
+                + "    /tmp/x rw,\n  }\n}\n");
+        assertThat(compiles(host, fixed)).as(fixed).isTrue();
     }
 
     @Test

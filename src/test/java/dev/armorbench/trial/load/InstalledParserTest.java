@@ -3,13 +3,14 @@ package dev.armorbench.trial.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,19 +39,35 @@ class InstalledParserTest {
     }
 
     @Test
-    void theProbesOfAppArmor4RulesAgreeWithTheParserOnSuchRules() throws Exception {
+    void theProbeOfEachAppArmor4FeatureAgreesWithTheParserOnAProfileThatUsesIt() throws Exception {
         AppArmorHost host = AppArmorHost.system();
         Requirements.require(host.parser().isPresent(), "apparmor_parser (Debian package apparmor)");
-        for (var rule : java.util.Map.of(RuleKind.USERNS, "userns create,", RuleKind.MQUEUE, "mqueue r type=posix /q,",
-                RuleKind.IO_URING, "io_uring sqpoll,").entrySet()) {
-            CommandOutput parsed = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
-                    Optional.empty(), ("profile t {\n  /etc/hosts r,\n  " + rule.getValue() + "\n}\n")
-                            .getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+        Map<AppArmor4Feature, String> uses = new EnumMap<>(AppArmor4Feature.class);
+        uses.put(AppArmor4Feature.USERNS_RULE, "profile t {\n  /etc/hosts r,\n  userns create,\n}\n");
+        uses.put(AppArmor4Feature.MQUEUE_RULE, "profile t {\n  /etc/hosts r,\n  mqueue r type=posix /q,\n}\n");
+        uses.put(AppArmor4Feature.IO_URING_RULE, "profile t {\n  /etc/hosts r,\n  io_uring sqpoll,\n}\n");
+        uses.put(AppArmor4Feature.ALL_RULE, "profile t {\n  audit deny /etc/shadow r,\n  allow all,\n}\n");
+        uses.put(AppArmor4Feature.PRIORITY, "profile t {\n  priority=10 owner /home/*/ r,\n}\n");
+        uses.put(AppArmor4Feature.PROMPT_RULE, "profile t {\n  prompt /home/*/** rw,\n}\n");
+        uses.put(AppArmor4Feature.DEFAULT_ALLOW_FLAG, "profile t flags=(default_allow) {\n  deny /etc/shadow r,\n}\n");
+        uses.put(AppArmor4Feature.PROMPT_FLAG, "profile t flags=(prompt) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.DEBUG_FLAG, "/usr/bin/t flags=(complain,debug) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.INTERRUPTIBLE_FLAG, "profile t flags=(interruptible) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.ATTACH_DISCONNECTED_IPC_FLAG,
+                "profile t flags=(attach_disconnected.ipc) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.ATTACH_DISCONNECTED_PATH_FLAG,
+                "profile t flags=(attach_disconnected, attach_disconnected.path=/disconnected/) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.KILL_SIGNAL_FLAG, "profile t flags=(kill, kill.signal=term) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.ERROR_FLAG, "profile t flags=(error=EPERM) {\n  /etc/hosts r,\n}\n");
+        assertThat(uses.keySet()).containsExactlyInAnyOrder(AppArmor4Feature.values());
 
-            assertThat(InstalledParser.reads(rule.getKey(), host, new ProcessCommandRunner())).as(rule.getValue())
+        for (Map.Entry<AppArmor4Feature, String> use : uses.entrySet()) {
+            CommandOutput parsed = new ProcessCommandRunner().run(List.of(host.parser().get().toString(), "-Q", "-K"),
+                    Optional.empty(), use.getValue().getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+
+            assertThat(InstalledParser.reads(use.getKey(), host, new ProcessCommandRunner())).as(use.getValue())
                     .isEqualTo(parsed.exitCode() == 0);
         }
-        assertThat(InstalledParser.reads(RuleKind.SIGNAL, host, new ProcessCommandRunner())).isTrue();
     }
 
     @Test
@@ -59,6 +76,6 @@ class InstalledParserTest {
         AppArmorHost noParser = new AppArmorHost(empty, List.of(Path.of("/usr/sbin")));
 
         assertThat(InstalledParser.networkRuleForm(noParser, new ProcessCommandRunner())).isEqualTo(NetworkRuleForm.FINE_GRAINED);
-        assertThat(InstalledParser.reads(RuleKind.USERNS, noParser, new ProcessCommandRunner())).isTrue();
+        assertThat(InstalledParser.reads(AppArmor4Feature.USERNS_RULE, noParser, new ProcessCommandRunner())).isTrue();
     }
 }

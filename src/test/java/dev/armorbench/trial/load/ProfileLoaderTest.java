@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.suggest.NetworkRuleForm;
-import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.testing.Requirements;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -196,15 +195,32 @@ class ProfileLoaderTest {
     @Test
     void anAppArmor3ParserStoppingAtAUsernsRuleIsToldTheRuleCanGo() throws IOException {
         ProfileLoader loader = loaderOverTheRealParser();
-        Requirements.require(!InstalledParser.reads(RuleKind.USERNS, AppArmorHost.system(), new ProcessCommandRunner()),
+        Requirements.require(!InstalledParser.reads(AppArmor4Feature.USERNS_RULE, AppArmorHost.system(), new ProcessCommandRunner()),
                 "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
         String profile = "profile web {\n  /etc/hosts r,\n  userns,\n}\n";
 
         LoadResult result = loader.load(file, profile);
 
         assertThat(result.outcome()).isEqualTo(LoadOutcome.PARSER_ERROR);
-        assertThat(result.message()).endsWith(" This apparmor_parser (AppArmor 3) does not read userns rules, as on line 3;"
-                + " AppArmor 3 does not mediate user namespaces, so the rule can go (the editor's quick fix removes it).");
+        assertThat(result.message()).endsWith(" This apparmor_parser (AppArmor 3) does not read userns rules, as on line 3:"
+                + " AppArmor 3 does not mediate user namespaces, so without the rule nothing changes here. The editor has a"
+                + " quick fix for it.");
+    }
+
+    @Test
+    void anAppArmor3ParserRefusingAnAppArmor4FlagIsToldWhatToWriteInstead() throws IOException {
+        ProfileLoader loader = loaderOverTheRealParser();
+        Requirements.require(!InstalledParser.reads(AppArmor4Feature.DEFAULT_ALLOW_FLAG, AppArmorHost.system(),
+                new ProcessCommandRunner()), "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String profile = "profile web\n    flags=(attach_disconnected, default_allow) {\n  /etc/hosts r,\n}\n";
+
+        LoadResult result = loader.load(file, profile);
+
+        assertThat(result.outcome()).isEqualTo(LoadOutcome.PARSER_ERROR);
+        assertThat(result.parserError()).hasValueSatisfying(error -> assertThat(error.message()).contains("default_allow"));
+        assertThat(result.message()).endsWith(" This apparmor_parser (AppArmor 3) does not read the profile flag"
+                + " 'default_allow', as on line 2: AppArmor 3 has no allow-by-default mode: 'unconfined' is the nearest,"
+                + " or write the rules.");
     }
 
     @Test

@@ -1,0 +1,231 @@
+package dev.armorbench.trial.load;
+
+import dev.armorbench.policy.syntax.SyntaxElement;
+import dev.armorbench.policy.syntax.SyntaxNode;
+import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What AppArmor 4 added to the policy language that AppArmor 3's {@code apparmor_parser} refuses:
+ * it stops at the first such place and loads none of the file. Each has a one-line probe, which
+ * asks the installed parser whether it reads it, and a place in the text: a rule, a qualifier, a
+ * profile flag. Network rules with permissions or addresses are the other such case; they have a
+ * check of their own ({@link InstalledParserCheck#check}), since their fix rewrites the rule.
+ */
+public enum AppArmor4Feature {
+    USERNS_RULE("userns", "userns rules", "  userns,\n",
+            "AppArmor 3 does not mediate user namespaces, so without the rule nothing changes here"),
+    MQUEUE_RULE("mqueue", "mqueue rules", "  mqueue,\n",
+            "AppArmor 3 does not mediate message queues, so without the rule nothing changes here"),
+    IO_URING_RULE("io_uring", "io_uring rules", "  io_uring,\n",
+            "AppArmor 3 does not mediate io_uring, so without the rule nothing changes here"),
+    ALL_RULE("all", "the rule 'all'", "  all,\n",
+            "AppArmor 3 has no rule for everything: write the rules the profile needs"),
+    PRIORITY("priority", "rule priorities (priority=N)", "  priority=1 /armorbench-probe r,\n",
+            "without it, AppArmor 3 weighs the rule as usual (a deny wins over an allow)"),
+    PROMPT_RULE("prompt", "the qualifier 'prompt'", "  prompt /armorbench-probe r,\n",
+            "AppArmor 3 cannot ask: write allow or deny"),
+    DEFAULT_ALLOW_FLAG("flag", "the profile flag 'default_allow'", "flags=(default_allow)",
+            "AppArmor 3 has no allow-by-default mode: 'unconfined' is the nearest, or write the rules"),
+    PROMPT_FLAG("flag", "the profile flag 'prompt'", "flags=(prompt)",
+            "AppArmor 3 cannot ask: learn the rules in 'complain' mode instead"),
+    DEBUG_FLAG("flag", "the profile flag 'debug'", "flags=(debug)",
+            "it changes nothing that is allowed, so it can go"),
+    INTERRUPTIBLE_FLAG("flag", "the profile flag 'interruptible'", "flags=(interruptible)",
+            "only prompting uses it, so it can go"),
+    ATTACH_DISCONNECTED_IPC_FLAG("flag", "the profile flag 'attach_disconnected.ipc'", "flags=(attach_disconnected.ipc)",
+            "AppArmor 3 attaches disconnected IPC paths by 'attach_disconnected' alone, so it can go"),
+    ATTACH_DISCONNECTED_PATH_FLAG("flag", "the profile flag 'attach_disconnected.path='",
+            "flags=(attach_disconnected.path=/armorbench-probe)",
+            "AppArmor 3 writes 'attach_disconnected', which attaches them at /"),
+    KILL_SIGNAL_FLAG("flag", "the profile flag 'kill.signal='", "flags=(kill.signal=hup)",
+            "AppArmor 3 kills with SIGKILL, so it can go"),
+    ERROR_FLAG("flag", "the profile flag 'error='", "flags=(error=EPERM)",
+            "AppArmor 3 returns EACCES on a denial, so it can go");
+
+    /** Qualifiers both versions read, which may stand before {@code priority=} or {@code prompt}'s neighbours. */
+    private static final Set<String> OTHER_QUALIFIERS = Set.of("audit", "allow", "deny", "owner", "user", "other",
+            "quiet", "kill", "complain");
+
+    private final String codePrefix;
+    private final String shown;
+    private final String probePart;
+    private final String advice;
+
+    AppArmor4Feature(String codePrefix, String shown, String probePart, String advice) {
+        this.codePrefix = codePrefix;
+        this.shown = shown;
+        this.probePart = probePart;
+        this.advice = advice;
+    }
+
+    /** The warning's code: {@code userns-needs-apparmor-4}; every flag shares {@code flag-needs-apparmor-4}. */
+    public String code() {
+        return codePrefix + "-needs-apparmor-4";
+    }
+
+    /** How a message names it: "userns rules", "the profile flag 'debug'". */
+    public String shown() {
+        return shown;
+    }
+
+    /** What to do about it under AppArmor 3, as the end of a sentence. */
+    public String advice() {
+        return advice;
+    }
+
+    boolean isFlag() {
+        return codePrefix.equals("flag");
+    }
+
+    /** A profile that uses this and nothing else AppArmor 3 lacks: the parser compiles it or not. */
+    String probe() {
+        return isFlag() ? "profile armorbench-probe " + probePart + " {\n}\n"
+                : "profile armorbench-probe {\n" + probePart + "}\n";
+    }
+
+    /** The flag's name as written ({@code default_allow}, {@code error}); null for what is not a flag. */
+    String flagName() {
+        if (!isFlag()) {
+            return null;
+        }
+        String flag = probePart.substring("flags=(".length(), probePart.length() - 1);
+        int equals = flag.indexOf('=');
+        return equals < 0 ? flag : flag.substring(0, equals);
+    }
+
+    /** One place of {@code feature} in a text: {@code text[start, end)}. */
+    public record Use(AppArmor4Feature feature, int start, int end) {}
+
+    /**
+     * Every place of the tree under {@code root} that uses one of these, in the order of the text:
+     * the rule for a rule kind, {@code priority=N} and {@code prompt} where they qualify a rule or
+     * a block, the flag (with its value) in a profile's or hat's {@code flags=(…)}.
+     */
+    public static List<Use> find(SyntaxNode root, String text) {
+        List<Use> uses = new ArrayList<>();
+        collect(root, text, uses);
+        return uses;
+    }
+
+    private static void collect(SyntaxNode node, String text, List<Use> uses) {
+        switch (node.kind()) {
+            case RULE -> rule(node, text, uses);
+            case QUALIFIER_BLOCK -> qualifiers(node.significantTokens(), text, uses);
+            case PROFILE -> flags(node.significantTokens(), text, uses);
+            default -> {
+            }
+        }
+        for (SyntaxElement child : node.children()) {
+            if (child instanceof SyntaxNode inner) {
+                collect(inner, text, uses);
+            }
+        }
+    }
+
+    private static void rule(SyntaxNode rule, String text, List<Use> uses) {
+        List<SyntaxToken> tokens = rule.significantTokens();
+        int first = qualifiers(tokens, text, uses);
+        if (first < tokens.size() && tokens.get(first).kind() == TokenKind.KEYWORD) {
+            AppArmor4Feature kind = switch (word(tokens.get(first), text)) {
+                case "userns" -> USERNS_RULE;
+                case "mqueue" -> MQUEUE_RULE;
+                case "io_uring" -> IO_URING_RULE;
+                case "all" -> ALL_RULE;
+                default -> null;
+            };
+            if (kind != null) {
+                uses.add(new Use(kind, rule.start(), rule.end()));
+            }
+        }
+    }
+
+    /**
+     * Adds the uses among the qualifiers at the start of {@code tokens} ({@code priority=N audit
+     * prompt owner …}) and returns the index of the first token after them.
+     */
+    private static int qualifiers(List<SyntaxToken> tokens, String text, List<Use> uses) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).kind() == TokenKind.KEYWORD) {
+            SyntaxToken token = tokens.get(i);
+            String word = word(token, text);
+            if (word.equals("priority") && i + 2 < tokens.size() && tokens.get(i + 1).kind() == TokenKind.ASSIGN) {
+                uses.add(new Use(PRIORITY, token.start(), tokens.get(i + 2).end()));
+                i += 3;
+            } else if (word.equals("prompt")) {
+                uses.add(new Use(PROMPT_RULE, token.start(), token.end()));
+                i++;
+            } else if (OTHER_QUALIFIERS.contains(word)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** The flags of a profile header: the words inside {@code flags=( … )}. */
+    private static void flags(List<SyntaxToken> header, String text, List<Use> uses) {
+        int open = -1;
+        for (int i = 0; i + 2 < header.size(); i++) {
+            if (word(header.get(i), text).equals("flags") && header.get(i + 1).kind() == TokenKind.ASSIGN
+                    && header.get(i + 2).kind() == TokenKind.L_PAREN) {
+                open = i + 3;
+                break;
+            }
+        }
+        if (open < 0) {
+            return;
+        }
+        for (int i = open; i < header.size() && header.get(i).kind() != TokenKind.R_PAREN; i++) {
+            SyntaxToken token = header.get(i);
+            if (token.kind() != TokenKind.WORD) {
+                continue;
+            }
+            AppArmor4Feature flag = flagNamed(word(token, text));
+            if (flag == null) {
+                continue;
+            }
+            int end = token.end();
+            if (i + 2 < header.size() && header.get(i + 1).kind() == TokenKind.ASSIGN
+                    && header.get(i + 2).kind() == TokenKind.WORD) {
+                end = header.get(i + 2).end();
+                i += 2;
+            }
+            uses.add(new Use(flag, token.start(), end));
+        }
+    }
+
+    private static AppArmor4Feature flagNamed(String word) {
+        for (AppArmor4Feature feature : values()) {
+            if (word.equals(feature.flagName())) {
+                return feature;
+            }
+        }
+        return null;
+    }
+
+    private static String word(SyntaxToken token, String text) {
+        return text.substring(token.start(), token.end());
+    }
+
+    /** The feature whose warnings carry {@code code} and whose use is {@code used}; null if none. */
+    static AppArmor4Feature of(String code, String used) {
+        for (AppArmor4Feature feature : values()) {
+            if (!feature.code().equals(code)) {
+                continue;
+            }
+            if (!feature.isFlag()) {
+                return feature;
+            }
+            int equals = used.indexOf('=');
+            if (feature.flagName().equals(equals < 0 ? used.strip() : used.substring(0, equals).strip())) {
+                return feature;
+            }
+        }
+        return null;
+    }
+}
