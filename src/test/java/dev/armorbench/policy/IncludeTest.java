@@ -57,6 +57,23 @@ class IncludeTest {
     }
 
     @Test
+    void anAbiTheSearchPathLacksNamesTheOnesItHas() throws IOException {
+        write("etc/abi/3.0", "");
+        write("etc/abi/kernel-5.4-vanilla", "");
+        Path profile = write("p", "abi <abi/4.0>,\nprofile p {\n}\n");
+
+        assertThat(lint(profile).diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("abi-not-found");
+            assertThat(d.message()).isEqualTo("cannot find the abi file 'abi/4.0': this machine's policy has abi/3.0,"
+                    + " abi/kernel-5.4-vanilla; write 'abi <abi/3.0>,' to load it here, or fix the include path (-I)");
+        });
+        Files.delete(root.resolve("etc/abi/3.0"));
+        Files.delete(root.resolve("etc/abi/kernel-5.4-vanilla"));
+        assertThat(lint(profile).diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+                .isEqualTo("cannot find the abi file 'abi/4.0'; fix the name or the include path (-I)"));
+    }
+
+    @Test
     void directoryIncludesReadFilesSkippingBackupsAndSubdirectories() throws IOException {
         write("etc/d/a", "/a r,\n");
         write("etc/d/b.dpkg-new", "garbage {\n");

@@ -156,14 +156,27 @@ public final class PolicyReader {
             if (name.isEmpty() || raw.startsWith("\"") && !raw.endsWith("\"")) {
                 ok = false;
             } else if (!(searched && (name.equals("kernel") || name.equals("default"))) && sources.resolve(name, searched) == null) {
-                reporter.error("abi-not-found", "cannot find the abi file '" + name + "'; fix the name or the include path (-I)",
-                        tokens.get(1).start(), tokens.get(1).end());
+                reporter.error("abi-not-found", abiNotFound(name, searched), tokens.get(1).start(), tokens.get(1).end());
                 return;
             }
         }
         if (!ok) {
             reporter.error("abi-syntax", "write 'abi <abi/4.0>,' (a path in <> or quotes, then a comma)", node.start(), node.end());
         }
+    }
+
+    /**
+     * Names what the search path has instead: a profile written for AppArmor 4 ({@code abi/4.0})
+     * met on an AppArmor 3 machine, which has only {@code abi/3.0}, is the usual case.
+     */
+    private String abiNotFound(String name, boolean searched) {
+        List<String> offered = searched ? sources.abiNames() : List.of();
+        if (offered.isEmpty()) {
+            return "cannot find the abi file '" + name + "'; fix the name or the include path (-I)";
+        }
+        String best = offered.contains("abi/3.0") ? "abi/3.0" : offered.get(offered.size() - 1);
+        return "cannot find the abi file '" + name + "': this machine's policy has " + String.join(", ", offered)
+                + "; write 'abi <" + best + ">,' to load it here, or fix the include path (-I)";
     }
 
     private String includeNotFound(String name, boolean searched) {

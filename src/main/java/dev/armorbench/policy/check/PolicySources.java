@@ -90,6 +90,24 @@ public final class PolicySources {
         return searchPath.stream().noneMatch(Files::isDirectory);
     }
 
+    /**
+     * The abi files the search path offers ({@code abi/3.0}, …), from the first of its directories
+     * that has an {@code abi} folder; empty when none has, or it cannot be read.
+     */
+    public List<String> abiNames() {
+        for (Path dir : searchPath) {
+            Path abi = dir.resolve("abi");
+            if (Files.isDirectory(abi)) {
+                try {
+                    return directoryFiles(abi).stream().map(file -> "abi/" + file.getFileName()).toList();
+                } catch (IOException e) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** The file or directory an include names, or null when there is none. */
     public Path resolve(String name, boolean searched) {
         return resolved.computeIfAbsent((searched ? "<" : "\"") + name, key -> java.util.Optional.ofNullable(lookUp(name, searched)))
