@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 /** {@code armorbench lint}: checks policy files as apparmor_parser would, each file its own policy. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Check AppArmor policy files the way apparmor_parser reads them.",
-            "The language checked is AppArmor 4's. Where this machine's apparmor_parser is older and would refuse a "
-                + "rule (AppArmor 3 and network permissions or addresses), that rule is also a warning.",
+            "The language checked is AppArmor 4's. Where this machine's apparmor_parser is older and would refuse "
+                + "what AppArmor 4 added (AppArmor 3 and network permissions or addresses, userns, mqueue, io_uring "
+                + "and all rules, priority=, prompt, newer profile flags), each place is also a warning.",
             "Exit status: 0 no file has an error, 1 a file has an error, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
