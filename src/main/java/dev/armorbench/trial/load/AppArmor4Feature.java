@@ -17,34 +17,40 @@ import java.util.Set;
  */
 public enum AppArmor4Feature {
     USERNS_RULE("userns", "userns rules", "  userns,\n",
-            "AppArmor 3 does not mediate user namespaces, so without the rule nothing changes here"),
+            "AppArmor 3 does not mediate user namespaces, so without the rule nothing changes here",
+            "AppArmor 3 does not mediate user namespaces"),
     MQUEUE_RULE("mqueue", "mqueue rules", "  mqueue,\n",
-            "AppArmor 3 does not mediate message queues, so without the rule nothing changes here"),
+            "AppArmor 3 does not mediate message queues, so without the rule nothing changes here",
+            "AppArmor 3 does not mediate message queues"),
     IO_URING_RULE("io_uring", "io_uring rules", "  io_uring,\n",
-            "AppArmor 3 does not mediate io_uring, so without the rule nothing changes here"),
+            "AppArmor 3 does not mediate io_uring, so without the rule nothing changes here",
+            "AppArmor 3 does not mediate io_uring"),
     ALL_RULE("all", "the rule 'all'", "  all,\n",
-            "AppArmor 3 has no rule for everything: write the rules the profile needs"),
+            "AppArmor 3 has no rule for everything: write the rules the profile needs", null),
     PRIORITY("priority", "rule priorities (priority=N)", "  priority=1 /armorbench-probe r,\n",
-            "without it, AppArmor 3 weighs the rule as usual (a deny wins over an allow)"),
+            "without it, AppArmor 3 weighs the rule as usual (a deny wins over an allow)",
+            "AppArmor 3 has no rule priorities"),
     PROMPT_RULE("prompt", "the qualifier 'prompt'", "  prompt /armorbench-probe r,\n",
-            "AppArmor 3 cannot ask: write allow or deny"),
+            "AppArmor 3 cannot ask: write allow or deny", null),
     DEFAULT_ALLOW_FLAG("flag", "the profile flag 'default_allow'", "flags=(default_allow)",
-            "AppArmor 3 has no allow-by-default mode: 'unconfined' is the nearest, or write the rules"),
+            "AppArmor 3 has no allow-by-default mode: 'unconfined' is the nearest, or write the rules", null),
     PROMPT_FLAG("flag", "the profile flag 'prompt'", "flags=(prompt)",
-            "AppArmor 3 cannot ask: learn the rules in 'complain' mode instead"),
+            "AppArmor 3 cannot ask: learn the rules in 'complain' mode instead", null),
     DEBUG_FLAG("flag", "the profile flag 'debug'", "flags=(debug)",
-            "it changes nothing that is allowed, so it can go"),
+            "it changes nothing that is allowed, so it can go", "it changes nothing that is allowed"),
     INTERRUPTIBLE_FLAG("flag", "the profile flag 'interruptible'", "flags=(interruptible)",
-            "only prompting uses it, so it can go"),
+            "only prompting uses it, so it can go", "only prompting uses it"),
     ATTACH_DISCONNECTED_IPC_FLAG("flag", "the profile flag 'attach_disconnected.ipc'", "flags=(attach_disconnected.ipc)",
-            "AppArmor 3 attaches disconnected IPC paths by 'attach_disconnected' alone, so it can go"),
+            "AppArmor 3 attaches disconnected IPC paths by 'attach_disconnected' alone, so it can go",
+            "AppArmor 3 attaches disconnected IPC paths by 'attach_disconnected' alone"),
     ATTACH_DISCONNECTED_PATH_FLAG("flag", "the profile flag 'attach_disconnected.path='",
             "flags=(attach_disconnected.path=/armorbench-probe)",
-            "AppArmor 3 writes 'attach_disconnected', which attaches them at /"),
+            "AppArmor 3 writes 'attach_disconnected', which attaches them at /",
+            "disconnected paths attach at /"),
     KILL_SIGNAL_FLAG("flag", "the profile flag 'kill.signal='", "flags=(kill.signal=hup)",
-            "AppArmor 3 kills with SIGKILL, so it can go"),
+            "AppArmor 3 kills with SIGKILL, so it can go", "AppArmor 3 kills with SIGKILL"),
     ERROR_FLAG("flag", "the profile flag 'error='", "flags=(error=EPERM)",
-            "AppArmor 3 returns EACCES on a denial, so it can go");
+            "AppArmor 3 returns EACCES on a denial, so it can go", "AppArmor 3 returns EACCES on a denial");
 
     /** Qualifiers both versions read, which may stand before {@code priority=} or {@code prompt}'s neighbours. */
     private static final Set<String> OTHER_QUALIFIERS = Set.of("audit", "allow", "deny", "owner", "user", "other",
@@ -54,12 +60,18 @@ public enum AppArmor4Feature {
     private final String shown;
     private final String probePart;
     private final String advice;
+    private final String fixReason;
 
-    AppArmor4Feature(String codePrefix, String shown, String probePart, String advice) {
+    /**
+     * {@code advice}: what to do under AppArmor 3, for messages; {@code fixReason}: why the quick
+     * fix keeps the profile's meaning there, for its title, or null when no edit does.
+     */
+    AppArmor4Feature(String codePrefix, String shown, String probePart, String advice, String fixReason) {
         this.codePrefix = codePrefix;
         this.shown = shown;
         this.probePart = probePart;
         this.advice = advice;
+        this.fixReason = fixReason;
     }
 
     /** The warning's code: {@code userns-needs-apparmor-4}; every flag shares {@code flag-needs-apparmor-4}. */
@@ -75,6 +87,11 @@ public enum AppArmor4Feature {
     /** What to do about it under AppArmor 3, as the end of a sentence. */
     public String advice() {
         return advice;
+    }
+
+    /** Why the quick fix keeps the profile's meaning under AppArmor 3, for its title; null when there is no fix. */
+    String fixReason() {
+        return fixReason;
     }
 
     boolean isFlag() {

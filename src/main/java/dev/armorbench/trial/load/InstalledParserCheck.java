@@ -111,18 +111,18 @@ public final class InstalledParserCheck {
         if (feature == null) {
             return List.of();
         }
+        String reason = feature.fixReason();
         return switch (feature) {
-            case USERNS_RULE, MQUEUE_RULE, IO_URING_RULE -> List.of(QuickFix.of(
-                    "Remove it: " + feature.advice().substring(0, feature.advice().indexOf(',')), removal(text, start, end)));
-            case PRIORITY -> List.of(QuickFix.of("Remove '" + used + "': AppArmor 3 has no rule priorities",
+            case USERNS_RULE, MQUEUE_RULE, IO_URING_RULE -> List.of(QuickFix.of("Remove it: " + reason,
+                    removal(text, start, end)));
+            case PRIORITY -> List.of(QuickFix.of("Remove '" + used + "': " + reason,
                     TextEdit.delete(start, afterSpaces(text, end))));
             case DEBUG_FLAG, INTERRUPTIBLE_FLAG, ATTACH_DISCONNECTED_IPC_FLAG, KILL_SIGNAL_FLAG, ERROR_FLAG ->
-                    List.of(QuickFix.of("Remove the flag '" + used + "': " + feature.advice().replace(", so it can go", ""),
-                            FlagEdits.removal(text, start, end)));
+                    List.of(QuickFix.of("Remove the flag '" + used + "': " + reason, FlagEdits.removal(text, start, end)));
             case ATTACH_DISCONNECTED_PATH_FLAG -> List.of(FlagEdits.has(text, start, "attach_disconnected")
                     ? QuickFix.of("Remove the flag '" + used + "': 'attach_disconnected' is already there",
                             FlagEdits.removal(text, start, end))
-                    : QuickFix.of("Write 'attach_disconnected' for AppArmor 3 (disconnected paths attach at /)",
+                    : QuickFix.of("Write 'attach_disconnected' for AppArmor 3 (" + reason + ")",
                             new TextEdit(start, end, "attach_disconnected")));
             case ALL_RULE, PROMPT_RULE, DEFAULT_ALLOW_FLAG, PROMPT_FLAG -> List.of();
         };

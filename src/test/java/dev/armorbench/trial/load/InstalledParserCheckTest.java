@@ -133,6 +133,13 @@ class InstalledParserCheckTest {
                 "attach_disconnected.path=/dis/")).isEqualTo("profile a flags=(attach_disconnected) {\n}\n");
         assertThat(fixed("profile a {\n  priority=5 audit /x r,\n}\n", "priority=5")).isEqualTo("profile a {\n  audit /x r,\n}\n");
 
+        assertThat(titleOfFix("profile a {\n  priority=5 audit /x r,\n}\n", "priority=5"))
+                .isEqualTo("Remove 'priority=5': AppArmor 3 has no rule priorities");
+        assertThat(titleOfFix("profile a flags=(error=EPERM) {\n}\n", "error=EPERM"))
+                .isEqualTo("Remove the flag 'error=EPERM': AppArmor 3 returns EACCES on a denial");
+        assertThat(titleOfFix("profile a flags=(attach_disconnected.path=/dis/) {\n}\n", "attach_disconnected.path=/dis/"))
+                .isEqualTo("Write 'attach_disconnected' for AppArmor 3 (disconnected paths attach at /)");
+
         for (String[] noStandIn : new String[][] {{"all-needs-apparmor-4", "profile a {\n  all,\n}\n", "all,"},
                 {"prompt-needs-apparmor-4", "profile a {\n  prompt /x r,\n}\n", "prompt"},
                 {"flag-needs-apparmor-4", "profile a flags=(default_allow) {\n}\n", "default_allow"},
@@ -145,11 +152,19 @@ class InstalledParserCheckTest {
 
     /** {@code text} after the one fix for its warning on {@code used}. */
     private static String fixed(String text, String used) {
+        return onlyFix(text, used).apply(text);
+    }
+
+    private static String titleOfFix(String text, String used) {
+        return onlyFix(text, used).title();
+    }
+
+    private static QuickFix onlyFix(String text, String used) {
         Diagnostic warning = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false).stream()
                 .filter(d -> text.substring(d.start(), d.end()).equals(used)).findFirst().orElseThrow();
         List<QuickFix> fixes = InstalledParserCheck.apparmor4Fixes(warning.code(), text, warning.start(), warning.end());
         assertThat(fixes).hasSize(1);
-        return fixes.get(0).apply(text);
+        return fixes.get(0);
     }
 
     @Test
