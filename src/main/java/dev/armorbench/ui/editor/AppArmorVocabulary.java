@@ -1,6 +1,7 @@
 package dev.armorbench.ui.editor;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The closed sets of names the AppArmor language knows, as completion offers them. The policy engine
@@ -43,6 +44,14 @@ final class AppArmorVocabulary {
             "rix", "mrix");
 
     static final List<String> QUALIFIERS = List.of("audit", "deny", "allow", "owner", "priority=");
+    /**
+     * The words of the lists above that AppArmor 4 added: AppArmor 3's parser (Debian 12's 3.0.8)
+     * refuses a file that holds one, so completion says so beside them (see
+     * {@code trial.load.AppArmor4Feature}, which warns where this machine's parser refuses them).
+     */
+    static final Set<String> SINCE_APPARMOR_4 = Set.of("userns", "io_uring", "mqueue", "all", "priority=", "prompt",
+            "default_allow", "debug", "interruptible", "attach_disconnected.ipc", "attach_disconnected.path=",
+            "kill.signal=", "error=");
     /** Keywords that begin a rule inside a profile. */
     static final List<String> RULE_KEYWORDS = List.of("capability", "network", "file", "unix", "signal", "ptrace",
             "dbus", "mount", "remount", "umount", "pivot_root", "change_profile", "link", "set", "userns",

@@ -96,7 +96,8 @@ public final class CompletionCandidates {
         List<CompletionItem> items = new ArrayList<>();
         for (String word : words) {
             if (word.startsWith(prefix) && !word.equals(prefix)) {
-                items.add(CompletionItem.of(word, detail));
+                items.add(CompletionItem.of(word, AppArmorVocabulary.SINCE_APPARMOR_4.contains(word)
+                        ? detail + ", AppArmor 4" : detail));
             }
         }
         return items;

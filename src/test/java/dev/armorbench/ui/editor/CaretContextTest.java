@@ -44,6 +44,16 @@ class CaretContextTest {
     }
 
     @Test
+    void wordsAppArmor4AddedSaySoBesideThem() {
+        assertThat(CompletionCandidates.forContext(at("  u|", IN_PROFILE), CompletionCandidates.DocumentFacts.NONE))
+                .extracting(item -> item.label() + " (" + item.detail() + ")").containsExactly("unix (rule)",
+                        "umount (rule)", "userns (rule, AppArmor 4)");
+        assertThat(CompletionCandidates.forContext(at("profile x flags=(attach_disconnected, d|", PREAMBLE),
+                CompletionCandidates.DocumentFacts.NONE)).extracting(item -> item.label() + " (" + item.detail() + ")")
+                .containsExactly("default_allow (flag, AppArmor 4)", "delegate_deleted (flag)", "debug (flag, AppArmor 4)");
+    }
+
+    @Test
     void namesOfEachRuleKind() {
         CaretContext capability = at("  capability net_b|ind,", IN_PROFILE);
         assertThat(capability.kind()).isEqualTo(CaretContext.Kind.CAPABILITY);
