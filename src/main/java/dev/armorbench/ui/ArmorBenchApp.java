@@ -1,5 +1,7 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.files.RecoveryStore;
+import dev.armorbench.trial.loop.SessionStore;
 import dev.armorbench.ui.settings.SettingsStore;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -25,6 +27,7 @@ public final class ArmorBenchApp extends Application {
         loaded.warning().ifPresent(warning -> System.err.println("armorbench: warning: " + warning));
         MainWindow window = new MainWindow(stage, store, loaded, new FxUserPrompts(stage), Platform::exit);
         window.show();
+        window.keepUnsavedTextIn(new RecoveryStore(SessionStore.stateDirectory(System.getenv()).resolve("recovery")));
         window.openAtStart(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         if (Boolean.getBoolean(EXIT_WHEN_SHOWN)) {
             exitAfterFrames(FRAMES_BEFORE_EXIT);

@@ -53,7 +53,10 @@ public final class EditorTab extends Tab {
     private final SuggestionDiff suggestions;
     private final ObjectProperty<TextFile> file = new SimpleObjectProperty<>();
     private final StringProperty untitledName = new SimpleStringProperty();
-    /** Set when the user keeps the editor's text after another program changed the file. */
+    /**
+     * Set when the editor's text is unsaved whatever the undo history says: the user kept it after
+     * another program changed the file, or it was recovered from a session that ended unsaved.
+     */
     private final BooleanProperty divergedFromDisk = new SimpleBooleanProperty();
     private final BooleanBinding unsaved;
     private final StringBinding displayName;
@@ -209,6 +212,12 @@ public final class EditorTab extends Tab {
         file.set(new TextFile(target, written.text(), separator, TextFile.DiskState.of(target)));
         area.getUndoManager().mark();
         divergedFromDisk.set(false);
+    }
+
+    /** Makes the document count as unsaved until it is saved (recovered text with no file); returns this tab. */
+    EditorTab markedUnsaved() {
+        divergedFromDisk.set(true);
+        return this;
     }
 
     /** Whether another program changed or removed the file since this tab read or wrote it. */

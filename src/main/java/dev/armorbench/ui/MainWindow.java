@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.files.RecoveryStore;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
 import dev.armorbench.ui.settings.SettingsStore;
@@ -79,6 +80,8 @@ public final class MainWindow {
     private Settings settings;
     private PolicySources policySources;
     private int untitledCount;
+    /** Keeps unsaved text on disk against a crash; null until {@link #keepUnsavedTextIn} (tests leave it off). */
+    private UnsavedTextKeeper unsavedTextKeeper;
 
     /**
      * @param onQuit what quitting does once every document is safe (the app exits; tests just note it)
@@ -283,6 +286,39 @@ public final class MainWindow {
 
     /** On a first start with nothing open, shows the sample that the documentation's shape follows. */
     /**
+     * From now on keeps the text of unsaved documents in {@code store} (a second after typing
+     * pauses), and first reopens what an earlier run left there when it ended without closing, with
+     * a message that names it. When the store cannot be used, says why and goes on without it.
+     */
+    public void keepUnsavedTextIn(RecoveryStore store) {
+        List<RecoveryStore.Orphan> orphans;
+        RecoveryStore.Session session;
+        try {
+            orphans = store.orphans();
+            session = store.open();
+        } catch (IOException e) {
+            cannotKeepUnsavedText(store, describe(e));
+            return;
+        } catch (RuntimeException e) {
+            cannotKeepUnsavedText(store, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return;
+        }
+        unsavedTextKeeper = new UnsavedTextKeeper(session, this::showNotification);
+        editorTabs().forEach(unsavedTextKeeper::watch);
+        List<String> reopened = RecoveredDocuments.reopen(store, orphans, this::addTab, this::policySources,
+                unsavedTextKeeper);
+        if (!reopened.isEmpty()) {
+            showNotification("Recovered unsaved changes of " + String.join(", ", reopened) + " from a session that"
+                    + " ended without saving them. Save to keep them; closing a document now discards its changes.");
+        }
+    }
+
+    private void cannotKeepUnsavedText(RecoveryStore store, String cause) {
+        showNotification("Unsaved changes cannot be kept for recovery in " + store.root() + ": " + cause
+                + " Until that is fixed, what is not saved is lost if the app ends unexpectedly.");
+    }
+
+    /**
      * Opens the files named on the command line ({@code armorbench FILE…}); when there are none, or
      * none could be opened (each failure is reported), the first-start sample.
      */
@@ -386,6 +422,9 @@ public final class MainWindow {
             }
         }
         tabs.getTabs().remove(tab);
+        if (unsavedTextKeeper != null) {
+            unsavedTextKeeper.unwatch(tab);
+        }
         return true;
     }
 
@@ -398,6 +437,9 @@ public final class MainWindow {
         }
         rememberBounds();
         dockerPanel.dispose();
+        if (unsavedTextKeeper != null) {
+            unsavedTextKeeper.close();
+        }
         onQuit.run();
         return true;
     }
@@ -568,6 +610,9 @@ public final class MainWindow {
     private EditorTab addTab(EditorTab tab) {
         tab.suggestions().setOnAnswered((accepted, rejected) -> dockerPanel.suggestionsAnswered(tab.path(), accepted, rejected));
         tabs.getTabs().add(tab);
+        if (unsavedTextKeeper != null) {
+            unsavedTextKeeper.watch(tab);
+        }
         tabs.getSelectionModel().select(tab);
         tab.area().caretPositionProperty().addListener((obs, old, position) -> updateStatus());
         tab.area().requestFocus();

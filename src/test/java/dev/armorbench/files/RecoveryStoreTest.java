@@ -2,10 +2,7 @@ package dev.armorbench.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,26 +71,7 @@ class RecoveryStoreTest {
         assertThat(folder.resolve("broken.json")).exists();
     }
 
-    /** Starts {@link App} in its own JVM and waits until it has kept its snapshot. */
     private Process startApp(String name, String text) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                App.class.getName(), root.toString(), name, text).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as("the app's first line").isEqualTo("kept");
-        return process;
-    }
-
-    /** An app with one unsaved document: it keeps the snapshot, says so, and runs until it is killed. */
-    public static final class App {
-        public static void main(String[] args) throws Exception {
-            RecoveryStore.Session session = new RecoveryStore(Path.of(args[0])).open();
-            session.keep(new RecoveryStore.Snapshot("d1", "/srv/" + args[1] + ".profile", args[1], args[2],
-                    System.currentTimeMillis()));
-            System.out.println("kept");
-            System.out.flush();
-            Thread.sleep(TimeUnit.MINUTES.toMillis(10));
-        }
+        return AppWithUnsavedText.start(root, "/srv/" + name + ".profile", name, text);
     }
 }
