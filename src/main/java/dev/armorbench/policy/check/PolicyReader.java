@@ -501,9 +501,11 @@ public final class PolicyReader {
                 }
             }
         }
-        if (parsed.keyword == null && name.startsWith("/")) {
+        if (name.startsWith("/")) {
+            // As apparmor_parser (3.0 and later) warns, whether or not 'profile' comes first.
+            String attachment = parsed.keyword == null || parsed.attachment == null ? name : parsed.attachment.text();
             reporter.report(Severity.INFO, "path-as-profile-name", "a path as the profile name is deprecated; write 'profile NAME "
-                    + name + " {'", nameAtom.start(), nameAtom.end());
+                    + attachment + " {'", nameAtom.start(), nameAtom.end());
         }
         String key = profileKey(expandedName);
         if (parent == null) {
