@@ -47,20 +47,21 @@ final class FlagEdits {
         return false;
     }
 
-    /** Where the whitespace before {@code flags=(} starts, so the header keeps one space before its block. */
+    /**
+     * Where the whitespace before {@code flags=(} starts (or before the bare {@code (} of the old
+     * form), so the header keeps one space before its block.
+     */
     private static int flagsKeywordStart(String text, int open) {
         int at = open;
         while (at > 0 && (Character.isWhitespace(text.charAt(at - 1)) || text.charAt(at - 1) == '=')) {
             at--;
         }
         int keyword = at - "flags".length();
-        if (keyword < 0 || !text.startsWith("flags", keyword)) {
-            return open;
+        int start = keyword >= 0 && text.startsWith("flags", keyword) ? keyword : open;
+        while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+            start--;
         }
-        while (keyword > 0 && (text.charAt(keyword - 1) == ' ' || text.charAt(keyword - 1) == '\t')) {
-            keyword--;
-        }
-        return keyword;
+        return start;
     }
 
     private static int skipSeparators(String text, int at, int limit) {

@@ -77,7 +77,8 @@ public final class InstalledParserCheck {
         SourceFile source = lint.source();
         Map<AppArmor4Feature, Boolean> asked = new EnumMap<>(AppArmor4Feature.class);
         List<Diagnostic> found = new ArrayList<>();
-        for (AppArmor4Feature.Use use : AppArmor4Feature.find(source.tree().root(), source.text())) {
+        Set<String> userVariables = lint.policy() == null ? Set.of() : lint.policy().variables().keySet();
+        for (AppArmor4Feature.Use use : AppArmor4Feature.find(source.tree().root(), source.text(), userVariables)) {
             AppArmor4Feature feature = use.feature();
             if (asked.computeIfAbsent(feature, reads::test)) {
                 continue;
@@ -124,7 +125,10 @@ public final class InstalledParserCheck {
                             FlagEdits.removal(text, start, end))
                     : QuickFix.of("Write 'attach_disconnected' for AppArmor 3 (" + reason + ")",
                             new TextEdit(start, end, "attach_disconnected")));
-            case ALL_RULE, PROMPT_RULE, DEFAULT_ALLOW_FLAG, PROMPT_FLAG -> List.of();
+            case KERNEL_ABI -> List.of(QuickFix.of("Write 'abi <abi/3.0>' (" + reason + ")",
+                    new TextEdit(start, end, "<abi/3.0>")));
+            case ALL_RULE, PROMPT_RULE, DEFAULT_ALLOW_FLAG, PROMPT_FLAG, CONDITION_OPERATORS, IF_UNSET_ASSIGNMENT,
+                    OVERRIDE_ASSIGNMENT, PATH_VARIABLES, IDENTITIES, MOUNT_OPTIONS -> List.of();
         };
     }
 

@@ -120,6 +120,28 @@ class InstalledParserCheckTest {
     }
 
     @Test
+    void conditionsAssignmentsTheKernelAbiIdentitiesAndPathVariablesAreWarnedAboutWhereTheyAre() {
+        String text = "abi <kernel>,\n@{dirs} ?= /srv\n@{dirs} := /opt\n$web = true\n"
+                + "profile app /usr/bin/app + identities=(web) {\n  if $web and not $web {\n    @{exec_path} mr,\n  }\n"
+                + "  if $web {\n    @{dirs}/** r,\n  }\n}\n";
+        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false);
+
+        assertThat(lint(text).hasErrors()).isFalse();
+        assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
+                "abi-needs-apparmor-4 <kernel>", "assign-if-unset-needs-apparmor-4 ?=", "assign-override-needs-apparmor-4 :=",
+                "identities-needs-apparmor-4 + identities=(web)", "condition-needs-apparmor-4 $web and not $web",
+                "variable-needs-apparmor-4 @{exec_path}");
+        assertThat(onlyFix(text, "<kernel>").apply(text)).startsWith("abi <abi/3.0>,\n");
+        String mount = "profile m {\n  mount options in (ro, lazytime) /dev/sdb1 -> /mnt/,\n  mount /lazytime/ -> /mnt/,\n}\n";
+        assertThat(InstalledParserCheck.checkApparmor4Features(lint(mount), feature -> false))
+                .extracting(d -> d.code() + " " + mount.substring(d.start(), d.end()))
+                .containsExactly("mount-option-needs-apparmor-4 lazytime");
+        // A policy that defines @{exec_path} itself is read by AppArmor 3 as it is.
+        String defined = "@{exec_path} = /usr/bin/app\nprofile app @{exec_path} {\n  @{exec_path} mr,\n}\n";
+        assertThat(InstalledParserCheck.checkApparmor4Features(lint(defined), feature -> false)).isEmpty();
+    }
+
+    @Test
     void theFixesKeepWhatTheProfileMeansAndThereIsNoneWhereNothingStandsIn() {
         assertThat(fixed("profile a flags=(debug) {\n}\n", "debug")).isEqualTo("profile a {\n}\n");
         assertThat(fixed("profile a flags=(complain, debug) {\n}\n", "debug")).isEqualTo("profile a flags=(complain) {\n}\n");
@@ -132,6 +154,11 @@ class InstalledParserCheckTest {
         assertThat(fixed("profile a flags=(attach_disconnected attach_disconnected.path=/dis/) {\n}\n",
                 "attach_disconnected.path=/dis/")).isEqualTo("profile a flags=(attach_disconnected) {\n}\n");
         assertThat(fixed("profile a {\n  priority=5 audit /x r,\n}\n", "priority=5")).isEqualTo("profile a {\n  audit /x r,\n}\n");
+        // The old form without 'flags=', and flags the lexer reads as keywords.
+        assertThat(fixed("/usr/bin/a (debug) {\n}\n", "debug")).isEqualTo("/usr/bin/a {\n}\n");
+        assertThat(fixed("/usr/bin/a (audit,debug) {\n}\n", "debug")).isEqualTo("/usr/bin/a (audit) {\n}\n");
+        assertThat(InstalledParserCheck.checkApparmor4Features(lint("profile a flags=(prompt audit) {\n}\n"), f -> false))
+                .extracting(Diagnostic::code).containsExactly("flag-needs-apparmor-4");
 
         assertThat(titleOfFix("profile a {\n  priority=5 audit /x r,\n}\n", "priority=5"))
                 .isEqualTo("Remove 'priority=5': AppArmor 3 has no rule priorities");

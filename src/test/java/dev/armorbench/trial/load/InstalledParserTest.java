@@ -59,6 +59,15 @@ class InstalledParserTest {
                 "profile t flags=(attach_disconnected, attach_disconnected.path=/disconnected/) {\n  /etc/hosts r,\n}\n");
         uses.put(AppArmor4Feature.KILL_SIGNAL_FLAG, "profile t flags=(kill, kill.signal=term) {\n  /etc/hosts r,\n}\n");
         uses.put(AppArmor4Feature.ERROR_FLAG, "profile t flags=(error=EPERM) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.CONDITION_OPERATORS, "$a = true\n$b = false\nprofile t {\n  if $a or ($b and not $a) {\n"
+                + "    /etc/hosts r,\n  }\n}\n");
+        uses.put(AppArmor4Feature.IF_UNSET_ASSIGNMENT, "@{hosts} ?= /etc/hosts\nprofile t {\n  @{hosts} r,\n}\n");
+        uses.put(AppArmor4Feature.OVERRIDE_ASSIGNMENT, "@{hosts} = /etc/hosts\n@{hosts} := /etc/hostname\nprofile t {\n"
+                + "  @{hosts} r,\n}\n");
+        uses.put(AppArmor4Feature.PATH_VARIABLES, "profile t /usr/bin/t {\n  @{attach_path} mr,\n}\n");
+        uses.put(AppArmor4Feature.KERNEL_ABI, "abi <kernel>,\nprofile t {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.IDENTITIES, "profile t + identities=(web, db) {\n  /etc/hosts r,\n}\n");
+        uses.put(AppArmor4Feature.MOUNT_OPTIONS, "profile t {\n  mount options=(rw, nosymfollow) /dev/sdb1 -> /mnt/,\n}\n");
         assertThat(uses.keySet()).containsExactlyInAnyOrder(AppArmor4Feature.values());
 
         for (Map.Entry<AppArmor4Feature, String> use : uses.entrySet()) {
