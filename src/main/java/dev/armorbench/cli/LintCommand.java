@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Check AppArmor policy files the way apparmor_parser reads them.",
             "The language checked is AppArmor 4's. Where this machine's apparmor_parser is older and would refuse "
-                + "what AppArmor 4 added (AppArmor 3 and network permissions or addresses, userns, mqueue, io_uring "
-                + "and all rules, priority=, prompt, newer profile flags), each place is also a warning.",
+                + "what AppArmor 4 added (network permissions, new rule kinds, priority=, newer flags, conditions, "
+                + "assignments, mount options…), each place is also a warning.",
             "Exit status: 0 no file has an error, 1 a file has an error, 2 usage error."})
 public final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
