@@ -226,17 +226,17 @@ public final class ProfileLoader {
         if (error.isPresent() && error.get().message().contains("ermission denied")) {
             message += " Loading needs root with the capability CAP_MAC_ADMIN, outside any container's confinement.";
         }
-        if (error.isPresent() && (error.get().message().startsWith("syntax error")
-                || error.get().message().contains("rofile flag"))) {
+        if (error.isPresent()) {
+            // A syntax error, an invalid flag, an unknown variable or abi, unsupported mount options…
             message += refusedAppArmor4Syntax(lint, error.get());
         }
         return finished(LoadOutcome.PARSER_ERROR, message, command, names, lint, error, printed);
     }
 
     /**
-     * Why an AppArmor 3 parser stops with a syntax error or an invalid flag at what the language
-     * has (a network rule with permissions or addresses, an {@link AppArmor4Feature}) and the lint
-     * passed: what it is, on which line, and what to write instead; empty for any other error.
+     * Why an AppArmor 3 parser stops at what the language has (a network rule with permissions or
+     * addresses, an {@link AppArmor4Feature}) on the line of its error, though the lint passed:
+     * what it is, on which line, and what to write instead; empty for any other error.
      */
     private String refusedAppArmor4Syntax(LintResult lint, ParserError error) {
         for (Diagnostic refused : InstalledParserCheck.check(lint, this::networkRuleForm)) {
