@@ -78,7 +78,7 @@ public final class InstalledParserCheck {
         Map<AppArmor4Feature, Boolean> asked = new EnumMap<>(AppArmor4Feature.class);
         List<Diagnostic> found = new ArrayList<>();
         Set<String> userVariables = lint.policy() == null ? Set.of() : lint.policy().variables().keySet();
-        for (AppArmor4Feature.Use use : AppArmor4Feature.find(source.tree().root(), source.text(), userVariables)) {
+        for (AppArmor4Uses.Use use : AppArmor4Uses.find(source.tree().root(), source.text(), userVariables)) {
             AppArmor4Feature feature = use.feature();
             if (asked.computeIfAbsent(feature, reads::test)) {
                 continue;
