@@ -284,7 +284,6 @@ public final class MainWindow {
         return Optional.ofNullable((EditorTab) tabs.getSelectionModel().getSelectedItem());
     }
 
-    /** On a first start with nothing open, shows the sample that the documentation's shape follows. */
     /**
      * From now on keeps the text of unsaved documents in {@code store} (a second after typing
      * pauses), and first reopens what an earlier run left there when it ended without closing, with
@@ -327,6 +326,7 @@ public final class MainWindow {
         openSampleIfEmpty();
     }
 
+    /** On a first start with nothing open, shows the sample that the documentation's shape follows. */
     public void openSampleIfEmpty() {
         if (tabs.getTabs().isEmpty()) {
             openSample(Samples.FIRST_START);
