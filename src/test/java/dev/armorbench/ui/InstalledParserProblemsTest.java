@@ -77,4 +77,33 @@ class InstalledParserProblemsTest {
         assertThat(tab.area().getText()).isEqualTo("profile web flags=(complain) {\n  /etc/hosts r,\n}\n");
         EditorProblems.awaitNoProblem(tab, AppArmor4Feature.DEBUG_FLAG.code());
     }
+
+    @Test
+    void onePickFixesEveryPlaceThatHasAFixAndTheRealParserReadsTheResult(FxRobot robot) throws Exception {
+        Requirements.require(!InstalledParser.reads(AppArmor4Feature.PRIORITY),
+                "an AppArmor 3 apparmor_parser (Debian 12's package apparmor)");
+        String profile = "profile app flags=(attach_disconnected.path=/dis/, kill.signal=term, error=EPERM) {\n"
+                + "  priority=5 audit /etc/hosts r,\n  userns,\n  network (connect) inet stream,\n"
+                + "  ^hat flags=(debug interruptible) {\n    /tmp/x rw,\n  }\n  all,\n}\n";
+        EditorTab tab = EditorProblems.open(robot, window, temp.resolve("app.profile"), profile);
+        Problem warning = EditorProblems.awaitProblem(tab, AppArmor4Feature.PRIORITY.code());
+
+        FixProposal all = EditorProblems.fixesAt(robot, tab, warning).stream()
+                .filter(fix -> fix.title().startsWith("Fix all")).findFirst().orElseThrow();
+        assertThat(all.title()).isEqualTo("Fix all 8 places this machine's apparmor_parser refuses (AppArmor 3);"
+                + " 1 more has no fix");
+        robot.interact(() -> EditorProblems.quickFixes(tab).apply(all));
+
+        String fixed = "profile app flags=(attach_disconnected) {\n  audit /etc/hosts r,\n  network inet stream,\n"
+                + "  ^hat {\n    /tmp/x rw,\n  }\n  all,\n}\n";
+        assertThat(tab.area().getText()).isEqualTo(fixed);
+        // Left: the rule 'all', which has no stand-in; without it the real parser reads the file.
+        dev.armorbench.trial.load.CommandOutput parsed = new dev.armorbench.trial.load.ProcessCommandRunner().run(
+                List.of("apparmor_parser", "-Q", "-K"), java.util.Optional.empty(),
+                fixed.replace("  all,\n", "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Duration.ofSeconds(60));
+        assertThat(parsed.exitCode()).as(parsed.stderr()).isZero();
+        robot.interact(() -> tab.area().undo());
+        assertThat(tab.area().getText()).as("one undo step").isEqualTo(profile);
+    }
 }
