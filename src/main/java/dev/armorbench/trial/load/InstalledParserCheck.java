@@ -11,8 +11,10 @@ import dev.armorbench.policy.model.Rule;
 import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
 import dev.armorbench.policy.syntax.SyntaxNode;
+import dev.armorbench.policy.syntax.SyntaxToken;
 import dev.armorbench.policy.syntax.SyntaxTree;
 import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.policy.syntax.TokenKind;
 import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.RuleKind;
 import dev.armorbench.suggest.RuleModel;
@@ -127,8 +129,12 @@ public final class InstalledParserCheck {
                             new TextEdit(start, end, "attach_disconnected")));
             case KERNEL_ABI -> List.of(QuickFix.of("Write 'abi <abi/3.0>' (" + reason + ")",
                     new TextEdit(start, end, "<abi/3.0>")));
+            case PATH_VARIABLES -> attachmentAround(text, start)
+                    .map(path -> List.of(QuickFix.of("Write '" + path + "', the profile's attachment, as AppArmor 4 reads "
+                            + used, new TextEdit(start, end, path))))
+                    .orElse(List.of());
             case ALL_RULE, PROMPT_RULE, DEFAULT_ALLOW_FLAG, PROMPT_FLAG, CONDITION_OPERATORS, IF_UNSET_ASSIGNMENT,
-                    OVERRIDE_ASSIGNMENT, PATH_VARIABLES, IDENTITIES, MOUNT_OPTIONS -> List.of();
+                    OVERRIDE_ASSIGNMENT, IDENTITIES, MOUNT_OPTIONS -> List.of();
         };
     }
 
@@ -196,6 +202,31 @@ public final class InstalledParserCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The attachment of the innermost profile around {@code at}, which AppArmor 4 names
+     * {@code @{exec_path}} and {@code @{attach_path}}: the path after the name, or the name itself
+     * when it is a path; empty for a profile attached to nothing, or whose attachment has variables.
+     */
+    private static Optional<String> attachmentAround(String text, int at) {
+        SyntaxNode profile = innermostProfile(SyntaxTree.parse(text).root(), at);
+        if (profile == null) {
+            return Optional.empty();
+        }
+        List<SyntaxToken> header = profile.significantTokens();
+        int i = 0;
+        if (i < header.size() && (header.get(i).kind() == TokenKind.CARET
+                || text.substring(header.get(i).start(), header.get(i).end()).equals("profile"))) {
+            i++;
+        }
+        if (i >= header.size()) {
+            return Optional.empty();
+        }
+        String name = text.substring(header.get(i).start(), header.get(i).end());
+        String next = i + 1 < header.size() ? text.substring(header.get(i + 1).start(), header.get(i + 1).end()) : "";
+        String attachment = next.startsWith("/") ? next : name.startsWith("/") ? name : null;
+        return attachment == null || attachment.contains("@{") ? Optional.empty() : Optional.of(attachment);
     }
 
     /** The innermost profile whose text holds {@code at}, or null. */

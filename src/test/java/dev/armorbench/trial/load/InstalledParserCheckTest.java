@@ -136,6 +136,13 @@ class InstalledParserCheckTest {
         assertThat(InstalledParserCheck.checkApparmor4Features(lint(mount), feature -> false))
                 .extracting(d -> d.code() + " " + mount.substring(d.start(), d.end()))
                 .containsExactly("mount-option-needs-apparmor-4 lazytime");
+        String attached = "profile app /usr/bin/app {\n  @{exec_path} mr,\n  profile helper {\n    @{attach_path} r,\n  }\n}\n";
+        assertThat(titleOfFix(attached, "@{exec_path}"))
+                .isEqualTo("Write '/usr/bin/app', the profile's attachment, as AppArmor 4 reads @{exec_path}");
+        assertThat(fixed(attached, "@{exec_path}")).startsWith("profile app /usr/bin/app {\n  /usr/bin/app mr,\n");
+        int inHelper = attached.indexOf("@{attach_path}");
+        assertThat(InstalledParserCheck.apparmor4Fixes("variable-needs-apparmor-4", attached, inHelper,
+                inHelper + "@{attach_path}".length())).as("a child attached to nothing").isEmpty();
         // A policy that defines @{exec_path} itself is read by AppArmor 3 as it is.
         String defined = "@{exec_path} = /usr/bin/app\nprofile app @{exec_path} {\n  @{exec_path} mr,\n}\n";
         assertThat(InstalledParserCheck.checkApparmor4Features(lint(defined), feature -> false)).isEmpty();
