@@ -318,11 +318,16 @@ public final class MainWindow {
     }
 
     /**
-     * Opens the files named on the command line ({@code armorbench FILE…}); when there are none, or
-     * none could be opened (each failure is reported), the first-start sample.
+     * Opens the files named on the command line ({@code armorbench FILE…}); when there are none, the
+     * files that were open when the app was last quit (those that still exist); when that leaves
+     * nothing open either (each failure is reported), the first-start sample.
      */
     public void openAtStart(java.util.List<Path> files) {
-        files.forEach(this::open);
+        if (files.isEmpty()) {
+            settings.openFiles().stream().map(Path::of).filter(Files::isRegularFile).forEach(this::open);
+        } else {
+            files.forEach(this::open);
+        }
         openSampleIfEmpty();
     }
 
@@ -436,6 +441,8 @@ public final class MainWindow {
             }
         }
         rememberBounds();
+        updateSettings(settings.withOpenFiles(editorTabs().stream().flatMap(tab -> tab.path().stream())
+                .map(Path::toString).toList()));
         dockerPanel.dispose();
         if (unsavedTextKeeper != null) {
             unsavedTextKeeper.close();

@@ -10,7 +10,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Theme theme, List<String> recentFiles, WindowBounds window, String lastDirectory,
-        List<String> includePath) {
+        List<String> includePath, List<String> openFiles) {
     /** Where {@code include <…>} looks when the user has not said otherwise: the system's policy. */
     public static final List<String> DEFAULT_INCLUDE_PATH = List.of("/etc/apparmor.d");
 
@@ -21,22 +21,23 @@ public record Settings(Theme theme, List<String> recentFiles, WindowBounds windo
         theme = theme == null ? Theme.LIGHT : theme;
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
         includePath = includePath == null || includePath.isEmpty() ? DEFAULT_INCLUDE_PATH : List.copyOf(includePath);
+        openFiles = openFiles == null ? List.of() : List.copyOf(openFiles);
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, List.of(), null, null, DEFAULT_INCLUDE_PATH);
+        return new Settings(Theme.LIGHT, List.of(), null, null, DEFAULT_INCLUDE_PATH, List.of());
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(newTheme, recentFiles, window, lastDirectory, includePath);
+        return new Settings(newTheme, recentFiles, window, lastDirectory, includePath, openFiles);
     }
 
     public Settings withWindow(WindowBounds newWindow) {
-        return new Settings(theme, recentFiles, newWindow, lastDirectory, includePath);
+        return new Settings(theme, recentFiles, newWindow, lastDirectory, includePath, openFiles);
     }
 
     public Settings withLastDirectory(String directory) {
-        return new Settings(theme, recentFiles, window, directory, includePath);
+        return new Settings(theme, recentFiles, window, directory, includePath, openFiles);
     }
 
     /** Puts {@code file} first in the recent list, once, keeping the list short. */
@@ -44,21 +45,27 @@ public record Settings(Theme theme, List<String> recentFiles, WindowBounds windo
         List<String> files = new ArrayList<>(recentFiles);
         files.remove(file);
         files.add(0, file);
-        return new Settings(theme, files.subList(0, Math.min(files.size(), MAX_RECENT_FILES)), window, lastDirectory, includePath);
+        return new Settings(theme, files.subList(0, Math.min(files.size(), MAX_RECENT_FILES)), window, lastDirectory,
+                includePath, openFiles);
     }
 
     public Settings withoutRecentFile(String file) {
         List<String> files = new ArrayList<>(recentFiles);
         files.remove(file);
-        return new Settings(theme, files, window, lastDirectory, includePath);
+        return new Settings(theme, files, window, lastDirectory, includePath, openFiles);
     }
 
     public Settings withIncludePath(List<String> directories) {
-        return new Settings(theme, recentFiles, window, lastDirectory, directories);
+        return new Settings(theme, recentFiles, window, lastDirectory, directories, openFiles);
     }
 
     public Settings withoutRecentFiles() {
-        return new Settings(theme, List.of(), window, lastDirectory, includePath);
+        return new Settings(theme, List.of(), window, lastDirectory, includePath, openFiles);
+    }
+
+    /** The files that were open when the app was last quit, in tab order: the next start opens them again. */
+    public Settings withOpenFiles(List<String> files) {
+        return new Settings(theme, recentFiles, window, lastDirectory, includePath, files);
     }
 
     /** The light or dark look of the whole app. */
