@@ -2,7 +2,6 @@ package dev.armorbench.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.armorbench.ui.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +27,10 @@ class ReopenAtStartTest {
         this.stage = stage;
     }
 
+    /** A start of the app with these command-line files, over the settings the last quit left. */
     private MainWindow start(List<Path> files) throws Exception {
-        SettingsStore store = new SettingsStore(temp.resolve("config"));
         return WaitForAsyncUtils.asyncFx(() -> {
-            MainWindow window = new MainWindow(stage, store, store.load(), new TestPrompts(stage), () -> { });
-            window.show();
+            MainWindow window = EditorProblems.showWindow(stage, temp);
             window.openAtStart(files);
             return window;
         }).get(30, TimeUnit.SECONDS);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.armorbench.files.RecoveryStore;
 import dev.armorbench.files.AppWithUnsavedText;
-import dev.armorbench.ui.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +34,10 @@ class UnsavedTextRecoveryTest {
         this.stage = stage;
     }
 
+    /** A start of the app that keeps unsaved text in {@code store}. */
     private MainWindow window(RecoveryStore store) throws Exception {
-        SettingsStore settings = new SettingsStore(temp.resolve("config"));
         return WaitForAsyncUtils.asyncFx(() -> {
-            MainWindow window = new MainWindow(stage, settings, settings.load(), new TestPrompts(stage), () -> { });
-            window.show();
+            MainWindow window = EditorProblems.showWindow(stage, temp);
             window.keepUnsavedTextIn(store);
             return window;
         }).get(30, TimeUnit.SECONDS);
