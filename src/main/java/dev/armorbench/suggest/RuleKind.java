@@ -54,6 +54,11 @@ public enum RuleKind {
         return keyword;
     }
 
+    /** Whether {@code word} is one of the words that may stand before a rule's own first word. */
+    public static boolean isQualifier(String word) {
+        return QUALIFIERS.contains(word);
+    }
+
     /**
      * The kind of an existing rule from its first word after the qualifiers; a path, a variable or
      * permissions first ({@code r /x,}) make a file rule; null for what suggestions never add

@@ -6,6 +6,7 @@ import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxNode;
 import dev.armorbench.policy.syntax.SyntaxToken;
 import dev.armorbench.policy.syntax.TokenKind;
+import dev.armorbench.suggest.RuleKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,10 +22,6 @@ public final class AppArmor4Uses {
     /** The mount options AppArmor 4 added to the ones AppArmor 3 (3.0.8) reads. */
     private static final Set<String> NEWER_MOUNT_OPTIONS = Set.of("symfollow", "nosymfollow", "lazytime", "nolazytime",
             "nostrictatime");
-
-    /** Qualifiers both versions read, which may stand before {@code priority=} or {@code prompt}'s neighbours. */
-    private static final Set<String> OTHER_QUALIFIERS = Set.of("audit", "allow", "deny", "owner", "user", "other",
-            "quiet", "kill", "complain");
 
     /** One place of {@code feature} in a text: {@code text[start, end)}. */
     public record Use(AppArmor4Feature feature, int start, int end) {}
@@ -44,20 +41,21 @@ public final class AppArmor4Uses {
     }
 
     private static void collect(SyntaxNode node, String text, Set<String> userVariables, List<Use> uses) {
+        List<SyntaxToken> tokens = node.significantTokens();
         switch (node.kind()) {
             case RULE -> {
-                rule(node, text, uses);
-                pathVariables(node.significantTokens(), text, userVariables, uses);
+                rule(node, tokens, text, uses);
+                pathVariables(tokens, text, userVariables, uses);
             }
-            case QUALIFIER_BLOCK -> qualifiers(node.significantTokens(), text, uses);
+            case QUALIFIER_BLOCK -> qualifiers(tokens, text, uses);
             case PROFILE -> {
-                identities(node.significantTokens(), text, uses);
-                flags(node.significantTokens(), text, uses);
-                pathVariables(node.significantTokens(), text, userVariables, uses);
+                identities(tokens, text, uses);
+                flags(tokens, text, uses);
+                pathVariables(tokens, text, userVariables, uses);
             }
-            case CONDITION -> condition(node, text, uses);
-            case VARIABLE_ASSIGNMENT, BOOL_ASSIGNMENT -> assignment(node.significantTokens(), text, uses);
-            case ABI -> node.significantTokens().stream().filter(token -> word(token, text).equals("<kernel>"))
+            case CONDITION -> condition(tokens, text, uses);
+            case VARIABLE_ASSIGNMENT, BOOL_ASSIGNMENT -> assignment(tokens, text, uses);
+            case ABI -> tokens.stream().filter(token -> word(token, text).equals("<kernel>"))
                     .forEach(token -> uses.add(new Use(KERNEL_ABI, token.start(), token.end())));
             default -> {
             }
@@ -70,8 +68,7 @@ public final class AppArmor4Uses {
     }
 
     /** A condition with what AppArmor 3 does not read: 'and', 'or', parentheses, 'true', 'false'. */
-    private static void condition(SyntaxNode condition, String text, List<Use> uses) {
-        List<SyntaxToken> tokens = condition.significantTokens();
+    private static void condition(List<SyntaxToken> tokens, String text, List<Use> uses) {
         for (SyntaxToken token : tokens) {
             String word = word(token, text);
             if (token.kind() == TokenKind.L_PAREN || word.equals("and") || word.equals("or") || word.equals("true")
@@ -128,24 +125,23 @@ public final class AppArmor4Uses {
         }
     }
 
-    private static void rule(SyntaxNode rule, String text, List<Use> uses) {
-        List<SyntaxToken> tokens = rule.significantTokens();
+    /**
+     * A rule of a kind AppArmor 4 added (the kind as {@link RuleKind#of} reads it, which knows
+     * {@code all} for no kind of its own), the newer options of a mount rule, and its qualifiers.
+     */
+    private static void rule(SyntaxNode rule, List<SyntaxToken> tokens, String text, List<Use> uses) {
         int first = qualifiers(tokens, text, uses);
-        if (first < tokens.size() && Set.of("mount", "remount", "umount").contains(word(tokens.get(first), text))) {
+        RuleKind kind = RuleKind.of(rule, text);
+        if (kind == RuleKind.MOUNT || kind == RuleKind.UMOUNT) {
             tokens.stream().skip(first + 1).filter(token -> NEWER_MOUNT_OPTIONS.contains(word(token, text)))
                     .forEach(token -> uses.add(new Use(MOUNT_OPTIONS, token.start(), token.end())));
         }
-        if (first < tokens.size() && tokens.get(first).kind() == TokenKind.KEYWORD) {
-            AppArmor4Feature kind = switch (word(tokens.get(first), text)) {
-                case "userns" -> USERNS_RULE;
-                case "mqueue" -> MQUEUE_RULE;
-                case "io_uring" -> IO_URING_RULE;
-                case "all" -> ALL_RULE;
-                default -> null;
-            };
-            if (kind != null) {
-                uses.add(new Use(kind, rule.start(), rule.end()));
-            }
+        boolean all = first < tokens.size() && tokens.get(first).kind() == TokenKind.KEYWORD
+                && word(tokens.get(first), text).equals("all");
+        AppArmor4Feature feature = all ? ALL_RULE : kind == RuleKind.USERNS ? USERNS_RULE
+                : kind == RuleKind.MQUEUE ? MQUEUE_RULE : kind == RuleKind.IO_URING ? IO_URING_RULE : null;
+        if (feature != null) {
+            uses.add(new Use(feature, rule.start(), rule.end()));
         }
     }
 
@@ -164,7 +160,7 @@ public final class AppArmor4Uses {
             } else if (word.equals("prompt")) {
                 uses.add(new Use(PROMPT_RULE, token.start(), token.end()));
                 i++;
-            } else if (OTHER_QUALIFIERS.contains(word)) {
+            } else if (RuleKind.isQualifier(word)) {
                 i++;
             } else {
                 break;

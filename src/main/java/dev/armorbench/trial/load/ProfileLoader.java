@@ -255,7 +255,8 @@ public final class ProfileLoader {
                 boolean fixed = !InstalledParserCheck.apparmor4Fixes(refused.code(), refused.source().text(),
                         refused.start(), refused.end()).isEmpty();
                 return " This apparmor_parser (AppArmor 3) does not read " + feature.get().shown() + ", as on line "
-                        + refused.line() + ": " + feature.get().advice() + "." + (fixed ? " The editor has a quick fix for it." : "");
+                        + refused.line() + ": " + feature.get().advice() + "."
+                        + (fixed ? " The editor has a quick fix for it." : "");
             }
         }
         return "";
