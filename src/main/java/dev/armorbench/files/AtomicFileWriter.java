@@ -19,6 +19,9 @@ import java.util.Set;
  * renamed over the original, which keeps its permissions.
  */
 public final class AtomicFileWriter {
+    /** How the temporary files end: one a crash left behind can be told from the user's files. */
+    public static final String TEMPORARY_SUFFIX = ".armorbench-tmp";
+
     private AtomicFileWriter() {
     }
 
@@ -35,7 +38,7 @@ public final class AtomicFileWriter {
         Path directory = real.getParent();
         Set<PosixFilePermission> permissions = existingPermissions(real);
 
-        Path temporary = Files.createTempFile(directory, "." + real.getFileName() + ".", ".armorbench-tmp");
+        Path temporary = Files.createTempFile(directory, "." + real.getFileName() + ".", TEMPORARY_SUFFIX);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,

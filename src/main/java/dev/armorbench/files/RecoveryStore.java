@@ -148,7 +148,7 @@ public final class RecoveryStore {
     private static void removeSession(Path folder) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
-                if (file.getFileName().toString().equals(LOCK) || file.getFileName().toString().endsWith(".tmp")) {
+                if (file.getFileName().toString().equals(LOCK) || file.getFileName().toString().endsWith(AtomicFileWriter.TEMPORARY_SUFFIX)) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -189,15 +189,7 @@ public final class RecoveryStore {
 
         /** Writes the snapshot, replacing the document's last one; atomic, so a crash leaves one or the other. */
         public synchronized void keep(Snapshot snapshot) throws IOException {
-            Path target = fileOf(snapshot.id());
-            Path temporary = folder.resolve(snapshot.id() + ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(json.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFileWriter.write(fileOf(snapshot.id()), json.writeValueAsString(snapshot).getBytes(StandardCharsets.UTF_8));
         }
 
         /** Drops the document's snapshot: it was saved, or closed without saving on purpose. */
