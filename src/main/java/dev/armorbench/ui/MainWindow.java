@@ -295,11 +295,8 @@ public final class MainWindow {
         try {
             orphans = store.orphans();
             session = store.open();
-        } catch (IOException e) {
-            cannotKeepUnsavedText(store, describe(e));
-            return;
-        } catch (RuntimeException e) {
-            cannotKeepUnsavedText(store, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            showNotification(UnsavedTextKeeper.cannotKeep(store.root(), e));
             return;
         }
         unsavedTextKeeper = new UnsavedTextKeeper(session, this::showNotification);
@@ -310,11 +307,6 @@ public final class MainWindow {
             showNotification("Recovered unsaved changes of " + String.join(", ", reopened) + " from a session that"
                     + " ended without saving them. Save to keep them; closing a document now discards its changes.");
         }
-    }
-
-    private void cannotKeepUnsavedText(RecoveryStore store, String cause) {
-        showNotification("Unsaved changes cannot be kept for recovery in " + store.root() + ": " + cause
-                + " Until that is fixed, what is not saved is lost if the app ends unexpectedly.");
     }
 
     /**
@@ -723,7 +715,7 @@ public final class MainWindow {
     }
 
     /** A cause a person can act on, rather than an exception class name. */
-    static String describe(IOException e) {
+    static String describe(Exception e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied. Check the permissions of the file and its directory, or choose another place.";
         }

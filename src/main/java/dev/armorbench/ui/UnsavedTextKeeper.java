@@ -2,6 +2,7 @@ package dev.armorbench.ui;
 
 import dev.armorbench.files.RecoveryStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -121,13 +122,6 @@ final class UnsavedTextKeeper {
         writer.execute(step);
     }
 
-    /** Waits for the writes queued so far (tests). */
-    void flush() throws InterruptedException {
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        writer.execute(done::countDown);
-        done.await(30, TimeUnit.SECONDS);
-    }
-
     private void forget(String id) {
         writer.execute(() -> {
             try {
@@ -141,11 +135,14 @@ final class UnsavedTextKeeper {
     private void failed(Exception e) {
         if (!failureShown) {
             failureShown = true;
-            String cause = e instanceof IOException io ? MainWindow.describe(io)
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            String message = "Unsaved changes cannot be kept for recovery in " + session.folder() + ": " + cause
-                    + " Until that is fixed, what is not saved is lost if the app ends unexpectedly.";
+            String message = cannotKeep(session.folder(), e);
             Platform.runLater(() -> notify.accept(message));
         }
+    }
+
+    /** What the window says when unsaved text cannot be kept in {@code where}: the cause, and what it means. */
+    static String cannotKeep(Path where, Exception cause) {
+        return "Unsaved changes cannot be kept for recovery in " + where + ": " + MainWindow.describe(cause)
+                + " Until that is fixed, what is not saved is lost if the app ends unexpectedly.";
     }
 }
