@@ -105,8 +105,7 @@ class InstalledParserCheckTest {
                 + "  }\n  allow all,\n}\n";
         List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false);
 
-        assertThat(lint(text).hasErrors()).isFalse();
-        assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
+        assertThat(warnedPlaces(text)).containsExactly(
                 "flag-needs-apparmor-4 debug", "flag-needs-apparmor-4 error=EPERM", "priority-needs-apparmor-4 priority=5",
                 "prompt-needs-apparmor-4 prompt", "priority-needs-apparmor-4 priority=-1",
                 "flag-needs-apparmor-4 default_allow", "all-needs-apparmor-4 allow all,");
@@ -124,18 +123,13 @@ class InstalledParserCheckTest {
         String text = "abi <kernel>,\n@{dirs} ?= /srv\n@{dirs} := /opt\n$web = true\n"
                 + "profile app /usr/bin/app + identities=(web) {\n  if $web and not $web {\n    @{exec_path} mr,\n  }\n"
                 + "  if $web {\n    @{dirs}/** r,\n  }\n}\n";
-        List<Diagnostic> warned = InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false);
-
-        assertThat(lint(text).hasErrors()).isFalse();
-        assertThat(warned).extracting(d -> d.code() + " " + text.substring(d.start(), d.end())).containsExactly(
+        assertThat(warnedPlaces(text)).containsExactly(
                 "abi-needs-apparmor-4 <kernel>", "assign-if-unset-needs-apparmor-4 ?=", "assign-override-needs-apparmor-4 :=",
                 "identities-needs-apparmor-4 + identities=(web)", "condition-needs-apparmor-4 $web and not $web",
                 "variable-needs-apparmor-4 @{exec_path}");
         assertThat(onlyFix(text, "<kernel>").apply(text)).startsWith("abi <abi/3.0>,\n");
         String mount = "profile m {\n  mount options in (ro, lazytime) /dev/sdb1 -> /mnt/,\n  mount /lazytime/ -> /mnt/,\n}\n";
-        assertThat(InstalledParserCheck.checkApparmor4Features(lint(mount), feature -> false))
-                .extracting(d -> d.code() + " " + mount.substring(d.start(), d.end()))
-                .containsExactly("mount-option-needs-apparmor-4 lazytime");
+        assertThat(warnedPlaces(mount)).containsExactly("mount-option-needs-apparmor-4 lazytime");
         String attached = "profile app /usr/bin/app {\n  @{exec_path} mr,\n  profile helper {\n    @{attach_path} r,\n  }\n}\n";
         assertThat(titleOfFix(attached, "@{exec_path}"))
                 .isEqualTo("Write '/usr/bin/app', the profile's attachment, as AppArmor 4 reads @{exec_path}");
@@ -182,6 +176,16 @@ class InstalledParserCheckTest {
             assertThat(InstalledParserCheck.apparmor4Fixes(noStandIn[0], noStandIn[1], at, at + noStandIn[2].length()))
                     .as(noStandIn[1]).isEmpty();
         }
+    }
+
+    /**
+     * "CODE USED-TEXT" for each warning about {@code text} from a parser that reads nothing of
+     * AppArmor 4; the text itself must be good AppArmor 4.
+     */
+    private static List<String> warnedPlaces(String text) {
+        assertThat(lint(text).hasErrors()).as(text).isFalse();
+        return InstalledParserCheck.checkApparmor4Features(lint(text), feature -> false).stream()
+                .map(d -> d.code() + " " + text.substring(d.start(), d.end())).toList();
     }
 
     /** {@code text} after the one fix for its warning on {@code used}. */
