@@ -2,6 +2,7 @@ package dev.armorbench.ui.docker;
 
 import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.EventText;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -26,12 +27,21 @@ final class EventsView extends ListView<AuditEvent> {
         events.clear();
     }
 
-    void add(AuditEvent event) {
-        if (events.size() >= KEEP_EVENTS) {
-            // The run's counts and suggestions cover all of them; the list shows the latest.
-            events.remove(0, events.size() - KEEP_EVENTS + 1);
+    /** Adds a batch, oldest first, and keeps the newest in view: one change of the list per batch. */
+    void addAll(List<AuditEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
-        events.add(event);
+        // The run's counts and suggestions cover all of them; the list shows the latest.
+        if (batch.size() >= KEEP_EVENTS) {
+            events.setAll(batch.subList(batch.size() - KEEP_EVENTS, batch.size()));
+        } else {
+            int excess = events.size() + batch.size() - KEEP_EVENTS;
+            if (excess > 0) {
+                events.remove(0, excess);
+            }
+            events.addAll(batch);
+        }
         scrollTo(events.size() - 1);
     }
 

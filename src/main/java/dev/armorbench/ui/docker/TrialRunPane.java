@@ -372,10 +372,13 @@ final class TrialRunPane extends BorderPane {
     /** Hands the run's reports (from its own threads) to the FX thread. */
     private final class OnFxThread implements TrialListener {
         private final TrialRun run;
-        private final java.util.concurrent.ConcurrentLinkedQueue<OutputLine> pendingOutput =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final java.util.concurrent.atomic.AtomicBoolean outputScheduled =
-                new java.util.concurrent.atomic.AtomicBoolean();
+        // A chatty container writes thousands of lines a second, and a process that retries a denied
+        // access makes thousands of events: both reach the FX thread in batches, never one task per
+        // line, and never more pending than the views keep.
+        private final FxHandOff<OutputLine> pendingOutput = new FxHandOff<>(OutputView.KEEP_CHARACTERS,
+                line -> line.text().length() + 1, Platform::runLater, (lines, dropped) -> showOutput(lines));
+        private final FxHandOff<AuditEvent> pendingEvents = new FxHandOff<>(EventsView.KEEP_EVENTS,
+                event -> 1, Platform::runLater, (latest, dropped) -> showEvents(latest));
 
         OnFxThread(TrialRun run) {
             this.run = run;
@@ -397,19 +400,14 @@ final class TrialRunPane extends BorderPane {
 
         @Override
         public void output(OutputChannel channel, String line) {
-            // A chatty container writes thousands of lines a second: they are queued and handed to the
-            // FX thread in batches, never one task per line.
-            pendingOutput.add(new OutputLine(channel, line));
-            if (outputScheduled.compareAndSet(false, true)) {
-                Platform.runLater(this::drainOutput);
-            }
+            pendingOutput.offer(new OutputLine(channel, line));
         }
 
-        private void drainOutput() {
-            outputScheduled.set(false);
+        /** One append per run of lines of one channel. */
+        private void showOutput(List<OutputLine> lines) {
             StringBuilder text = new StringBuilder();
             OutputChannel channel = null;
-            for (OutputLine line = pendingOutput.poll(); line != null; line = pendingOutput.poll()) {
+            for (OutputLine line : lines) {
                 if (channel != null && line.channel() != channel) {
                     show(channel, text);
                     text.setLength(0);
@@ -430,11 +428,13 @@ final class TrialRunPane extends BorderPane {
 
         @Override
         public void event(AuditEvent event) {
-            Platform.runLater(() -> {
-                if (run == current) {
-                    events.add(event);
-                }
-            });
+            pendingEvents.offer(event);
+        }
+
+        private void showEvents(List<AuditEvent> latest) {
+            if (run == current) {
+                events.addAll(latest);
+            }
         }
 
         @Override
@@ -452,7 +452,8 @@ final class TrialRunPane extends BorderPane {
         @Override
         public void finished(TrialRunResult result) {
             Platform.runLater(() -> {
-                drainOutput();
+                pendingOutput.drainNow();
+                pendingEvents.drainNow();
                 TrialRunPane.this.finished(run, result);
             });
         }

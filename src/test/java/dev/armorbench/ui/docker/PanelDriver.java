@@ -26,9 +26,14 @@ public final class PanelDriver {
      * engine accepts and ignores {@code --security-opt apparmor=}), and the events are recorded ones.
      */
     public static TrialRuns trialsWithoutAppArmor() {
+        return trialsWithoutAppArmor(ReplayedKernelLog.ABTEST);
+    }
+
+    /** As {@link #trialsWithoutAppArmor()}, with these recorded kernel lines as the run's events. */
+    public static TrialRuns trialsWithoutAppArmor(java.util.List<String> kernelLines) {
         ProfileLoading noKernelSupport = profile -> ProfileLoading.LoadReport.loaded(
                 "Not loaded: the test kernel has no AppArmor; the engine ignores the profile.");
-        TrialEventSource events = new ReplayedKernelLog(ReplayedKernelLog.ABTEST, Duration.ofMillis(800));
+        TrialEventSource events = new ReplayedKernelLog(kernelLines, Duration.ofMillis(800));
         return new TrialRuns(noKernelSupport, events, TrialRun.Settings.DEFAULT.withLongest(Duration.ofSeconds(90)));
     }
 

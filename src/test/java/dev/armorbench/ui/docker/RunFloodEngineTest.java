@@ -1,0 +1,102 @@
+package dev.armorbench.ui.docker;
+
+import static dev.armorbench.ui.docker.PanelDriver.fx;
+import static dev.armorbench.ui.docker.PanelDriver.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armorbench.audit.AuditEvent;
+import dev.armorbench.testing.docker.BusyboxImages;
+import dev.armorbench.testing.docker.PrivateDockerEngine;
+import dev.armorbench.testing.docker.RealDockerEngine;
+import dev.armorbench.trial.DockerEndpoint;
+import dev.armorbench.ui.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A run that floods the window, against a real engine: a container that writes 100,000 lines as fast
+ * as it can while a process retries denied opens 20,000 times. The views show the newest of both,
+ * the run counts every event, and the run ends as any other. (How fast the window answers meanwhile
+ * is measured by {@code RunViewsFloodBenchmark}, not asserted here.)
+ */
+@ExtendWith({RealDockerEngine.class, ApplicationExtension.class})
+class RunFloodEngineTest {
+    private static final int EVENTS = 20_000;
+
+    static PrivateDockerEngine engine;
+
+    @TempDir
+    static Path temp;
+
+    private MainWindow window;
+
+    @BeforeAll
+    static void engine(PrivateDockerEngine privateEngine) {
+        engine = privateEngine;
+    }
+
+    /** Denied opens of three files, over and over, by processes whose pid tells them apart. */
+    static List<String> retriedDenials() {
+        String[] files = {"/srv/secret", "/etc/shadow", "/srv/token"};
+        return IntStream.range(0, EVENTS).mapToObj(i -> "[  412.113] audit: type=1400 audit(1764391200.113:"
+                + (1000 + i) + "): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest\" name=\"" + files[i % 3]
+                + "\" pid=" + (10_000 + i) + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0")
+                .toList();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path directory = Files.createTempDirectory(temp, "config");
+        window = PanelDriver.window(stage, directory, DockerEndpoint.of("unix://" + engine.socket()),
+                PanelDriver.trialsWithoutAppArmor(retriedDenials()));
+    }
+
+    @Test
+    void theViewsShowTheNewestOfAFloodAndTheRunCountsItAll(FxRobot robot) throws Exception {
+        Path profile = temp.resolve("abtest.profile");
+        Files.writeString(profile, "profile abtest flags=(complain) {\n  /bin/** rix,\n}\n");
+        robot.interact(() -> window.open(profile));
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
+        DockerPanel panel = window.dockerPanel();
+        waitUntil(60, () -> panel.connection().state().isConnected());
+        waitUntil(30, () -> panel.images().table().getItems().stream()
+                .anyMatch(image -> image.displayName().equals(BusyboxImages.SHELL_FORM)));
+        robot.interact(() -> panel.images().filterField().setText("shell-form"));
+        robot.interact(() -> panel.images().table().getSelectionModel().select(0));
+        waitUntil(30, () -> panel.images().chosenProperty().get() != null);
+        robot.interact(() -> robot.lookup("#docker-image-use").queryAs(javafx.scene.control.Button.class).fire());
+        // Output as fast as the container can write it, and time for the recorded events to come.
+        robot.interact(() -> robot.lookup("#docker-run-command").queryAs(javafx.scene.control.TextArea.class)
+                .setText("/bin/sh\n-c\nseq 1 100000; sleep 3"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.R);
+        TrialRunPane run = panel.runPane();
+        waitUntil(60, () -> run.runningProperty().get());
+        waitUntil(120, () -> !run.runningProperty().get());
+
+        RunRecord last = fx(() -> panel.history().getItems().get(0));
+        assertThat(last.exitCode()).hasValue(0);
+        assertThat(last.eventsText()).as("every event counted").isEqualTo(EVENTS + " DENIED");
+        List<AuditEvent> shown = fx(() -> List.copyOf(run.events().getItems()));
+        assertThat(shown).hasSize(EventsView.KEEP_EVENTS);
+        assertThat(shown.get(shown.size() - 1).record().get("pid")).as("the newest event last")
+                .isEqualTo(String.valueOf(10_000 + EVENTS - 1));
+        assertThat(shown.get(0).record().get("pid")).as("the 5,000 newest, in order")
+                .isEqualTo(String.valueOf(10_000 + EVENTS - EventsView.KEEP_EVENTS));
+        String output = fx(() -> run.output().text());
+        assertThat(output).as("the output's end").contains("\n99999\n100000\n");
+        assertThat(output.length()).as("the output view keeps its bound").isLessThanOrEqualTo(
+                OutputView.KEEP_CHARACTERS + 1_000);
+    }
+}
