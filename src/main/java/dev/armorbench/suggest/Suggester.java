@@ -2,7 +2,6 @@ package dev.armorbench.suggest;
 
 import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.EventKind;
-import dev.armorbench.policy.model.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -194,39 +193,8 @@ public final class Suggester implements Consumer<AuditEvent> {
                 out.add(s);
             }
         }
-        out = withoutCovered(out);
+        out = CoveredSuggestions.fold(out);
         return abstractions == null ? out : abstractions.offer(out, profiles, grants);
-    }
-
-    /**
-     * Leaves out a rule that another suggestion for the same profile already grants ({@code owner
-     * /bin/busybox r,} next to {@code /bin/busybox mrix,}); its events join the wider one's, so accepting
-     * every default never writes a rule the profile already covers. Of two equivalent rules the first stays.
-     */
-    private static List<Suggestion> withoutCovered(List<Suggestion> suggestions) {
-        List<Suggestion> kept = new ArrayList<>(suggestions);
-        for (int i = 0; i < kept.size(); i++) {
-            Suggestion narrow = kept.get(i);
-            Rule rule = RuleModel.parse(narrow.chosen().rule());
-            if (rule == null) {
-                continue;
-            }
-            for (int j = 0; j < kept.size(); j++) {
-                Suggestion wide = kept.get(j);
-                if (j == i || !wide.profile().equals(narrow.profile())) {
-                    continue;
-                }
-                Rule wider = RuleModel.parse(wide.chosen().rule());
-                if (wider != null && wider.covers(rule) && (j < i || !rule.covers(wider))) {
-                    kept.set(j, new Suggestion(wide.file(), wide.profile(), wide.kind(), wide.alternatives(),
-                            wide.defaultIndex(), wide.events().plus(narrow.events()), wide.replaces(), wide.request()));
-                    kept.remove(i);
-                    i--;
-                    break;
-                }
-            }
-        }
-        return kept;
     }
 
     private boolean rootHasProcVariables(ProfilePath target) {

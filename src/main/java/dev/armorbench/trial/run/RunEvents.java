@@ -18,8 +18,13 @@ import java.util.Map;
  * second) whenever an event asked for a rule. The suggester is used on this thread only.
  */
 final class RunEvents {
-    /** How often suggestions are recomputed while events pour in. */
+    /**
+     * How often suggestions are recomputed while events pour in: at most every 250 ms, and never
+     * more than a fifth of the time (thousands of distinct accesses take a while to turn into
+     * suggestions, and the events must go on being read meanwhile).
+     */
     private static final long SUGGEST_EVERY_NANOS = 250_000_000L;
+    private static final int READING_SHARE = 4;
     private static final int DISTINCT_CAPACITY = 10_000;
 
     private final EventStream stream;
@@ -34,6 +39,7 @@ final class RunEvents {
     private List<Suggestion> suggestions = List.of();
     private boolean suggestionsStale;
     private long suggestedAt;
+    private long suggestTookNanos;
 
     RunEvents(EventStream stream, Suggester suggester, TrialListener listener) {
         this.stream = stream;
@@ -58,8 +64,8 @@ final class RunEvents {
                 if (!batch.isEmpty()) {
                     lastEventAt = now;
                 }
-                if (suggestionsStale && now - suggestedAt >= SUGGEST_EVERY_NANOS) {
-                    publishSuggestions(now);
+                if (suggestionsStale && now - suggestedAt >= Math.max(SUGGEST_EVERY_NANOS, READING_SHARE * suggestTookNanos)) {
+                    publishSuggestions();
                 }
                 if (now >= finishAt || now - lastEventAt >= quietNanos && finishAt != Long.MAX_VALUE
                         && stream.queued() == 0) {
@@ -87,10 +93,12 @@ final class RunEvents {
         listener.event(event);
     }
 
-    private void publishSuggestions(long now) {
+    private void publishSuggestions() {
+        long start = System.nanoTime();
         suggestions = suggester.suggestions();
         suggestionsStale = false;
-        suggestedAt = now;
+        suggestedAt = System.nanoTime();
+        suggestTookNanos = suggestedAt - start;
         listener.suggestionsChanged(suggestions);
     }
 
@@ -104,7 +112,7 @@ final class RunEvents {
         finishAt = System.nanoTime() + longest.toNanos();
         thread.join();
         if (suggestionsStale) {
-            publishSuggestions(System.nanoTime());
+            publishSuggestions();
         }
     }
 

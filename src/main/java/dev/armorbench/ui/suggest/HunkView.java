@@ -42,9 +42,21 @@ final class HunkView extends VBox {
     private static final double PADDING = 3;
     private static final double BORDER = 1;
 
+    /**
+     * How many added lines a hunk draws at first. A process that walks a tree asks for thousands of
+     * rules in one place, and a block of thousands of drawn lines under one line of text (each with
+     * its tooltip and chooser) exhausted the heap; the rest are counted in a last row, drawn on request
+     * ({@link Actions#showMoreLines}) a hundred at a time. Accept and Reject still take the whole hunk.
+     */
+    static final int FIRST_LINES = 30;
+    static final int MORE_LINES = 100;
+
     /** What the buttons and choosers do; the diff component answers. */
     interface Actions {
         void accept(Hunk hunk);
+
+        /** Draws {@link #MORE_LINES} more of the added lines of long hunks. */
+        void showMoreLines();
 
         void reject(Hunk hunk);
 
@@ -59,7 +71,8 @@ final class HunkView extends VBox {
 
     private final ObservableDoubleValue gutterWidth;
 
-    HunkView(Hunk hunk, List<AddedLine> lines, List<Diagnostic> newErrors, boolean focused,
+    /** @param linesDrawn how many of {@code lines} are drawn; the others are counted in a row of their own */
+    HunkView(Hunk hunk, List<AddedLine> lines, int linesDrawn, List<Diagnostic> newErrors, boolean focused,
             ObservableDoubleValue gutterWidth, Actions actions) {
         this.gutterWidth = gutterWidth;
         getStyleClass().add("suggestion-hunk");
@@ -67,13 +80,18 @@ final class HunkView extends VBox {
             getStyleClass().add("focused");
         }
         setPadding(new Insets(PADDING, 0, PADDING, 0));
-        double height = heightFor(lines.size());
+        int drawn = Math.min(linesDrawn, lines.size());
+        int notDrawn = lines.size() - drawn;
+        double height = heightFor(drawn + (notDrawn > 0 ? 1 : 0));
         setMinHeight(height);
         setPrefHeight(height);
         setMaxHeight(height);
         getChildren().add(header(hunk, lines, newErrors, focused, gutterWidth, actions));
-        for (AddedLine line : lines) {
+        for (AddedLine line : lines.subList(0, drawn)) {
             getChildren().add(row(line, gutterWidth, actions));
+        }
+        if (notDrawn > 0) {
+            getChildren().add(moreLines(notDrawn, gutterWidth, actions));
         }
         getChildren().add(detail(hunk, gutterWidth));
         // Clicks on the block belong to it: they must not move the caret of the text underneath.
@@ -173,6 +191,22 @@ final class HunkView extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 10, 0, 0));
         row.getStyleClass().add("added-line");
+        fix(row, ROW_HEIGHT);
+        return row;
+    }
+
+    /** "… 4,970 more lines" and a button that draws the next hundred. */
+    private static HBox moreLines(int notDrawn, ObservableDoubleValue gutterWidth, Actions actions) {
+        Label count = new Label(String.format("… %,d more %s (Accept and Reject take them too)", notDrawn,
+                notDrawn == 1 ? "line" : "lines"));
+        count.getStyleClass().add("hunk-more-lines");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        Button more = new Button("Show " + Math.min(MORE_LINES, notDrawn) + " more");
+        more.getStyleClass().addAll("small", "flat", "hunk-show-more");
+        more.setFocusTraversable(false);
+        more.setOnAction(event -> actions.showMoreLines());
+        HBox row = new HBox(6, gutterCell(gutterWidth, new Region()), count, more);
+        row.setAlignment(Pos.CENTER_LEFT);
         fix(row, ROW_HEIGHT);
         return row;
     }

@@ -468,6 +468,7 @@ public final class SuggestionDiff implements EditorComponent {
         if (pending.isEmpty()) {
             shown = List.of();
             unplaced = List.of();
+            linesDrawn = HunkView.FIRST_LINES;
         } else {
             EditPlan plan = ProfileEdits.plan(new SourceFile(documentPath.get(), area.getText()), pending.all());
             List<Shown> next = new ArrayList<>();
@@ -611,13 +612,21 @@ public final class SuggestionDiff implements EditorComponent {
 
     /** The block drawn for the hunk at the caret, last time it was drawn (the Alt+A list opens under it). */
     private HunkView focusedView;
+    /** How many added lines of a long hunk are drawn; back to the first few when no suggestion is left. */
+    private int linesDrawn = HunkView.FIRST_LINES;
 
     private Region blockBelow(int line, ObservableDoubleValue gutterWidth) {
-        Region block = shownAt(line).map(s -> (Region) new HunkView(s.hunk, s.lines, s.newErrors, line == focusedLine,
-                gutterWidth, new HunkView.Actions() {
+        Region block = shownAt(line).map(s -> (Region) new HunkView(s.hunk, s.lines, linesDrawn, s.newErrors,
+                line == focusedLine, gutterWidth, new HunkView.Actions() {
                     @Override
                     public void accept(Hunk hunk) {
                         SuggestionDiff.this.accept(hunk);
+                    }
+
+                    @Override
+                    public void showMoreLines() {
+                        linesDrawn += HunkView.MORE_LINES;
+                        redraw();
                     }
 
                     @Override

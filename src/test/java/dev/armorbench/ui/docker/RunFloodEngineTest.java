@@ -26,13 +26,15 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A run that floods the window, against a real engine: a container that writes 100,000 lines as fast
- * as it can while a process retries denied opens 20,000 times. The views show the newest of both,
- * the run counts every event, and the run ends as any other. (How fast the window answers meanwhile
- * is measured by {@code RunViewsFloodBenchmark}, not asserted here.)
+ * as it can while a process opens 5,000 files it may not read, four times each. The views show the
+ * newest of both, the run counts every event, the profile's editor offers every rule without drawing
+ * them all, and the run ends as any other. (How fast the window answers meanwhile is measured by
+ * {@code RunViewsFloodBenchmark}, not asserted here.)
  */
 @ExtendWith({RealDockerEngine.class, ApplicationExtension.class})
 class RunFloodEngineTest {
-    private static final int EVENTS = 20_000;
+    private static final int FILES = 5_000;
+    private static final int EVENTS = 4 * FILES;
 
     static PrivateDockerEngine engine;
 
@@ -46,13 +48,12 @@ class RunFloodEngineTest {
         engine = privateEngine;
     }
 
-    /** Denied opens of three files, over and over, by processes whose pid tells them apart. */
+    /** Denied opens of a tree's files, each retried, by processes whose pid tells them apart. */
     static List<String> retriedDenials() {
-        String[] files = {"/srv/secret", "/etc/shadow", "/srv/token"};
         return IntStream.range(0, EVENTS).mapToObj(i -> "[  412.113] audit: type=1400 audit(1764391200.113:"
-                + (1000 + i) + "): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest\" name=\"" + files[i % 3]
-                + "\" pid=" + (10_000 + i) + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0")
-                .toList();
+                + (1000 + i) + "): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest\" name=\"/srv/data/"
+                + (i % FILES) + "/part\" pid=" + (10_000 + i) + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\""
+                + " fsuid=0 ouid=0").toList();
     }
 
     @Start
@@ -98,5 +99,18 @@ class RunFloodEngineTest {
         assertThat(output).as("the output's end").contains("\n99999\n100000\n");
         assertThat(output.length()).as("the output view keeps its bound").isLessThanOrEqualTo(
                 OutputView.KEEP_CHARACTERS + 1_000);
+
+        // Every file is offered in the profile's editor, in one place; only the first lines are drawn.
+        List<dev.armorbench.suggest.Hunk> hunks = fx(() -> window.currentTab().orElseThrow().suggestions().hunks());
+        assertThat(hunks).hasSize(1);
+        assertThat(hunks.get(0).suggestions()).hasSize(FILES);
+        robot.interact(() -> window.currentTab().orElseThrow().area().showParagraphAtTop(0));
+        waitUntil(30, () -> !robot.lookup(".suggestion-hunk").queryAll().isEmpty());
+        assertThat(fx(() -> robot.lookup(".suggestion-hunk .added-line").queryAll().size())).as("the first 30")
+                .isEqualTo(30);
+        assertThat(fx(() -> robot.lookup(".hunk-more-lines").queryAs(javafx.scene.control.Label.class).getText()))
+                .startsWith("… 4,970 more lines");
+        robot.interact(() -> robot.lookup(".hunk-show-more").queryAs(javafx.scene.control.Button.class).fire());
+        waitUntil(30, () -> robot.lookup(".suggestion-hunk .added-line").queryAll().size() == 30 + 100);
     }
 }
