@@ -54,6 +54,11 @@ public final class Screenshots {
         capture(output.resolve("suggestions-alternatives.png"), settingsDirectory, Settings.Theme.LIGHT,
                 w -> withAlternatives(w, log));
         Files.delete(log);
+        Path manyLog = log.resolveSibling("many.log");
+        Files.writeString(manyLog, manyDistinctFiles());
+        capture(output.resolve("suggestions-many.png"), settingsDirectory, Settings.Theme.LIGHT,
+                w -> withManySuggestions(w, manyLog));
+        Files.delete(manyLog);
         Files.delete(log.getParent());
         if ("loop".startsWith(only) || only.startsWith("loop")) {
             LoopScreenshots.capture(output);
@@ -82,6 +87,36 @@ public final class Screenshots {
     private static String line(String time, String uptime, int serial, String fields) {
         return "Nov 29 " + time + " host kernel: [ " + uptime + "] audit: type=1400 audit(1795919128.876:" + serial
                 + "): apparmor=\"DENIED\" " + fields;
+    }
+
+    /** A tree's worth of denials: nginx refused 600 distinct files of its document root. */
+    private static String manyDistinctFiles() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            log.append(line("06:42:10", "4030.1" + String.format("%05d", i), 100 + i, "operation=\"open\" class=\"file\""
+                    + " profile=\"web-server\" name=\"/srv/www/static/img/" + i + ".png\" pid=2213 comm=\"nginx\""
+                    + " requested_mask=\"r\" denied_mask=\"r\" fsuid=101 ouid=0")).append('\n');
+        }
+        return log.toString();
+    }
+
+    /** The web-server sample after importing a log of 600 distinct denials: one hunk, its end in view. */
+    private static BooleanSupplier withManySuggestions(MainWindow window, Path log) {
+        BooleanSupplier imported = withSuggestions(window, log);
+        boolean[] scrolled = {false};
+        return () -> {
+            if (!imported.getAsBoolean()) {
+                return false;
+            }
+            EditorTab tab = window.currentTab().orElseThrow();
+            if (!scrolled[0]) {
+                scrolled[0] = true;
+                int line = tab.suggestions().lineOf(tab.suggestions().hunks().get(0));
+                tab.area().showParagraphAtBottom(line);
+                return false;
+            }
+            return true;
+        };
     }
 
     /** The same, scrolled to the file rules, with the Alt+A list open on them. */
