@@ -16,8 +16,10 @@ import java.util.Map;
  * <p>A process that walks a tree makes thousands of suggestions with distinct paths, and comparing
  * every pair grew with their square (4,000 file suggestions took 3 s, and a trial run recomputes
  * its suggestions as events come). So the pairs are found through an index: a file rule whose path
- * is plain text can cover only a rule of the same path; only the other rules (patterned paths,
- * bare {@code file,}, every other kind) are tried against everything of their profile.
+ * is plain text ({@link PlainPaths}) can cover only a rule of the same path text; only the other
+ * rules (patterned paths, bare {@code file,}, every other kind) are tried against everything of
+ * their profile. A pattern that matches only one path ({@code /a/{b}}) is not tried against that
+ * path's plain rule, which at worst keeps a suggestion another one covers, never drops one.
  */
 final class CoveredSuggestions {
     private CoveredSuggestions() {
@@ -36,7 +38,7 @@ final class CoveredSuggestions {
             if (rules[i] == null) {
                 continue;
             }
-            String plain = plainPath(rules[i]);
+            String plain = PlainPaths.of(rules[i]);
             if (plain != null) {
                 byPlainPath.computeIfAbsent(current[i].profile(), p -> new HashMap<>())
                         .computeIfAbsent(plain, p -> new ArrayList<>()).add(i);
@@ -78,29 +80,5 @@ final class CoveredSuggestions {
             }
         }
         return kept;
-    }
-
-    /**
-     * The path of a file rule that matches only itself and can be written only one way, or null:
-     * letters, digits and punctuation that is neither pattern (no {@code * ? [ ] { } ^}), variable
-     * ({@code @}), quoting nor escape (a space may be quoted or escaped, {@code \101} is {@code A}).
-     * Such a rule covers no rule of another path text. A pattern that matches only that one path
-     * ({@code /a/{b}}) is not tried against it, which at worst keeps a suggestion another one covers,
-     * never drops one.
-     */
-    private static String plainPath(Rule rule) {
-        if (!(rule instanceof FileRule file) || file.path() == null) {
-            return null;
-        }
-        String path = file.path();
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "/._-+:,=~%#&!$()'".indexOf(c) >= 0;
-            if (!plain) {
-                return null;
-            }
-        }
-        return path;
     }
 }

@@ -72,8 +72,11 @@ public final class ProfileEdits {
         List<Hunk> hunks = new ArrayList<>();
         for (Map.Entry<Integer, List<Suggestion>> entry : atOffset.entrySet()) {
             List<Suggestion> group = new ArrayList<>(entry.getValue());
+            // Of one kind, a rule that stands for many (a glob for hundreds of files) comes first:
+            // a long hunk draws only its first lines.
             group.sort(Comparator.comparing((Suggestion x) -> x.profile().label())
-                    .thenComparing(x -> x.kind().ordinal()).thenComparing(x -> x.chosen().rule()));
+                    .thenComparing(x -> x.kind().ordinal()).thenComparing(x -> x.replaces().isEmpty())
+                    .thenComparing(x -> x.chosen().rule()));
             int key = entry.getKey();
             if (key < 0) {
                 hunks.add(newChildren(-1 - key, newChildParents.get(key), group));

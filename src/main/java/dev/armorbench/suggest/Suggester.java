@@ -194,7 +194,10 @@ public final class Suggester implements Consumer<AuditEvent> {
             }
         }
         out = CoveredSuggestions.fold(out);
-        return abstractions == null ? out : abstractions.offer(out, profiles, grants);
+        if (abstractions != null) {
+            out = abstractions.offer(out, profiles, grants);
+        }
+        return SiblingGlobs.offer(out);
     }
 
     private boolean rootHasProcVariables(ProfilePath target) {

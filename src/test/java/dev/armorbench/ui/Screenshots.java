@@ -89,18 +89,22 @@ public final class Screenshots {
                 + "): apparmor=\"DENIED\" " + fields;
     }
 
-    /** A tree's worth of denials: nginx refused 600 distinct files of its document root. */
+    /**
+     * A tree's worth of denials: nginx refused 300 images of one directory (one glob stands for
+     * them) and 300 pages each in a directory of its own (each stays a rule).
+     */
     private static String manyDistinctFiles() {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 600; i++) {
+            String name = i % 2 == 0 ? "/srv/www/static/img/" + i / 2 + ".png" : "/srv/www/pages/p" + i + "/index-" + i + ".html";
             log.append(line("06:42:10", "4030.1" + String.format("%05d", i), 100 + i, "operation=\"open\" class=\"file\""
-                    + " profile=\"web-server\" name=\"/srv/www/static/img/" + i + ".png\" pid=2213 comm=\"nginx\""
+                    + " profile=\"web-server\" name=\"" + name + "\" pid=2213 comm=\"nginx\""
                     + " requested_mask=\"r\" denied_mask=\"r\" fsuid=101 ouid=0")).append('\n');
         }
         return log.toString();
     }
 
-    /** The web-server sample after importing a log of 600 distinct denials: one hunk, its end in view. */
+    /** The web-server sample after importing a log of 600 distinct denials: one hunk of 301 rules, its end in view. */
     private static BooleanSupplier withManySuggestions(MainWindow window, Path log) {
         BooleanSupplier imported = withSuggestions(window, log);
         boolean[] scrolled = {false};

@@ -50,6 +50,8 @@ final class HunkView extends VBox {
      */
     static final int FIRST_LINES = 30;
     static final int MORE_LINES = 100;
+    /** How many of the rules an offer replaces its tooltip lists. */
+    private static final int REPLACED_LISTED = 12;
 
     /** What the buttons and choosers do; the diff component answers. */
     interface Actions {
@@ -338,9 +340,14 @@ final class HunkView extends VBox {
             text.append("\nfirst at ").append(suggestion.events().firstSource());
         }
         if (!suggestion.replaces().isEmpty()) {
-            text.append("\ninstead of ").append(suggestion.replaces().size()).append(" rules:");
-            for (Suggestion replaced : suggestion.replaces()) {
+            List<Suggestion> replaces = suggestion.replaces();
+            text.append("\ninstead of ").append(replaces.size()).append(" rules:");
+            // A glob may stand for thousands: a tooltip lists the first few.
+            for (Suggestion replaced : replaces.subList(0, Math.min(REPLACED_LISTED, replaces.size()))) {
                 text.append("\n  ").append(replaced.chosen().rule());
+            }
+            if (replaces.size() > REPLACED_LISTED) {
+                text.append(String.format("\n  … and %,d more", replaces.size() - REPLACED_LISTED));
             }
         }
         if (suggestion.alternatives().size() > 1) {

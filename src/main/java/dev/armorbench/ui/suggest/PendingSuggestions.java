@@ -16,8 +16,9 @@ import java.util.Set;
  * The suggestions of one document that wait for an answer. The same rule offered again (a live log
  * sends its suggestions over and over, with more events each time) merges into the pending one:
  * it takes the new events and keeps what the user chose (the alternative, and {@code audit},
- * {@code deny}, {@code owner}). A suggestion the user accepted or rejected is not offered again in
- * this document.
+ * {@code deny}, {@code owner}). An offer that replaces others takes the place of those still
+ * waiting untouched. A suggestion the user accepted or rejected is not offered again in this
+ * document.
  */
 final class PendingSuggestions {
     /** One offer: as the engine made it, and as the user has it written now. */
@@ -55,6 +56,14 @@ final class PendingSuggestions {
             String key = key(suggestion);
             if (answered.contains(key)) {
                 continue;
+            }
+            // An offer that replaces others (an abstraction's include, a glob for many files) takes
+            // their place where they wait untouched, as a live feed offered them before it.
+            for (Suggestion replaced : suggestion.replaces()) {
+                Entry waiting = pending.get(key(replaced));
+                if (waiting != null && !waiting.picked && waiting.qualifiers == null) {
+                    pending.remove(key(replaced));
+                }
             }
             Entry entry = pending.get(key);
             if (entry == null) {

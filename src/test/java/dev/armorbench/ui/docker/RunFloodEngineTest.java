@@ -27,13 +27,14 @@ import org.testfx.framework.junit5.Start;
 /**
  * A run that floods the window, against a real engine: a container that writes 100,000 lines as fast
  * as it can while a process opens 5,000 files it may not read, four times each. The views show the
- * newest of both, the run counts every event, the profile's editor offers every rule without drawing
- * them all, and the run ends as any other. (How fast the window answers meanwhile is measured by
+ * newest of both, the run counts every event, the profile's editor offers every file (1,000 of them
+ * as one glob) without drawing every line, and the run ends as any other. (How fast the window answers meanwhile is measured by
  * {@code RunViewsFloodBenchmark}, not asserted here.)
  */
 @ExtendWith({RealDockerEngine.class, ApplicationExtension.class})
 class RunFloodEngineTest {
     private static final int FILES = 5_000;
+    private static final int IMAGES = 1_000;
     private static final int EVENTS = 4 * FILES;
 
     static PrivateDockerEngine engine;
@@ -48,12 +49,19 @@ class RunFloodEngineTest {
         engine = privateEngine;
     }
 
-    /** Denied opens of a tree's files, each retried, by processes whose pid tells them apart. */
+    /**
+     * Denied opens of a tree's files, each retried, by processes whose pid tells them apart: 1,000
+     * images of one directory (one glob stands for them) and 4,000 files each of its own name in a
+     * directory of its own (no glob of one name does).
+     */
     static List<String> retriedDenials() {
-        return IntStream.range(0, EVENTS).mapToObj(i -> "[  412.113] audit: type=1400 audit(1764391200.113:"
-                + (1000 + i) + "): apparmor=\"DENIED\" operation=\"open\" profile=\"abtest\" name=\"/srv/data/"
-                + (i % FILES) + "/part\" pid=" + (10_000 + i) + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\""
-                + " fsuid=0 ouid=0").toList();
+        return IntStream.range(0, EVENTS).mapToObj(i -> {
+            int file = i % FILES;
+            String name = file < IMAGES ? "/srv/www/img/" + file + ".png" : "/srv/data/" + file + "/part-" + file;
+            return "[  412.113] audit: type=1400 audit(1764391200.113:" + (1000 + i) + "): apparmor=\"DENIED\""
+                    + " operation=\"open\" profile=\"abtest\" name=\"" + name + "\" pid=" + (10_000 + i)
+                    + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
+        }).toList();
     }
 
     @Start
@@ -100,16 +108,23 @@ class RunFloodEngineTest {
         assertThat(output.length()).as("the output view keeps its bound").isLessThanOrEqualTo(
                 OutputView.KEEP_CHARACTERS + 1_000);
 
-        // Every file is offered in the profile's editor, in one place; only the first lines are drawn.
+        // Every file is offered in the profile's editor, in one place: the images as one glob, the
+        // others one by one; only the hunk's first lines are drawn.
+        // (The editor plans them on the text once they reach it, after the run's last report.)
+        waitUntil(30, () -> window.currentTab().orElseThrow().suggestions().hunks().stream()
+                .mapToInt(hunk -> hunk.suggestions().size()).sum() == FILES - IMAGES + 1);
         List<dev.armorbench.suggest.Hunk> hunks = fx(() -> window.currentTab().orElseThrow().suggestions().hunks());
         assertThat(hunks).hasSize(1);
-        assertThat(hunks.get(0).suggestions()).hasSize(FILES);
+        List<dev.armorbench.suggest.Suggestion> offered = hunks.get(0).suggestions();
+        assertThat(offered).hasSize(FILES - IMAGES + 1);
+        assertThat(offered).filteredOn(s -> s.chosen().rule().equals("owner /srv/www/img/*.png r,"))
+                .singleElement().satisfies(glob -> assertThat(glob.replaces()).hasSize(IMAGES));
         robot.interact(() -> window.currentTab().orElseThrow().area().showParagraphAtTop(0));
         waitUntil(30, () -> !robot.lookup(".suggestion-hunk").queryAll().isEmpty());
         assertThat(fx(() -> robot.lookup(".suggestion-hunk .added-line").queryAll().size())).as("the first 30")
                 .isEqualTo(30);
         assertThat(fx(() -> robot.lookup(".hunk-more-lines").queryAs(javafx.scene.control.Label.class).getText()))
-                .startsWith("… 4,970 more lines");
+                .startsWith("… 3,971 more lines");
         robot.interact(() -> robot.lookup(".hunk-show-more").queryAs(javafx.scene.control.Button.class).fire());
         waitUntil(30, () -> robot.lookup(".suggestion-hunk .added-line").queryAll().size() == 30 + 100);
     }
