@@ -2,21 +2,49 @@ package dev.armorbench.ui.docker;
 
 import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.EventText;
+import dev.armorbench.audit.RepeatAggregator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
-/** The AppArmor events of the profile family since the run's start, newest last, each as one line. */
-final class EventsView extends ListView<AuditEvent> {
+/**
+ * The AppArmor events of the profile family since the run's start, one line per distinct event
+ * (same kind, profile, operation, object and masks: {@link RepeatAggregator.Key}) with how many
+ * times it came; the most recent last. A process that retries a denied access in a loop makes one
+ * line that counts up, not a wall of copies.
+ */
+final class EventsView extends ListView<EventsView.Repeated> {
+    /** How many distinct events are listed; the run's counts and suggestions cover them all. */
     static final int KEEP_EVENTS = 5_000;
 
-    private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
+    /** One distinct event: its latest occurrence and how many times it came. */
+    record Repeated(AuditEvent latest, long count) {
+        static Repeated once(AuditEvent event) {
+            return new Repeated(event, 1);
+        }
+
+        Object key() {
+            return RepeatAggregator.Key.of(latest);
+        }
+
+        /** This one followed by {@code later} of the same key. */
+        Repeated then(Repeated later) {
+            return new Repeated(later.latest, count + later.count);
+        }
+    }
+
+    private final ObservableList<Repeated> shown = FXCollections.observableArrayList();
+    /** The listed events by key, least recently seen first. */
+    private final LinkedHashMap<Object, Repeated> byKey = new LinkedHashMap<>();
 
     EventsView() {
-        setItems(events);
+        setItems(shown);
         setId("docker-run-events");
         getStyleClass().add("run-events");
         setPlaceholder(new Label("No AppArmor events for this profile yet"));
@@ -24,47 +52,48 @@ final class EventsView extends ListView<AuditEvent> {
     }
 
     void clear() {
-        events.clear();
+        byKey.clear();
+        shown.clear();
     }
 
-    /** Adds a batch, oldest first, and keeps the newest in view: one change of the list per batch. */
-    void addAll(List<AuditEvent> batch) {
+    /** Adds a batch, oldest first, and keeps the most recent in view: one change of the list per batch. */
+    void addAll(List<Repeated> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        // The run's counts and suggestions cover all of them; the list shows the latest.
-        if (batch.size() >= KEEP_EVENTS) {
-            events.setAll(batch.subList(batch.size() - KEEP_EVENTS, batch.size()));
-        } else {
-            int excess = events.size() + batch.size() - KEEP_EVENTS;
-            if (excess > 0) {
-                events.remove(0, excess);
-            }
-            events.addAll(batch);
+        for (Repeated event : batch) {
+            Object key = event.key();
+            Repeated before = byKey.remove(key); // seen again: it moves to the end
+            byKey.put(key, before == null ? event : before.then(event));
         }
-        scrollTo(events.size() - 1);
+        for (Iterator<Map.Entry<Object, Repeated>> oldest = byKey.entrySet().iterator(); byKey.size() > KEEP_EVENTS;) {
+            oldest.next();
+            oldest.remove();
+        }
+        shown.setAll(byKey.values());
+        scrollTo(shown.size() - 1);
     }
 
     void placeholder(String text) {
         setPlaceholder(new Label(text));
     }
 
-    private static final class EventCell extends ListCell<AuditEvent> {
+    private static final class EventCell extends ListCell<Repeated> {
         EventCell() {
             setWrapText(true);
             setPrefWidth(0);
         }
 
         @Override
-        protected void updateItem(AuditEvent event, boolean empty) {
+        protected void updateItem(Repeated event, boolean empty) {
             super.updateItem(event, empty);
             getStyleClass().removeAll("event-denied", "event-allowed", "event-other");
             if (empty || event == null) {
                 setText(null);
                 return;
             }
-            setText(EventText.format(event));
-            getStyleClass().add(switch (event.kind()) {
+            setText(EventText.format(event.latest()) + (event.count() > 1 ? String.format("   ×%,d", event.count()) : ""));
+            getStyleClass().add(switch (event.latest().kind()) {
                 case DENIED -> "event-denied";
                 case ALLOWED -> "event-allowed";
                 default -> "event-other";

@@ -1,9 +1,13 @@
 package dev.armorbench.ui.docker;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -19,6 +23,9 @@ import java.util.function.ToLongFunction;
  * characters), so what is dropped is only what they would have dropped on arrival; the count of
  * dropped items goes with the batch.
  *
+ * <p>Items may also be merged while they wait ({@link #merging}): the repeats of one event become
+ * one item with a count, so a retry loop's thousands of events take one place, and are all counted.
+ *
  * <p>{@link #offer} from any thread; the batch consumer and {@link #drainNow} on the FX thread.
  */
 final class FxHandOff<T> {
@@ -32,7 +39,10 @@ final class FxHandOff<T> {
     private final ToLongFunction<? super T> weight;
     private final Batch<T> batch;
     private final Executor fxThread;
-    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private final Function<? super T, Object> key;
+    private final BinaryOperator<T> merge;
+    /** Least recently offered first; an item merged into a waiting one moves to the end. */
+    private final LinkedHashMap<Object, T> pending = new LinkedHashMap<>();
     private long pendingWeight;
     private long dropped;
     private boolean scheduled;
@@ -43,22 +53,41 @@ final class FxHandOff<T> {
      * @param fxThread runs the drain on the FX thread ({@code Platform::runLater})
      */
     FxHandOff(long capacity, ToLongFunction<? super T> weight, Executor fxThread, Batch<T> batch) {
+        this(capacity, weight, item -> new Object(), null, fxThread, batch);
+    }
+
+    private FxHandOff(long capacity, ToLongFunction<? super T> weight, Function<? super T, Object> key,
+            BinaryOperator<T> merge, Executor fxThread, Batch<T> batch) {
         this.capacity = capacity;
         this.weight = weight;
+        this.key = key;
+        this.merge = merge;
         this.fxThread = fxThread;
         this.batch = batch;
     }
 
-    /** Queues one item; schedules a drain unless one is already waiting. Any thread. */
+    /**
+     * A hand-off where an item whose {@code key} equals a waiting one's is merged into it
+     * ({@code merge(waiting, offered)}) instead of waiting on its own.
+     */
+    static <T> FxHandOff<T> merging(long capacity, ToLongFunction<? super T> weight, Function<? super T, Object> key,
+            BinaryOperator<T> merge, Executor fxThread, Batch<T> batch) {
+        return new FxHandOff<>(capacity, weight, key, merge, fxThread, batch);
+    }
+
+    /** Queues one item (or merges it into a waiting one); schedules a drain unless one is already waiting. Any thread. */
     void offer(T item) {
-        long itemWeight = weight.applyAsLong(item);
+        Object itemKey = key.apply(item);
         boolean schedule;
         synchronized (this) {
-            pending.addLast(item);
-            pendingWeight += itemWeight;
-            for (long oldest = weight.applyAsLong(pending.peekFirst()); pendingWeight - oldest >= capacity;
-                    oldest = weight.applyAsLong(pending.peekFirst())) {
-                pending.removeFirst();
+            T waiting = pending.remove(itemKey); // merged, it waits as the most recent
+            T kept = waiting == null ? item : merge.apply(waiting, item);
+            pending.put(itemKey, kept);
+            pendingWeight += weight.applyAsLong(kept) - (waiting == null ? 0 : weight.applyAsLong(waiting));
+            Iterator<Map.Entry<Object, T>> oldestFirst = pending.entrySet().iterator();
+            for (long oldest = weight.applyAsLong(oldestFirst.next().getValue()); pendingWeight - oldest >= capacity;
+                    oldest = weight.applyAsLong(oldestFirst.next().getValue())) {
+                oldestFirst.remove();
                 pendingWeight -= oldest;
                 dropped++;
             }
@@ -84,7 +113,7 @@ final class FxHandOff<T> {
             if (pending.isEmpty()) {
                 return;
             }
-            items = new ArrayList<>(pending);
+            items = new ArrayList<>(pending.values());
             droppedBefore = dropped;
             pending.clear();
             pendingWeight = 0;

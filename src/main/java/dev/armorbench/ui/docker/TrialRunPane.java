@@ -374,11 +374,12 @@ final class TrialRunPane extends BorderPane {
         private final TrialRun run;
         // A chatty container writes thousands of lines a second, and a process that retries a denied
         // access makes thousands of events: both reach the FX thread in batches, never one task per
-        // line, and never more pending than the views keep.
+        // line, and never more pending than the views keep; repeats of an event wait as one, counted.
         private final FxHandOff<OutputLine> pendingOutput = new FxHandOff<>(OutputView.KEEP_CHARACTERS,
                 line -> line.text().length() + 1, Platform::runLater, (lines, dropped) -> showOutput(lines));
-        private final FxHandOff<AuditEvent> pendingEvents = new FxHandOff<>(EventsView.KEEP_EVENTS,
-                event -> 1, Platform::runLater, (latest, dropped) -> showEvents(latest));
+        private final FxHandOff<EventsView.Repeated> pendingEvents = FxHandOff.merging(EventsView.KEEP_EVENTS,
+                event -> 1, EventsView.Repeated::key, EventsView.Repeated::then, Platform::runLater,
+                (latest, dropped) -> showEvents(latest));
 
         OnFxThread(TrialRun run) {
             this.run = run;
@@ -428,10 +429,10 @@ final class TrialRunPane extends BorderPane {
 
         @Override
         public void event(AuditEvent event) {
-            pendingEvents.offer(event);
+            pendingEvents.offer(EventsView.Repeated.once(event));
         }
 
-        private void showEvents(List<AuditEvent> latest) {
+        private void showEvents(List<EventsView.Repeated> latest) {
             if (run == current) {
                 events.addAll(latest);
             }

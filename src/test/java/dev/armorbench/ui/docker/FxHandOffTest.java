@@ -98,6 +98,27 @@ class FxHandOffTest {
     }
 
     @Test
+    void repeatsMergeWhileTheyWaitSoAFloodOfFewKeysKeepsEveryCount() {
+        SlowFxThread fx = new SlowFxThread();
+        List<List<String>> shown = new ArrayList<>();
+        // "key:count"; the same key merges by adding the counts.
+        FxHandOff<String> handOff = FxHandOff.merging(3, line -> 1, line -> line.substring(0, line.indexOf(':')),
+                (waiting, offered) -> waiting.substring(0, waiting.indexOf(':') + 1)
+                        + (count(waiting) + count(offered)), fx, (items, dropped) -> shown.add(items));
+        for (int i = 0; i < 100_000; i++) {
+            handOff.offer((i % 2 == 0 ? "open /srv/secret" : "open /etc/shadow") + ":1");
+        }
+        handOff.offer("open /srv/token:1");
+        assertThat(handOff.pending()).isEqualTo(3);
+        fx.catchUp();
+        assertThat(shown).containsExactly(List.of("open /srv/secret:50000", "open /etc/shadow:50000", "open /srv/token:1"));
+    }
+
+    private static int count(String item) {
+        return Integer.parseInt(item.substring(item.indexOf(':') + 1));
+    }
+
+    @Test
     void fromManyThreadsEveryItemIsShownOrCountedAndEachThreadsOrderHolds() throws Exception {
         ExecutorService fxThread = Executors.newSingleThreadExecutor();
         List<String> shown = new ArrayList<>(); // only the stand-in FX thread touches it

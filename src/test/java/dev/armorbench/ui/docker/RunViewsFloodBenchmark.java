@@ -23,7 +23,9 @@ import javafx.stage.Stage;
  *
  * <p>The run's real views ({@link EventsView}, {@link OutputView}) are fed from a thread of their
  * own, as a run's threads feed them, in two ways: one FX task per item (how events reached the view
- * before {@link FxHandOff}), and through {@link FxHandOff}. Printed per way: how late a task posted
+ * before {@link FxHandOff}), and through {@link FxHandOff} as the run pane uses it (events merged
+ * by key while they wait). The floods: distinct events at 100,000 a minute and all at once, a
+ * process retrying three accesses, and a container's output. Printed per way: how late a task posted
  * to the FX thread every 20 ms ran (the window's answer to a click), how long after the flood the
  * view showed its last item, and how many items waited for the FX thread at most (each holds its
  * event or line in the heap until the FX thread takes or drops it).
@@ -59,19 +61,25 @@ public final class RunViewsFloodBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), flood.size(), OUTPUT_LINES);
 
         List<AuditEvent> paced = flood.subList(0, PACED_PER_SECOND * PACED_SECONDS);
+        List<AuditEvent> retries = retries(EVENTS);
         List<String> lines = outputLines(OUTPUT_LINES);
         String lastLine = lines.get(lines.size() - 1);
-        java.util.function.Supplier<Object> lastEvent =
-                () -> events[0].getItems().isEmpty() ? null : events[0].getItems().get(events[0].getItems().size() - 1);
+        java.util.function.Supplier<Object> lastEvent = () -> events[0].getItems().isEmpty() ? null
+                : events[0].getItems().get(events[0].getItems().size() - 1).latest();
         for (int round = 0; round < 2; round++) { // the first round warms the JIT up
             boolean print = round == 1;
             measure(print, "events, 100,000 a minute, one FX task each", paced, PACED_PER_SECOND,
-                    new OneTaskEach<>(event -> events[0].addAll(List.of(event))), lastEvent, events[0]::clear);
+                    new OneTaskEach<>(event -> events[0].addAll(List.of(EventsView.Repeated.once(event)))), lastEvent, events[0]::clear);
             measure(print, "events, 100,000 a minute, FxHandOff", paced, PACED_PER_SECOND,
                     eventHandOff(events[0]), lastEvent, events[0]::clear);
             measure(print, "events, as fast as they come, one FX task each", flood, 0,
-                    new OneTaskEach<>(event -> events[0].addAll(List.of(event))), lastEvent, events[0]::clear);
+                    new OneTaskEach<>(event -> events[0].addAll(List.of(EventsView.Repeated.once(event)))), lastEvent, events[0]::clear);
             measure(print, "events, as fast as they come, FxHandOff", flood, 0, eventHandOff(events[0]), lastEvent,
+                    events[0]::clear);
+            measure(print, "retries of 3 accesses, at once, one FX task each", retries, 0,
+                    new OneTaskEach<>(event -> events[0].addAll(List.of(EventsView.Repeated.once(event)))), lastEvent,
+                    events[0]::clear);
+            measure(print, "retries of 3 accesses, at once, FxHandOff", retries, 0, eventHandOff(events[0]), lastEvent,
                     events[0]::clear);
             measure(print, "output, as fast as it comes, FxHandOff", lines, 0, outputHandOff(output[0]),
                     () -> output[0].text().endsWith(lastLine + "\n") ? lastLine : null, output[0]::clear);
@@ -126,9 +134,21 @@ public final class RunViewsFloodBenchmark {
         };
     }
 
+    /** As the run pane feeds its view: repeats merged while they wait. */
     private static Feed<AuditEvent> eventHandOff(EventsView view) {
-        return feed(new FxHandOff<>(EventsView.KEEP_EVENTS, event -> 1, Platform::runLater,
-                (batch, dropped) -> view.addAll(batch)));
+        FxHandOff<EventsView.Repeated> handOff = FxHandOff.merging(EventsView.KEEP_EVENTS, event -> 1,
+                EventsView.Repeated::key, EventsView.Repeated::then, Platform::runLater, (batch, dropped) -> view.addAll(batch));
+        return new Feed<>() {
+            @Override
+            public void offer(AuditEvent event) {
+                handOff.offer(EventsView.Repeated.once(event));
+            }
+
+            @Override
+            public long waiting() {
+                return handOff.pending();
+            }
+        };
     }
 
     private static Feed<String> outputHandOff(OutputView view) {
@@ -224,6 +244,20 @@ public final class RunViewsFloodBenchmark {
                     + " requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0", i % 1_000_000, i % 1000, 1000 + i,
                     i / 100, i, 100 + i % 30_000);
             events.add(parser.parseEvent(line, "bench", i + 1));
+        }
+        return events;
+    }
+
+    /** A process that retries three denied opens in a loop. */
+    private static List<AuditEvent> retries(int count) {
+        LogLineParser parser = new LogLineParser();
+        String[] files = {"/srv/secret", "/etc/shadow", "/srv/token"};
+        List<AuditEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(parser.parseEvent(String.format(Locale.ROOT, "audit: type=1400 audit(1700000000.%03d:%d):"
+                    + " apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"abtest\" name=\"%s\" pid=%d"
+                    + " comm=\"worker\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0", i % 1000, 1000 + i,
+                    files[i % 3], 100 + i), "bench", i + 1));
         }
         return events;
     }
