@@ -19,7 +19,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>When the FX thread falls behind, the oldest pending items are dropped as long as the newer
  * ones still weigh at least {@code capacity}. The views this feeds show only their newest
- * {@code capacity} worth anyway ({@link EventsView#KEEP_EVENTS} events, {@link OutputView#KEEP_CHARACTERS}
+ * {@code capacity} worth anyway ({@link EventsView#KEEP_EVENTS} distinct events, {@link OutputView#KEEP_CHARACTERS}
  * characters), so what is dropped is only what they would have dropped on arrival; the count of
  * dropped items goes with the batch.
  *
