@@ -1,10 +1,10 @@
 package dev.armorbench.ui.docker;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -35,14 +35,118 @@ final class FxHandOff<T> {
         void show(List<T> items, long dropped);
     }
 
+    /** The items waiting for the FX thread, least recently offered first. */
+    private interface Waiting<T> {
+        /** Adds {@code item}; returns the waiting item it was merged into, or null. */
+        T add(T item);
+
+        /** The item {@link #add} kept last (the offered one, or what it was merged into). */
+        T newest();
+
+        T oldest();
+
+        void removeOldest();
+
+        int size();
+
+        /** Every waiting item, oldest first, and none left. */
+        List<T> takeAll();
+    }
+
+    /** Each item on its own, in the order offered: the plain hand-off, an array's work per item. */
+    private static final class InOrder<T> implements Waiting<T> {
+        private final ArrayDeque<T> items = new ArrayDeque<>();
+
+        @Override
+        public T add(T item) {
+            items.addLast(item);
+            return null;
+        }
+
+        @Override
+        public T newest() {
+            return items.peekLast();
+        }
+
+        @Override
+        public T oldest() {
+            return items.peekFirst();
+        }
+
+        @Override
+        public void removeOldest() {
+            items.removeFirst();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public List<T> takeAll() {
+            List<T> all = new ArrayList<>(items);
+            items.clear();
+            return all;
+        }
+    }
+
+    /** Items of one key merged into one, which then waits as the most recently offered. */
+    private static final class Merged<T> implements Waiting<T> {
+        private final Function<? super T, Object> key;
+        private final BinaryOperator<T> merge;
+        private final LinkedHashMap<Object, T> byKey = new LinkedHashMap<>();
+        private T newest;
+
+        Merged(Function<? super T, Object> key, BinaryOperator<T> merge) {
+            this.key = key;
+            this.merge = merge;
+        }
+
+        @Override
+        public T add(T item) {
+            Object itemKey = key.apply(item);
+            T before = byKey.remove(itemKey);
+            newest = before == null ? item : merge.apply(before, item);
+            byKey.put(itemKey, newest);
+            return before;
+        }
+
+        @Override
+        public T newest() {
+            return newest;
+        }
+
+        @Override
+        public T oldest() {
+            return byKey.values().iterator().next();
+        }
+
+        @Override
+        public void removeOldest() {
+            Iterator<T> oldestFirst = byKey.values().iterator();
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
+
+        @Override
+        public int size() {
+            return byKey.size();
+        }
+
+        @Override
+        public List<T> takeAll() {
+            List<T> all = new ArrayList<>(byKey.values());
+            byKey.clear();
+            return all;
+        }
+    }
+
     private final long capacity;
     private final ToLongFunction<? super T> weight;
     private final Batch<T> batch;
     private final Executor fxThread;
-    private final Function<? super T, Object> key;
-    private final BinaryOperator<T> merge;
-    /** Least recently offered first; an item merged into a waiting one moves to the end. */
-    private final LinkedHashMap<Object, T> pending = new LinkedHashMap<>();
+    private final Waiting<T> pending;
     private long pendingWeight;
     private long dropped;
     private boolean scheduled;
@@ -53,41 +157,37 @@ final class FxHandOff<T> {
      * @param fxThread runs the drain on the FX thread ({@code Platform::runLater})
      */
     FxHandOff(long capacity, ToLongFunction<? super T> weight, Executor fxThread, Batch<T> batch) {
-        this(capacity, weight, item -> new Object(), null, fxThread, batch);
+        this(capacity, weight, new InOrder<>(), fxThread, batch);
     }
 
-    private FxHandOff(long capacity, ToLongFunction<? super T> weight, Function<? super T, Object> key,
-            BinaryOperator<T> merge, Executor fxThread, Batch<T> batch) {
+    private FxHandOff(long capacity, ToLongFunction<? super T> weight, Waiting<T> pending, Executor fxThread,
+            Batch<T> batch) {
         this.capacity = capacity;
         this.weight = weight;
-        this.key = key;
-        this.merge = merge;
+        this.pending = pending;
         this.fxThread = fxThread;
         this.batch = batch;
     }
 
     /**
      * A hand-off where an item whose {@code key} equals a waiting one's is merged into it
-     * ({@code merge(waiting, offered)}) instead of waiting on its own.
+     * ({@code merge(waiting, offered)}) instead of waiting on its own; the merged item then waits as
+     * the most recently offered.
      */
     static <T> FxHandOff<T> merging(long capacity, ToLongFunction<? super T> weight, Function<? super T, Object> key,
             BinaryOperator<T> merge, Executor fxThread, Batch<T> batch) {
-        return new FxHandOff<>(capacity, weight, key, merge, fxThread, batch);
+        return new FxHandOff<>(capacity, weight, new Merged<>(key, merge), fxThread, batch);
     }
 
     /** Queues one item (or merges it into a waiting one); schedules a drain unless one is already waiting. Any thread. */
     void offer(T item) {
-        Object itemKey = key.apply(item);
         boolean schedule;
         synchronized (this) {
-            T waiting = pending.remove(itemKey); // merged, it waits as the most recent
-            T kept = waiting == null ? item : merge.apply(waiting, item);
-            pending.put(itemKey, kept);
-            pendingWeight += weight.applyAsLong(kept) - (waiting == null ? 0 : weight.applyAsLong(waiting));
-            Iterator<Map.Entry<Object, T>> oldestFirst = pending.entrySet().iterator();
-            for (long oldest = weight.applyAsLong(oldestFirst.next().getValue()); pendingWeight - oldest >= capacity;
-                    oldest = weight.applyAsLong(oldestFirst.next().getValue())) {
-                oldestFirst.remove();
+            T mergedInto = pending.add(item);
+            pendingWeight += weight.applyAsLong(pending.newest()) - (mergedInto == null ? 0 : weight.applyAsLong(mergedInto));
+            for (long oldest = weight.applyAsLong(pending.oldest()); pendingWeight - oldest >= capacity;
+                    oldest = weight.applyAsLong(pending.oldest())) {
+                pending.removeOldest();
                 pendingWeight -= oldest;
                 dropped++;
             }
@@ -110,12 +210,11 @@ final class FxHandOff<T> {
         long droppedBefore;
         synchronized (this) {
             scheduled = false;
-            if (pending.isEmpty()) {
+            if (pending.size() == 0) {
                 return;
             }
-            items = new ArrayList<>(pending.values());
+            items = pending.takeAll();
             droppedBefore = dropped;
-            pending.clear();
             pendingWeight = 0;
             dropped = 0;
         }
