@@ -23,25 +23,24 @@ final class EventsView extends ListView<EventsView.Repeated> {
     /** How many distinct events are listed; the run's counts and suggestions cover them all. */
     static final int KEEP_EVENTS = 5_000;
 
-    /** One distinct event: its latest occurrence and how many times it came. */
-    record Repeated(AuditEvent latest, long count) {
+    /**
+     * One distinct event: what makes it distinct (computed once, on the run's thread), its latest
+     * occurrence and how many times it came.
+     */
+    record Repeated(RepeatAggregator.Key key, AuditEvent latest, long count) {
         static Repeated once(AuditEvent event) {
-            return new Repeated(event, 1);
-        }
-
-        Object key() {
-            return RepeatAggregator.Key.of(latest);
+            return new Repeated(RepeatAggregator.Key.of(event), event, 1);
         }
 
         /** This one followed by {@code later} of the same key. */
         Repeated then(Repeated later) {
-            return new Repeated(later.latest, count + later.count);
+            return new Repeated(key, later.latest, count + later.count);
         }
     }
 
     private final ObservableList<Repeated> shown = FXCollections.observableArrayList();
     /** The listed events by key, least recently seen first. */
-    private final LinkedHashMap<Object, Repeated> byKey = new LinkedHashMap<>();
+    private final LinkedHashMap<RepeatAggregator.Key, Repeated> byKey = new LinkedHashMap<>();
 
     EventsView() {
         setItems(shown);
@@ -62,11 +61,10 @@ final class EventsView extends ListView<EventsView.Repeated> {
             return;
         }
         for (Repeated event : batch) {
-            Object key = event.key();
-            Repeated before = byKey.remove(key); // seen again: it moves to the end
-            byKey.put(key, before == null ? event : before.then(event));
+            Repeated before = byKey.remove(event.key()); // seen again: it moves to the end
+            byKey.put(event.key(), before == null ? event : before.then(event));
         }
-        for (Iterator<Map.Entry<Object, Repeated>> oldest = byKey.entrySet().iterator(); byKey.size() > KEEP_EVENTS;) {
+        for (Iterator<Map.Entry<RepeatAggregator.Key, Repeated>> oldest = byKey.entrySet().iterator(); byKey.size() > KEEP_EVENTS;) {
             oldest.next();
             oldest.remove();
         }
