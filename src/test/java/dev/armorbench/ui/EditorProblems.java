@@ -31,6 +31,19 @@ final class EditorProblems {
         return window;
     }
 
+    /**
+     * From the test's thread: {@link #showWindow} on the FX thread, then {@code then} on it (how the
+     * app goes on at its start), waiting for both.
+     */
+    static MainWindow showWindowOnFx(Stage stage, Path temp, java.util.function.Consumer<MainWindow> then)
+            throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            MainWindow window = showWindow(stage, temp);
+            then.accept(window);
+            return window;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
     /** Writes {@code text} to {@code file}, opens it in {@code window}, and returns its tab. */
     static EditorTab open(FxRobot robot, MainWindow window, Path file, String text) throws IOException {
         Files.writeString(file, text);

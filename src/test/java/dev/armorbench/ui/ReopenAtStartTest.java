@@ -29,11 +29,7 @@ class ReopenAtStartTest {
 
     /** A start of the app with these command-line files, over the settings the last quit left. */
     private MainWindow start(List<Path> files) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            MainWindow window = EditorProblems.showWindow(stage, temp);
-            window.openAtStart(files);
-            return window;
-        }).get(30, TimeUnit.SECONDS);
+        return EditorProblems.showWindowOnFx(stage, temp, window -> window.openAtStart(files));
     }
 
     private static List<String> openNames(MainWindow window) throws Exception {

@@ -36,11 +36,7 @@ class UnsavedTextRecoveryTest {
 
     /** A start of the app that keeps unsaved text in {@code store}. */
     private MainWindow window(RecoveryStore store) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            MainWindow window = EditorProblems.showWindow(stage, temp);
-            window.keepUnsavedTextIn(store);
-            return window;
-        }).get(30, TimeUnit.SECONDS);
+        return EditorProblems.showWindowOnFx(stage, temp, window -> window.keepUnsavedTextIn(store));
     }
 
     @Test
