@@ -52,13 +52,18 @@ public final class Screenshots {
         capture(output.resolve("suggestions-diff.png"), settingsDirectory, Settings.Theme.LIGHT, w -> withSuggestions(w, log));
         capture(output.resolve("suggestions-diff-dark.png"), settingsDirectory, Settings.Theme.DARK, w -> withSuggestions(w, log));
         capture(output.resolve("suggestions-alternatives.png"), settingsDirectory, Settings.Theme.LIGHT,
-                w -> withAlternatives(w, log));
+                w -> withAlternatives(w, log, 1));
         Files.delete(log);
         Path manyLog = log.resolveSibling("many.log");
         Files.writeString(manyLog, manyDistinctFiles());
         capture(output.resolve("suggestions-many.png"), settingsDirectory, Settings.Theme.LIGHT,
                 w -> withManySuggestions(w, manyLog));
         Files.delete(manyLog);
+        Path imagesLog = log.resolveSibling("images.log");
+        Files.writeString(imagesLog, manyImages());
+        capture(output.resolve("suggestions-glob.png"), settingsDirectory, Settings.Theme.LIGHT,
+                w -> withAlternatives(w, imagesLog, 0));
+        Files.delete(imagesLog);
         Files.delete(log.getParent());
         if ("loop".startsWith(only) || only.startsWith("loop")) {
             LoopScreenshots.capture(output);
@@ -104,6 +109,17 @@ public final class Screenshots {
         return log.toString();
     }
 
+    /** nginx reading 40 images of one directory: one glob offered for them. */
+    private static String manyImages() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            log.append(line("06:43:10", "4040.1" + String.format("%05d", i), 800 + i, "operation=\"open\" class=\"file\""
+                    + " profile=\"web-server\" name=\"/srv/www/static/img/" + i + ".png\" pid=2213 comm=\"nginx\""
+                    + " requested_mask=\"r\" denied_mask=\"r\" fsuid=101 ouid=0")).append('\n');
+        }
+        return log.toString();
+    }
+
     /** The web-server sample after importing a log of 600 distinct denials: one hunk of 301 rules, its end in view. */
     private static BooleanSupplier withManySuggestions(MainWindow window, Path log) {
         BooleanSupplier imported = withSuggestions(window, log);
@@ -123,8 +139,8 @@ public final class Screenshots {
         };
     }
 
-    /** The same, scrolled to the file rules, with the Alt+A list open on them. */
-    private static BooleanSupplier withAlternatives(MainWindow window, Path log) {
+    /** The same, scrolled to the hunk {@code hunkIndex}, with the Alt+A list open on it. */
+    private static BooleanSupplier withAlternatives(MainWindow window, Path log, int hunkIndex) {
         BooleanSupplier imported = withSuggestions(window, log);
         boolean[] opened = {false};
         return () -> {
@@ -134,9 +150,9 @@ public final class Screenshots {
             EditorTab tab = window.currentTab().orElseThrow();
             if (!opened[0]) {
                 opened[0] = true;
-                // The network rule: broader ways to write it, and audit / deny.
-                var network = tab.suggestions().hunks().get(1);
-                int line = tab.suggestions().lineOf(network);
+                // (The network rule of SCREENSHOT_LOG: broader ways to write it, and audit / deny.)
+                var hunk = tab.suggestions().hunks().get(hunkIndex);
+                int line = tab.suggestions().lineOf(hunk);
                 tab.area().showParagraphAtTop(line - 8);
                 tab.area().moveTo(line, tab.area().getParagraphLength(line));
                 tab.area().layout();

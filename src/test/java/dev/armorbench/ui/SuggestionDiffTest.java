@@ -178,6 +178,43 @@ class SuggestionDiffTest {
     }
 
     @Test
+    void aGlobForManyFilesIsSplitIntoTheExactRulesFromItsChooser(FxRobot robot) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            lines.append("Nov 29 06:10:01 guest kernel: [  12.3] audit: type=1400 audit(1795919128.876:").append(i)
+                    .append("): apparmor=\"DENIED\" operation=\"open\" profile=\"testcat\" name=\"/srv/www/img/")
+                    .append(i).append(".png\" pid=146 comm=\"testcat\" requested_mask=\"r\" denied_mask=\"r\""
+                            + " fsuid=0 ouid=0\n");
+        }
+        Path log = temp.resolve("kern.log");
+        Files.writeString(log, lines);
+        EditorTab tab = importInto(robot, TESTCAT, log);
+        SuggestionDiff diff = tab.suggestions();
+        assertThat(fx(diff::hunks)).singleElement().satisfies(hunk -> assertThat(hunk.suggestions())
+                .extracting(s -> s.chosen().rule()).containsExactly("owner /srv/www/img/*.png r,"));
+
+        robot.clickOn(".alternative-chooser");
+        robot.clickOn("each path exactly: 12 rules");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> diff.hunks().size() == 1
+                && diff.hunks().get(0).suggestions().size() == 12));
+        assertThat(fx(diff::summaryText)).startsWith("12 suggested rules");
+
+        // The log again, with one more file: the glob is not offered again in this document, its files are.
+        Files.writeString(log, lines + lines.toString().replace("/img/1.png", "/img/13.png"));
+        prompts.filesToChoose.add(log);
+        Platform.runLater(window::importLog);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> diff.isChecked() && diff.hunks().size() == 1
+                && diff.hunks().get(0).suggestions().size() == 13));
+
+        robot.clickOn("#accept-all");
+        String text = fx(() -> tab.area().getText());
+        for (int i = 1; i <= 13; i++) {
+            assertThat(text).contains("  owner /srv/www/img/" + i + ".png r,\n");
+        }
+        assertThat(text).doesNotContain("*");
+    }
+
+    @Test
     void typingWhileHunksWaitPlansThemAgainOnTheNewText(FxRobot robot) throws Exception {
         Path log = temp.resolve("kern.log");
         Files.writeString(log, KERNEL_LOG);

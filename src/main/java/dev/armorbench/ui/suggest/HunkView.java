@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -65,6 +66,9 @@ final class HunkView extends VBox {
         void choose(Suggestion suggestion, int alternative);
 
         void qualify(Suggestion suggestion, RuleQualifiers qualifiers);
+
+        /** The rules an offer replaces instead of it (a glob's files, an include's rules). */
+        void split(Suggestion suggestion);
     }
 
     /** One line the hunk adds, with the suggestion it writes (null for a new child's header or brace). */
@@ -186,7 +190,8 @@ final class HunkView extends VBox {
         Suggestion suggestion = line.suggestion();
         if (suggestion != null) {
             Tooltip.install(row, tooltip(describe(suggestion)));
-            if (suggestion.alternatives().size() > 1 || SuggestionDiff.canQualify(suggestion)) {
+            if (suggestion.alternatives().size() > 1 || SuggestionDiff.canQualify(suggestion)
+                    || !suggestion.replaces().isEmpty()) {
                 row.getChildren().add(chooser(suggestion, actions));
             }
         }
@@ -241,7 +246,8 @@ final class HunkView extends VBox {
     private static Node chooser(Suggestion suggestion, Actions actions) {
         RuleQualifiers now = RuleQualifiers.of(suggestion.chosen().rule());
         String qualified = (now.audit() ? "audit " : "") + (now.deny() ? "deny " : "");
-        MenuButton menu = new MenuButton(qualified + (suggestion.alternatives().size() > 1 ? suggestion.chosen().label() : "as is"));
+        boolean named = suggestion.alternatives().size() > 1 || !suggestion.replaces().isEmpty();
+        MenuButton menu = new MenuButton(qualified + (named ? suggestion.chosen().label() : "as is"));
         menu.getStyleClass().addAll("small", "flat", "alternative-chooser");
         menu.setFocusTraversable(false);
         ToggleGroup group = new ToggleGroup();
@@ -254,6 +260,15 @@ final class HunkView extends VBox {
             int index = i;
             item.setOnAction(event -> actions.choose(suggestion, index));
             menu.getItems().add(item);
+        }
+        if (!suggestion.replaces().isEmpty()) {
+            if (!menu.getItems().isEmpty()) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            MenuItem split = new MenuItem(SuggestionDiff.splitLabel(suggestion));
+            split.setMnemonicParsing(false);
+            split.setOnAction(event -> actions.split(suggestion));
+            menu.getItems().add(split);
         }
         if (SuggestionDiff.canQualify(suggestion)) {
             if (!menu.getItems().isEmpty()) {
@@ -270,7 +285,8 @@ final class HunkView extends VBox {
                         on -> actions.qualify(suggestion, new RuleQualifiers(now.audit(), now.deny(), on))));
             }
         }
-        menu.setTooltip(tooltip("Write it another way: exact to broad, audit, deny, owner (Alt+A)"));
+        menu.setTooltip(tooltip("Write it another way: exact to broad, audit, deny, owner (Alt+A)"
+                + (suggestion.replaces().isEmpty() ? "" : "; or the rules it stands for, one by one")));
         return menu;
     }
 

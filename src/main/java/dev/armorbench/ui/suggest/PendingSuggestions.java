@@ -18,7 +18,8 @@ import java.util.Set;
  * it takes the new events and keeps what the user chose (the alternative, and {@code audit},
  * {@code deny}, {@code owner}). An offer that replaces others takes the place of those still
  * waiting untouched. A suggestion the user accepted or rejected is not offered again in this
- * document.
+ * document. An offer the user split into the rules it replaces ({@link #split}) is not offered
+ * again either: each time it comes, its rules come instead.
  */
 final class PendingSuggestions {
     /** One offer: as the engine made it, and as the user has it written now. */
@@ -37,6 +38,8 @@ final class PendingSuggestions {
 
     private final Map<String, Entry> pending = new LinkedHashMap<>();
     private final Set<String> answered = new HashSet<>();
+    /** Offers the user split into the rules they replace. */
+    private final Set<String> split = new HashSet<>();
     /** Every suggestion handed out, to the offer it shows (hunks hold those very objects). */
     private final Map<Suggestion, String> keyOfShown = new IdentityHashMap<>();
 
@@ -55,6 +58,11 @@ final class PendingSuggestions {
         for (Suggestion suggestion : offered) {
             String key = key(suggestion);
             if (answered.contains(key)) {
+                continue;
+            }
+            if (split.contains(key)) {
+                // A live feed offers the glob again, with the files it saw since: those come one by one.
+                added += merge(suggestion.replaces());
                 continue;
             }
             // An offer that replaces others (an abstraction's include, a glob for many files) takes
@@ -112,6 +120,42 @@ final class PendingSuggestions {
             entry.picked = true;
             rewrite(keyOf(suggestion), entry);
         }
+    }
+
+    /**
+     * The user wants the rules an offer replaces (the files a glob stands for, the rules an
+     * include grants) rather than the offer: it leaves, and they wait in its place, with the
+     * {@code audit}, {@code deny} or {@code owner} put on it. Returns how many are pending now.
+     */
+    int split(Suggestion suggestion) {
+        String key = keyOf(suggestion);
+        Entry entry = pending.get(key);
+        if (entry == null || entry.offered.replaces().isEmpty()) {
+            return 0;
+        }
+        split.add(key);
+        // In the offer's place, not at the end: the hunks keep their order.
+        Map<String, Entry> before = new LinkedHashMap<>(pending);
+        pending.clear();
+        int added = 0;
+        for (Map.Entry<String, Entry> waiting : before.entrySet()) {
+            if (!waiting.getKey().equals(key)) {
+                pending.put(waiting.getKey(), waiting.getValue());
+                continue;
+            }
+            for (Suggestion replaced : entry.offered.replaces()) {
+                String replacedKey = key(replaced);
+                if (answered.contains(replacedKey) || pending.containsKey(replacedKey) || before.containsKey(replacedKey)) {
+                    continue;
+                }
+                Entry member = new Entry(replaced);
+                member.qualifiers = entry.qualifiers;
+                pending.put(replacedKey, member);
+                rewrite(replacedKey, member);
+                added++;
+            }
+        }
+        return added;
     }
 
     /** The user put {@code audit}, {@code deny} or {@code owner} on a suggestion (or took them off). */

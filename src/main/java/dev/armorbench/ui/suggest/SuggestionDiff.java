@@ -65,11 +65,12 @@ public final class SuggestionDiff implements EditorComponent {
     }
 
     /**
-     * An entry of the alternatives list (Alt+A): another alternative ({@code index}), or the rule's
-     * qualifiers toggled ({@code qualifiers}, not null).
+     * An entry of the alternatives list (Alt+A): another alternative ({@code index}), the rule's
+     * qualifiers toggled ({@code qualifiers}, not null), or the rules the offer replaces instead
+     * of it ({@code split}).
      */
-    public record AlternativeChoice(Suggestion suggestion, int index, RuleQualifiers qualifiers, String label,
-            String detail) {
+    public record AlternativeChoice(Suggestion suggestion, int index, RuleQualifiers qualifiers, boolean split,
+            String label, String detail) {
     }
 
     private final Supplier<Path> documentPath;
@@ -132,7 +133,9 @@ public final class SuggestionDiff implements EditorComponent {
         alternativesPopup = new ChoicePopup<>(editor, "alternative-popup", AlternativeChoice::label,
                 AlternativeChoice::detail);
         alternativesPopup.setOnChoose(choice -> {
-            if (choice.qualifiers() != null) {
+            if (choice.split()) {
+                split(choice.suggestion());
+            } else if (choice.qualifiers() != null) {
                 qualify(choice.suggestion(), choice.qualifiers());
             } else {
                 chooseAlternative(choice.suggestion(), choice.index());
@@ -312,11 +315,29 @@ public final class SuggestionDiff implements EditorComponent {
         replan();
     }
 
+    /**
+     * Offers the rules {@code suggestion} replaces instead of it: each file a glob stands for, each
+     * rule an include grants. The user wants them exact; the offer is not made again in this document.
+     */
+    public void split(Suggestion suggestion) {
+        if (pending.split(suggestion) > 0) {
+            replan();
+        }
+    }
+
+    /** What splitting an offer gives, for a person choosing: "each path exactly: 600 rules". */
+    static String splitLabel(Suggestion suggestion) {
+        int count = suggestion.replaces().size();
+        return suggestion.kind() == RuleKind.INCLUDE
+                ? String.format("instead: the %,d rules it grants, one by one", count)
+                : String.format("each path exactly: %,d rules", count);
+    }
+
     /** A list entry that shows the rule as the qualifiers would write it. */
     private static AlternativeChoice qualifierChoice(Suggestion suggestion, RuleQualifiers qualifiers, String what,
             String where) {
         String rule = qualifiers.apply(suggestion.chosen().rule(), suggestion.chosen().kind());
-        return new AlternativeChoice(suggestion, -1, qualifiers, "   " + rule, what + where);
+        return new AlternativeChoice(suggestion, -1, qualifiers, false, "   " + rule, what + where);
     }
 
     /** Writes a suggestion with {@code audit}, {@code deny} or (for file rules) {@code owner}, or without. */
@@ -365,9 +386,14 @@ public final class SuggestionDiff implements EditorComponent {
                     if (chosen && selected < 0) {
                         selected = choices.size();
                     }
-                    choices.add(new AlternativeChoice(suggestion, i, null, (chosen ? "● " : "   ") + alternative.rule(),
+                    choices.add(new AlternativeChoice(suggestion, i, null, false, (chosen ? "● " : "   ") + alternative.rule(),
                             alternative.label() + where));
                 }
+            }
+            if (!suggestion.replaces().isEmpty()) {
+                choices.add(new AlternativeChoice(suggestion, -1, null, true,
+                        "   " + suggestion.replaces().get(0).chosen().rule() + (suggestion.replaces().size() > 1 ? " …" : ""),
+                        splitLabel(suggestion) + where));
             }
             if (canQualify(suggestion)) {
                 RuleQualifiers now = RuleQualifiers.of(suggestion.chosen().rule());
@@ -642,6 +668,11 @@ public final class SuggestionDiff implements EditorComponent {
                     @Override
                     public void qualify(Suggestion suggestion, RuleQualifiers qualifiers) {
                         SuggestionDiff.this.qualify(suggestion, qualifiers);
+                    }
+
+                    @Override
+                    public void split(Suggestion suggestion) {
+                        SuggestionDiff.this.split(suggestion);
                     }
                 })).orElse(null);
         if (block != null && line == focusedLine) {

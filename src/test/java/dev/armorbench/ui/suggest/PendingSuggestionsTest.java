@@ -35,6 +35,28 @@ class PendingSuggestionsTest {
     }
 
     @Test
+    void aSplitOfferLeavesItsRulesInItsPlaceAndIsNotOfferedAgain() {
+        PendingSuggestions pending = new PendingSuggestions();
+        Suggestion before = file("/etc/hosts r,", List.of());
+        Suggestion after = file("/etc/passwd r,", List.of());
+        Suggestion a = file("/srv/a r,", List.of());
+        Suggestion b = file("/srv/b r,", List.of());
+        pending.merge(List.of(before, file("/srv/* r,", List.of(a, b)), after));
+        pending.qualify(pending.all().get(1), new dev.armorbench.suggest.RuleQualifiers(false, false, true));
+
+        assertThat(pending.split(pending.all().get(1))).isEqualTo(2);
+        assertThat(pending.all()).extracting(s -> s.chosen().rule())
+                .containsExactly("/etc/hosts r,", "owner /srv/a r,", "owner /srv/b r,", "/etc/passwd r,");
+
+        // The feed offers the glob again, with a file seen since: that file comes alone.
+        Suggestion c = file("/srv/c r,", List.of());
+        assertThat(pending.merge(List.of(file("/srv/* r,", List.of(a, b, c))))).isEqualTo(1);
+        assertThat(pending.all()).extracting(s -> s.chosen().rule())
+                .containsExactly("/etc/hosts r,", "owner /srv/a r,", "owner /srv/b r,", "/etc/passwd r,", "/srv/c r,");
+        assertThat(pending.split(pending.all().get(1))).as("a plain rule has nothing to split into").isZero();
+    }
+
+    @Test
     void theSameOfferAgainMergesIntoTheWaitingOne() {
         PendingSuggestions pending = new PendingSuggestions();
         pending.merge(List.of(file("/srv/a r,", List.of())));
