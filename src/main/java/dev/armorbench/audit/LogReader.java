@@ -1,5 +1,6 @@
 package dev.armorbench.audit;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a whole log (a file, a pipe, stdin) into events, in input order, counting the lines it
@@ -135,10 +138,16 @@ public final class LogReader {
     /**
      * Reads a file. A regular file larger than one chunk is cut into regions that the parser
      * threads read themselves ({@link FileRegions}): the calling thread neither reads nor parses,
-     * it only hands events on. Anything else (a pipe, a device, a small file) is read as a stream.
-     * {@code source} is how events name it.
+     * it only hands events on. Anything else (a pipe, a device, a small file, a gzip'd rotated log)
+     * is read as a stream. What is no text log (a directory, a systemd journal, another
+     * compression) is refused with an {@link UnreadableLogException} naming the fix
+     * ({@link LogFiles}). {@code source} is how events name it.
      */
     public void read(Path file, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        if (LogFiles.formOf(file) == LogFiles.Form.GZIP) {
+            readGzip(file, source, sink);
+            return;
+        }
         if (parsingThreads > 1 && Files.isRegularFile(file) && Files.size(file) > chunkBytes) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 FileRegions regions = new FileRegions(channel, channel.size(), chunkBytes);
@@ -156,6 +165,16 @@ public final class LogReader {
         }
         try (InputStream in = Files.newInputStream(file)) {
             read(in, source, sink);
+        }
+    }
+
+    private void readGzip(Path file, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
+            read(in, source, sink);
+        } catch (EOFException | ZipException e) {
+            // The lines before the damage were read and handed on; say where it stopped.
+            throw new UnreadableLogException(file + " is gzip data cut short or damaged (" + e.getMessage() + "); the"
+                    + " lines before that were read. If logrotate is compressing it right now, read it again in a moment.", e);
         }
     }
 

@@ -8,11 +8,13 @@ import dev.armorbench.audit.EventText;
 import dev.armorbench.audit.LineSource;
 import dev.armorbench.audit.LiveSource;
 import dev.armorbench.audit.LiveSourceDetector;
+import dev.armorbench.audit.LogFiles;
 import dev.armorbench.audit.LogReader;
 import dev.armorbench.audit.LogSummary;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.FileFollower;
 import dev.armorbench.audit.StreamFollower;
+import dev.armorbench.audit.UnreadableLogException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,7 +58,8 @@ public final class LogsCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Parameters(paramLabel = "FILE|-", arity = "0..*", description = "Log files; - for stdin.")
+    @Parameters(paramLabel = "FILE|-", arity = "0..*",
+            description = "Log files (a rotated one gzip'd is read as it is); - for stdin.")
     List<String> inputs = new ArrayList<>();
 
     @Spec
@@ -145,10 +148,15 @@ public final class LogsCommand implements Callable<Integer> {
                 status = 1;
                 continue;
             } catch (AccessDeniedException e) {
-                err.println("armorbench logs: " + input + ": permission denied; system logs are readable by group adm"
-                        + " (sudo usermod -aG adm $USER, then log in again) or by root.");
+                err.println("armorbench logs: " + LogFiles.permissionDenied(Path.of(input)));
                 status = 1;
                 continue;
+            } catch (UnreadableLogException e) {
+                err.println("armorbench logs: " + e.getMessage());
+                status = 1;
+            } catch (IOException e) {
+                err.println("armorbench logs: cannot read " + input + ": " + e.getMessage());
+                status = 1;
             }
             reportSkips(err, input, reader.skips());
         }
@@ -175,6 +183,19 @@ public final class LogsCommand implements Callable<Integer> {
         }
     }
 
+    /** Why {@code file} cannot be followed (a directory, a journal, a compressed rotated log), or null. */
+    private static String followRefusal(Path file) {
+        try {
+            return LogFiles.formOf(file) == LogFiles.Form.GZIP
+                    ? file + " is a compressed rotated log, which is not written to any more: read it without --follow."
+                    : null;
+        } catch (AccessDeniedException e) {
+            return LogFiles.permissionDenied(file);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
     private int follow(EventFilter filter, Output output, PrintWriter err) throws IOException {
         List<LineSource> sources = new ArrayList<>();
         if (inputs.isEmpty()) {
@@ -196,6 +217,10 @@ public final class LogsCommand implements Callable<Integer> {
                 sources.add(StreamFollower.ofStream("-", System.in));
             } else if (!Files.exists(Path.of(input))) {
                 err.println("armorbench logs: " + input + ": no such file; check the path.");
+                err.flush();
+                return 1;
+            } else if (followRefusal(Path.of(input)) != null) {
+                err.println("armorbench logs: " + followRefusal(Path.of(input)));
                 err.flush();
                 return 1;
             } else {

@@ -1,5 +1,7 @@
 package dev.armorbench.cli;
 
+import dev.armorbench.audit.LogFiles;
+import dev.armorbench.audit.UnreadableLogException;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -92,8 +94,10 @@ public final class SuggestCommand implements Callable<Integer> {
             err.println("armorbench suggest: " + log + ": no such log file; check the path.");
             return 1;
         } catch (AccessDeniedException e) {
-            err.println("armorbench suggest: " + log + ": permission denied; system logs are readable by group adm"
-                    + " or by root.");
+            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(log)));
+            return 1;
+        } catch (UnreadableLogException e) {
+            err.println("armorbench suggest: " + e.getMessage());
             return 1;
         }
         if (result.skips().total() > 0) {

@@ -118,7 +118,7 @@ public class FxUserPrompts implements UserPrompts {
         }
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("All files", "*"),
-                new FileChooser.ExtensionFilter("Logs", "*.log", "audit.log*", "syslog*", "kern.log*", "*.txt"));
+                new FileChooser.ExtensionFilter("Logs", "*.log", "audit.log*", "syslog*", "kern.log*", "*.txt", "*.gz"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 

@@ -104,4 +104,33 @@ class LogsCommandTest {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("absent.log").contains("no such file");
     }
+
+    @Test
+    void readsARotatedGzipLogAsItIs() throws IOException {
+        Path gz = dir.resolve("kern.log.2.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((DENIED + "\n" + CHILD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Run run = run("logs", "--format", "json", gz.toString());
+        assertThat(run.status()).isZero();
+        assertThat(run.json()).extracting(node -> node.get("serial").asLong()).containsExactly(3L, 4L);
+
+        Run follow = run("logs", "--follow", gz.toString());
+        assertThat(follow.status()).isEqualTo(1);
+        assertThat(follow.err()).contains("compressed rotated log").contains("without --follow");
+    }
+
+    @Test
+    void aDirectoryOrAJournalFileIsRefusedWithTheFixNotAStackTrace() throws IOException {
+        Run directory = run("logs", dir.toString());
+        assertThat(directory.status()).isEqualTo(1);
+        assertThat(directory.err()).contains(dir + " is a directory").contains("kern.log").doesNotContain("Exception");
+
+        Path journal = dir.resolve("system.journal");
+        Files.write(journal, new byte[] {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H', 1, 2, 3});
+        Run binary = run("logs", journal.toString(), log(DENIED).toString());
+        assertThat(binary.status()).isEqualTo(1);
+        assertThat(binary.err()).contains("binary systemd journal").contains("journalctl --file " + journal);
+        assertThat(binary.out()).as("the other file is still read").contains("name=/etc/shadow");
+    }
 }

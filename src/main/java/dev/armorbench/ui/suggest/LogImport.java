@@ -1,26 +1,24 @@
 package dev.armorbench.ui.suggest;
 
+import dev.armorbench.audit.LogFiles;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.SkipReason;
+import dev.armorbench.audit.UnreadableLogException;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.AbstractionOffers;
 import dev.armorbench.suggest.LogSuggestions;
 import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 
 /**
  * File → Import Log…: reads a log (audit.log, syslog, kern.log, {@code journalctl} or {@code dmesg}
- * text) against the document's text and says what came of it. No JavaFX here: the window runs it
+ * text, a rotated one gzip'd) against the document's text and says what came of it. No JavaFX here: the window runs it
  * off the FX thread and shows the outcome.
  */
 public final class LogImport {
@@ -39,8 +37,6 @@ public final class LogImport {
     public record Unreadable(String message) implements Outcome {
     }
 
-    private static final byte[] JOURNAL_MAGIC = {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H'};
-
     private LogImport() {
     }
 
@@ -50,30 +46,17 @@ public final class LogImport {
      */
     public static Outcome run(Path log, SourceFile document, PolicySources sources, List<Path> searchPath) {
         String name = log.getFileName() == null ? log.toString() : log.getFileName().toString();
-        if (Files.isDirectory(log)) {
-            return new Unreadable(log + " is a directory. Choose a log file in it, such as audit.log or kern.log.");
-        }
-        try (InputStream in = Files.newInputStream(log)) {
-            byte[] head = in.readNBytes(JOURNAL_MAGIC.length);
-            if (java.util.Arrays.equals(head, JOURNAL_MAGIC)) {
-                return new Unreadable(log + " is a binary systemd journal file. Export the kernel's messages as text "
-                        + "and import that: journalctl -k -o short > kernel.log (add --file " + log
-                        + " to read this very file).");
-            }
-        } catch (NoSuchFileException e) {
-            return new Unreadable(log + " does not exist.");
-        } catch (AccessDeniedException e) {
-            return new Unreadable(permissionDenied(log));
-        } catch (IOException e) {
-            return new Unreadable("Cannot read " + log + ": " + e.getMessage());
-        }
         LogSuggestions.Result result;
         try {
             AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
             // The rules offered first are ones this machine's apparmor_parser reads.
             result = LogSuggestions.run(log, name, List.of(document), sources, offers, InstalledParser.networkRuleForm());
+        } catch (NoSuchFileException e) {
+            return new Unreadable(log + " does not exist.");
         } catch (AccessDeniedException e) {
-            return new Unreadable(permissionDenied(log));
+            return new Unreadable(LogFiles.permissionDenied(log));
+        } catch (UnreadableLogException e) {
+            return new Unreadable(e.getMessage()); // a directory, a journal file, another compression: it says what to do
         } catch (IOException e) {
             return new Unreadable("Cannot read " + log + ": " + e.getMessage());
         }
@@ -127,27 +110,6 @@ public final class LogImport {
             return read + "; the profiles already allow everything they asked for (or the events were not denials).";
         }
         return null;
-    }
-
-    /** Which group may read the file, or that only root may, and how to get at it. */
-    static String permissionDenied(Path log) {
-        String text = "Permission denied: you cannot read " + log + ". ";
-        try {
-            PosixFileAttributes attributes = Files.readAttributes(log, PosixFileAttributes.class);
-            Set<PosixFilePermission> permissions = attributes.permissions();
-            String group = attributes.group().getName();
-            if (permissions.contains(PosixFilePermission.GROUP_READ) && !"root".equals(group)) {
-                return text + "Members of group " + group + " may read it: add yourself with "
-                        + "sudo usermod -aG " + group + " $USER and log in again, or import a copy: "
-                        + "sudo cat " + log + " > ~/" + log.getFileName() + ".";
-            }
-            return text + "Only " + attributes.owner().getName() + " may read it: import a copy made with sudo, "
-                    + "sudo cat " + log + " > ~/" + log.getFileName() + ".";
-        } catch (IOException | UnsupportedOperationException e) {
-            Path parent = log.toAbsolutePath().getParent();
-            return text + "Its directory " + parent + " is not readable for you (audit logs are root's only): "
-                    + "import a copy made with sudo, sudo cat " + log + " > ~/" + log.getFileName() + ".";
-        }
     }
 
     private static String count(long n, String what) {

@@ -72,7 +72,7 @@ class LogImportTest {
         Path journal = temp.resolve("system.journal");
         Files.write(journal, new byte[] {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H', 1, 2, 3});
         assertThat(message(LogImport.run(journal, profile, sources, List.of())))
-                .contains("binary systemd journal").contains("journalctl -k -o short > kernel.log");
+                .contains("binary systemd journal").contains("journalctl --file " + journal + " -k -o short > kernel.log");
     }
 
     @Test
@@ -90,11 +90,11 @@ class LogImportTest {
         assumeTrue(adm != null, "no group adm on this machine; skipping");
         view.setGroup(adm);
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r-----"));
-        assertThat(LogImport.permissionDenied(log)).startsWith("Permission denied: you cannot read " + log + ".")
+        assertThat(dev.armorbench.audit.LogFiles.permissionDenied(log)).startsWith("Permission denied: you cannot read " + log + ".")
                 .contains("Members of group adm may read it").contains("sudo usermod -aG adm $USER");
 
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-------"));
-        assertThat(LogImport.permissionDenied(log)).contains("Only root may read it").contains("sudo cat " + log);
+        assertThat(dev.armorbench.audit.LogFiles.permissionDenied(log)).contains("Only root may read it").contains("sudo cat " + log);
     }
 
     private static String message(LogImport.Outcome outcome) {
