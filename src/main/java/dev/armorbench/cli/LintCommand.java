@@ -83,8 +83,13 @@ public final class LintCommand implements Callable<Integer> {
                 try {
                     result = PolicyReader.lint(target, sources);
                 } catch (IOException e) {
-                    err.println("armorbench lint: cannot read " + target + ": " + e.getMessage());
-                    return 2;
+                    // One unreadable file (binary, too large, root's only) fails, the others are still checked.
+                    err.println("armorbench lint: cannot read " + shown + ": " + reason(e));
+                    anyError = true;
+                    if (format == Format.json) {
+                        files.add(unreadable(shown, reason(e)));
+                    }
+                    continue;
                 }
                 anyError |= result.hasErrors();
                 List<Diagnostic> diagnostics = withInstalledParser(result, installed, reads);
@@ -107,6 +112,19 @@ public final class LintCommand implements Callable<Integer> {
         }
         out.flush();
         return anyError ? 1 : 0;
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+    }
+
+    private static Map<String, Object> unreadable(String shown, String reason) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("path", shown);
+        file.put("verdict", "FAIL");
+        file.put("unreadable", reason);
+        file.put("diagnostics", List.of());
+        return file;
     }
 
     /** The language's diagnostics, then what the installed parser would refuse. */

@@ -55,7 +55,8 @@ public final class LoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(file)) {
-            err.println("armorbench load: " + file + ": no such file");
+            err.println("armorbench load: " + file + (Files.isDirectory(file)
+                    ? ": is a directory; give the profile file to load" : ": no such file"));
             return 2;
         }
         ParserRequest request = mode.remove ? ParserRequest.REMOVE

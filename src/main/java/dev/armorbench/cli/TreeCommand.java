@@ -72,7 +72,8 @@ public final class TreeCommand implements Callable<Integer> {
         for (Path given : new Path[] {profile, imageConfig, dockerfile}) {
             // Not only regular files: '--image-config <(docker image inspect IMAGE)' is a pipe.
             if (given != null && (!Files.exists(given) || Files.isDirectory(given))) {
-                err.println("armorbench tree: " + given + ": no such file");
+                err.println("armorbench tree: " + given + (Files.isDirectory(given) ? ": is a directory; give a file"
+                        : ": no such file"));
                 return 2;
             }
         }

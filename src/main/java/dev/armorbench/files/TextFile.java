@@ -16,9 +16,12 @@ import java.nio.file.attribute.FileTime;
  */
 public record TextFile(Path path, String text, LineSeparator lineSeparator, DiskState diskState) {
 
-    /** Reads {@code path} as UTF-8; bytes that are not UTF-8 are refused rather than silently replaced. */
+    /**
+     * Reads {@code path} as UTF-8; bytes that are not UTF-8 are refused rather than silently replaced,
+     * and so is what cannot be a policy's text ({@link TextBytes}: too large, binary).
+     */
     public static TextFile read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = TextBytes.read(path);
         String raw;
         try {
             raw = StandardCharsets.UTF_8.newDecoder()

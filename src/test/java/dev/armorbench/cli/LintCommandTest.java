@@ -87,6 +87,24 @@ class LintCommandTest {
     }
 
     @Test
+    void aBinaryOrHugeFileInADirectoryFailsAloneWithItsReasonAndTheOthersAreChecked() throws IOException {
+        write("one", "profile one {\n  /a r,\n}\n");
+        Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        // Sparse: its size is what is refused, before a byte is read (a 250 MB log ran lint out of memory).
+        try (var huge = new java.io.RandomAccessFile(dir.resolve("kern.log").toFile(), "rw")) {
+            huge.setLength(17L << 20);
+        }
+        CommandRun run = lint("--format", "json", dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot read " + dir.resolve("image.png") + ": it holds binary data (a NUL byte at offset 4)")
+                .contains("cannot read " + dir.resolve("kern.log") + ": it is 17 MB, far more than any AppArmor policy file");
+        JsonNode files = new ObjectMapper().readTree(run.out()).get("files");
+        assertThat(files).extracting(f -> f.get("path").asText() + " " + f.get("verdict").asText())
+                .containsExactly(dir.resolve("image.png") + " FAIL", dir.resolve("kern.log") + " FAIL", dir.resolve("one") + " PASS");
+        assertThat(files.get(0).get("unreadable").asText()).startsWith("it holds binary data");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(lint().exit()).isEqualTo(2);
         assertThat(lint("--format", "yaml", "x").exit()).isEqualTo(2);

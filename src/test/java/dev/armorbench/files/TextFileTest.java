@@ -37,6 +37,18 @@ class TextFileTest {
     }
 
     @Test
+    void aBinaryOrHugeFileIsRefusedBeforeTheEditorHoldsIt() throws IOException {
+        Path binary = Files.write(temp.resolve("core"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+        assertThatThrownBy(() -> TextFile.read(binary)).isInstanceOf(IOException.class)
+                .hasMessage("it holds binary data (a NUL byte at offset 7), not the text of a policy");
+        Path huge = temp.resolve("audit.log");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(TextBytes.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> TextFile.read(huge)).hasMessageStartingWith("it is 16 MB, far more than any AppArmor");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreRefusedWithAReason() throws IOException {
         Path file = temp.resolve("binary");
         Files.write(file, new byte[] {'a', (byte) 0xff, (byte) 0xfe, 'b'});

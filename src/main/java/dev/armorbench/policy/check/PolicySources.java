@@ -1,5 +1,6 @@
 package dev.armorbench.policy.check;
 
+import dev.armorbench.files.TextBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -156,7 +157,7 @@ public final class PolicySources {
             return cached;
         }
         FileStamp stamp = FileStamp.of(path);
-        SourceFile file = new SourceFile(path, new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+        SourceFile file = new SourceFile(path, new String(TextBytes.read(path), StandardCharsets.UTF_8));
         cache.put(key, file);
         stamps.put(key, stamp);
         return file;
