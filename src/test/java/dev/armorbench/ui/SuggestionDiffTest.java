@@ -289,7 +289,7 @@ class SuggestionDiffTest {
         DialogPane dialog = waitForDialog(robot);
         assertThat(dialog.getHeaderText()).isEqualTo("Cannot import log");
         assertThat(((Label) dialog.getContent()).getText()).contains("binary systemd journal")
-                .contains("journalctl -k -o short > kernel.log");
+                .contains("journalctl --file " + journal + " -k -o short > kernel.log");
         robot.interact(() -> dialog.getScene().getWindow().hide());
     }
 
