@@ -28,7 +28,7 @@ final class SiblingGlobs {
     }
 
     static List<Suggestion> offer(List<Suggestion> suggestions) {
-        return gather(gather(suggestions, false), true);
+        return gatherSubtrees(gather(gather(suggestions, false), true));
     }
 
     /**
@@ -60,24 +60,33 @@ final class SiblingGlobs {
     private record Member(int index, FileRule rule, Place place) {
     }
 
+    /** A plain file suggestion a glob may take, with its rule read; null for any other. */
+    private static FileRule globbable(Suggestion s) {
+        if (s.kind() != RuleKind.FILE || !s.replaces().isEmpty() || !(s.request() instanceof FileRequest)) {
+            return null;
+        }
+        Rule rule = RuleModel.parse(s.chosen().rule());
+        if (!(rule instanceof FileRule file) || file.exec() != null || file.target() != null || PlainPaths.of(rule) == null) {
+            return null;
+        }
+        return file;
+    }
+
+    /** What members of one glob share: the profile, the qualifiers, the permissions. */
+    private static String sameRuleKey(Suggestion s, FileRule file) {
+        return s.profile().label() + '\n' + file.qualifiers().prefix() + '\n' + file.perms();
+    }
+
     private static List<Suggestion> gather(List<Suggestion> suggestions, boolean inDirectoryName) {
         Map<String, List<Member>> groups = new LinkedHashMap<>();
         for (int i = 0; i < suggestions.size(); i++) {
             Suggestion s = suggestions.get(i);
-            if (s.kind() != RuleKind.FILE || !s.replaces().isEmpty() || !(s.request() instanceof FileRequest)) {
-                continue;
-            }
-            Rule rule = RuleModel.parse(s.chosen().rule());
-            if (!(rule instanceof FileRule file) || file.exec() != null || file.target() != null
-                    || PlainPaths.of(rule) == null) {
-                continue;
-            }
-            Place place = Place.of(file.path(), inDirectoryName);
+            FileRule file = globbable(s);
+            Place place = file == null ? null : Place.of(file.path(), inDirectoryName);
             if (place == null) {
                 continue;
             }
-            String key = s.profile().label() + '\n' + file.qualifiers().prefix() + '\n' + file.perms() + '\n'
-                    + place.prefix() + '\n' + place.suffix();
+            String key = sameRuleKey(s, file) + '\n' + place.prefix() + '\n' + place.suffix();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new Member(i, file, place));
         }
         Suggestion[] placed = suggestions.toArray(new Suggestion[0]);
@@ -106,6 +115,88 @@ final class SiblingGlobs {
         return out;
     }
 
+    /**
+     * The files left exact after the two passes that vary in one name, when they vary in more: a
+     * cache that spreads its files over sub-directories ({@code /var/cache/nginx/a/bc/…}), pages
+     * each in a directory of its own ({@code /srv/www/pages/p13/index-13.html}). The deepest
+     * directory, two levels below the root at least, that holds at least {@link #MIN_SIBLINGS}
+     * of them anywhere below it gets {@code DIR/**} for them; a directory above one that got a glob
+     * gets none (its glob would repeat that one).
+     */
+    private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions) {
+        // Per same rule (profile, qualifiers, permissions): each directory, with the files below it.
+        Map<String, Map<String, List<Integer>>> below = new LinkedHashMap<>();
+        for (int i = 0; i < suggestions.size(); i++) {
+            FileRule file = globbable(suggestions.get(i));
+            if (file == null) {
+                continue;
+            }
+            Map<String, List<Integer>> directories = below.computeIfAbsent(sameRuleKey(suggestions.get(i), file),
+                    k -> new LinkedHashMap<>());
+            String path = file.path();
+            // Every directory above the file from two levels down: "/srv/www/", "/srv/www/pages/", …
+            for (int slash = path.indexOf('/', path.indexOf('/', 1) + 1); slash > 0 && slash < path.length() - 1;
+                    slash = path.indexOf('/', slash + 1)) {
+                directories.computeIfAbsent(path.substring(0, slash + 1), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Suggestion[] placed = suggestions.toArray(new Suggestion[0]);
+        boolean changed = false;
+        for (Map<String, List<Integer>> directories : below.values()) {
+            List<String> deepestFirst = new ArrayList<>(directories.keySet());
+            deepestFirst.sort((a, b) -> Long.compare(b.chars().filter(c -> c == '/').count(),
+                    a.chars().filter(c -> c == '/').count()));
+            List<String> globbed = new ArrayList<>();
+            for (String directory : deepestFirst) {
+                if (globbed.stream().anyMatch(inner -> inner.startsWith(directory))) {
+                    continue;
+                }
+                List<Integer> members = directories.get(directory).stream().filter(i -> placed[i] == suggestions.get(i)).toList();
+                if (members.size() < MIN_SIBLINGS) {
+                    continue;
+                }
+                List<Suggestion> replaced = new ArrayList<>();
+                for (int member : members) {
+                    replaced.add(placed[member]);
+                    placed[member] = null;
+                }
+                placed[members.get(0)] = subtreeGlob(replaced, directory);
+                globbed.add(directory);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return suggestions;
+        }
+        List<Suggestion> out = new ArrayList<>();
+        for (Suggestion s : placed) {
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static Suggestion subtreeGlob(List<Suggestion> replaced, String directory) {
+        FileRule first = (FileRule) RuleModel.parse(replaced.get(0).chosen().rule());
+        long directories = replaced.stream().map(s -> {
+            String path = ((FileRule) RuleModel.parse(s.chosen().rule())).path();
+            return path.substring(0, path.lastIndexOf('/'));
+        }).distinct().count();
+        String label = replaced.size() + " files in " + directories + (directories == 1 ? " directory" : " directories")
+                + " below " + directory;
+        return withEvents(replaced, List.of(way(first, directory + "**", label)));
+    }
+
+    private static Suggestion withEvents(List<Suggestion> replaced, List<Alternative> ways) {
+        EventSummary events = replaced.get(0).events();
+        for (int i = 1; i < replaced.size(); i++) {
+            events = events.plus(replaced.get(i).events());
+        }
+        Suggestion model = replaced.get(0);
+        return new Suggestion(model.file(), model.profile(), RuleKind.FILE, ways, 0, events, replaced, null);
+    }
+
     private static Suggestion globbed(List<Suggestion> replaced, List<Member> group, boolean inDirectoryName) {
         FileRule first = group.get(0).rule();
         Place place = group.get(0).place();
@@ -122,12 +213,7 @@ final class SiblingGlobs {
             ways.add(way(first, prefix + "*", (extension == null ? count + " files here: " : "") + "any file in " + prefix));
         }
         ways.add(way(first, prefix + "**", "everything below " + prefix));
-        EventSummary events = replaced.get(0).events();
-        for (int i = 1; i < replaced.size(); i++) {
-            events = events.plus(replaced.get(i).events());
-        }
-        Suggestion model = replaced.get(0);
-        return new Suggestion(model.file(), model.profile(), RuleKind.FILE, ways, 0, events, replaced, null);
+        return withEvents(replaced, ways);
     }
 
     private static Alternative way(FileRule like, String path, String label) {

@@ -55,4 +55,35 @@ class SiblingGlobsTest {
                 .containsExactly("/srv/www/img/* r,", "/srv/www/img/** r,");
         assertThat(mixedExtensions.get(0).alternatives().get(0).label()).isEqualTo("12 files here: any file in /srv/www/img/");
     }
+
+    @Test
+    void filesSpreadOverSubdirectoriesBecomeOneGlobOfTheDeepestDirectoryHoldingThem() {
+        // Each page in a directory of its own: both the directory and the name vary.
+        List<Suggestion> pages = suggest(KnownProfiles.none(), opens(12, i -> "/srv/www/pages/p" + i + "/index-" + i + ".html", "r"));
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).alternatives()).extracting(Alternative::rule).containsExactly("/srv/www/pages/** r,");
+        assertThat(pages.get(0).alternatives().get(0).label()).isEqualTo("12 files in 12 directories below /srv/www/pages/");
+        assertThat(pages.get(0).replaces()).hasSize(12);
+
+        // nginx's proxy cache with levels=1:2: /var/cache/nginx/c/29/b7f54b2df7773722d382f4809d650
+        List<Suggestion> cache = suggest(KnownProfiles.none(), opens(30,
+                i -> "/var/cache/nginx/" + Integer.toHexString(i % 16) + "/" + (10 + i) + "/f" + (1000 + i * 7), "rw"));
+        assertThat(rules(cache)).containsExactly("/var/cache/nginx/** rw,");
+    }
+
+    @Test
+    void aSubtreeGlobNeedsTenFilesTwoLevelsBelowTheRootAndIsNotRepeatedAboveAnother() {
+        assertThat(rules(suggest(KnownProfiles.none(), opens(9, i -> "/srv/www/pages/p" + i + "/index.html" + i, "r"))))
+                .hasSize(9).allMatch(rule -> !rule.contains("*"));
+        // Directly below a directory one level down: "/srv/**" would be too broad a guess.
+        assertThat(rules(suggest(KnownProfiles.none(), opens(12, i -> "/srv/d" + i + "/f" + i, "r"))))
+                .hasSize(12).allMatch(rule -> !rule.contains("*"));
+
+        String[] both = java.util.stream.Stream.concat(
+                java.util.Arrays.stream(opens(12, i -> "/srv/www/pages/p" + i + "/index-" + i + ".html", "r")),
+                java.util.Arrays.stream(opens(10, i -> "/srv/www/other" + i + "/x" + i, "r"))).toArray(String[]::new);
+        // Ten more below /srv/www/, but /srv/www/** would repeat /srv/www/pages/**: they stay exact.
+        assertThat(rules(suggest(KnownProfiles.none(), both))).hasSize(11).contains("/srv/www/pages/** r,")
+                .filteredOn(rule -> rule.contains("*")).hasSize(1);
+    }
 }

@@ -51,8 +51,8 @@ class RunFloodEngineTest {
 
     /**
      * Denied opens of a tree's files, each retried, by processes whose pid tells them apart: 1,000
-     * images of one directory (one glob stands for them) and 4,000 files each of its own name in a
-     * directory of its own (no glob of one name does).
+     * images of one directory (one glob of their names stands for them) and 4,000 files each of its
+     * own name in a directory of its own (a glob of the directory below which they all are does).
      */
     static List<String> retriedDenials() {
         return IntStream.range(0, EVENTS).mapToObj(i -> {
@@ -110,17 +110,19 @@ class RunFloodEngineTest {
         assertThat(output.length()).as("the output view keeps its bound").isLessThanOrEqualTo(
                 OutputView.KEEP_CHARACTERS + 1_000);
 
-        // Every file is offered in the profile's editor, in one place: the images as one glob, the
-        // others one by one; only the hunk's first lines are drawn.
+        // Every file is offered in the profile's editor, in one place, as two globs.
         // (The editor plans them on the text once they reach it, after the run's last report.)
-        waitUntil(30, () -> window.currentTab().orElseThrow().suggestions().hunks().stream()
-                .mapToInt(hunk -> hunk.suggestions().size()).sum() == FILES - IMAGES + 1);
-        List<dev.armorbench.suggest.Hunk> hunks = fx(() -> window.currentTab().orElseThrow().suggestions().hunks());
-        assertThat(hunks).hasSize(1);
-        List<dev.armorbench.suggest.Suggestion> offered = hunks.get(0).suggestions();
-        assertThat(offered).hasSize(FILES - IMAGES + 1);
-        assertThat(offered).filteredOn(s -> s.chosen().rule().equals("owner /srv/www/img/*.png r,"))
+        var diff = fx(() -> window.currentTab().orElseThrow().suggestions());
+        waitUntil(30, () -> diff.hunks().size() == 1 && diff.hunks().get(0).suggestions().size() == 2);
+        List<dev.armorbench.suggest.Suggestion> globs = fx(() -> diff.hunks().get(0).suggestions());
+        assertThat(globs).filteredOn(s -> s.chosen().rule().equals("owner /srv/www/img/*.png r,"))
                 .singleElement().satisfies(glob -> assertThat(glob.replaces()).hasSize(IMAGES));
+        var data = globs.stream().filter(s -> s.chosen().rule().equals("owner /srv/data/** r,")).findFirst().orElseThrow();
+        assertThat(data.replaces()).hasSize(FILES - IMAGES);
+
+        // The user wants those exact: 4,001 lines in one hunk, of which only the first are drawn.
+        robot.interact(() -> diff.split(data));
+        waitUntil(30, () -> diff.hunks().size() == 1 && diff.hunks().get(0).suggestions().size() == FILES - IMAGES + 1);
         robot.interact(() -> window.currentTab().orElseThrow().area().showParagraphAtTop(0));
         waitUntil(30, () -> !robot.lookup(".suggestion-hunk").queryAll().isEmpty());
         assertThat(fx(() -> robot.lookup(".suggestion-hunk .added-line").queryAll().size())).as("the first 30")
