@@ -120,8 +120,10 @@ final class SiblingGlobs {
      * cache that spreads its files over sub-directories ({@code /var/cache/nginx/a/bc/…}), pages
      * each in a directory of its own ({@code /srv/www/pages/p13/index-13.html}). The deepest
      * directory, two levels below the root at least, that holds at least {@link #MIN_SIBLINGS}
-     * of them anywhere below it gets {@code DIR/**} for them; a directory above one that got a glob
-     * gets none (its glob would repeat that one).
+     * of them anywhere below it, spread over at least as many directories, gets {@code DIR/**}
+     * for them; a directory above one that got a glob gets none (its glob would repeat that one).
+     * The spread keeps a few files of a sensitive sibling from riding along with many of another:
+     * nine certificates of {@code /etc/ssl/certs/} and a key of {@code /etc/ssl/private/} stay exact.
      */
     private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions) {
         // Per same rule (profile, qualifiers, permissions): each directory, with the files below it.
@@ -152,7 +154,7 @@ final class SiblingGlobs {
                     continue;
                 }
                 List<Integer> members = directories.get(directory).stream().filter(i -> placed[i] == suggestions.get(i)).toList();
-                if (members.size() < MIN_SIBLINGS) {
+                if (members.size() < MIN_SIBLINGS || parentsOf(members, suggestions) < MIN_SIBLINGS) {
                     continue;
                 }
                 List<Suggestion> replaced = new ArrayList<>();
@@ -177,12 +179,19 @@ final class SiblingGlobs {
         return out;
     }
 
+    /** In how many directories the files of {@code members} are. */
+    private static long parentsOf(List<Integer> members, List<Suggestion> suggestions) {
+        return members.stream().map(i -> parent(suggestions.get(i))).distinct().count();
+    }
+
+    private static String parent(Suggestion s) {
+        String path = ((FileRule) RuleModel.parse(s.chosen().rule())).path();
+        return path.substring(0, path.lastIndexOf('/'));
+    }
+
     private static Suggestion subtreeGlob(List<Suggestion> replaced, String directory) {
         FileRule first = (FileRule) RuleModel.parse(replaced.get(0).chosen().rule());
-        long directories = replaced.stream().map(s -> {
-            String path = ((FileRule) RuleModel.parse(s.chosen().rule())).path();
-            return path.substring(0, path.lastIndexOf('/'));
-        }).distinct().count();
+        long directories = replaced.stream().map(SiblingGlobs::parent).distinct().count();
         String label = replaced.size() + " files in " + directories + (directories == 1 ? " directory" : " directories")
                 + " below " + directory;
         return withEvents(replaced, List.of(way(first, directory + "**", label)));

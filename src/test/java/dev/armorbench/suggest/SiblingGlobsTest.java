@@ -75,6 +75,11 @@ class SiblingGlobsTest {
     void aSubtreeGlobNeedsTenFilesTwoLevelsBelowTheRootAndIsNotRepeatedAboveAnother() {
         assertThat(rules(suggest(KnownProfiles.none(), opens(9, i -> "/srv/www/pages/p" + i + "/index.html" + i, "r"))))
                 .hasSize(9).allMatch(rule -> !rule.contains("*"));
+        // Most of them in one directory: a glob of the directory above would take the others along.
+        String[] certificatesAndAKey = java.util.stream.Stream.concat(
+                java.util.Arrays.stream(opens(9, i -> "/etc/ssl/certs/ca-" + i + ".pem", "r")),
+                java.util.Arrays.stream(opens(1, i -> "/etc/ssl/private/server.key", "r"))).toArray(String[]::new);
+        assertThat(rules(suggest(KnownProfiles.none(), certificatesAndAKey))).hasSize(10).allMatch(rule -> !rule.contains("*"));
         // Directly below a directory one level down: "/srv/**" would be too broad a guess.
         assertThat(rules(suggest(KnownProfiles.none(), opens(12, i -> "/srv/d" + i + "/f" + i, "r"))))
                 .hasSize(12).allMatch(rule -> !rule.contains("*"));
