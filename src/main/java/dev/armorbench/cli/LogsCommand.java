@@ -152,6 +152,7 @@ public final class LogsCommand implements Callable<Integer> {
                 status = 1;
                 continue;
             } catch (UnreadableLogException e) {
+                // A directory, a journal, …; or a gzip cut short, whose lines before were read: their skips follow.
                 err.println("armorbench logs: " + e.getMessage());
                 status = 1;
             } catch (IOException e) {
@@ -219,11 +220,13 @@ public final class LogsCommand implements Callable<Integer> {
                 err.println("armorbench logs: " + input + ": no such file; check the path.");
                 err.flush();
                 return 1;
-            } else if (followRefusal(Path.of(input)) != null) {
-                err.println("armorbench logs: " + followRefusal(Path.of(input)));
-                err.flush();
-                return 1;
             } else {
+                String refusal = followRefusal(Path.of(input));
+                if (refusal != null) {
+                    err.println("armorbench logs: " + refusal);
+                    err.flush();
+                    return 1;
+                }
                 sources.add(new FileFollower(Path.of(input), false, Duration.ofMillis(250)));
             }
         }

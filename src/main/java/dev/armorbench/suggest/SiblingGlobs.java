@@ -3,6 +3,7 @@ package dev.armorbench.suggest;
 import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.model.Rule;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,7 @@ final class SiblingGlobs {
     private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions) {
         // Per same rule (profile, qualifiers, permissions): each directory, with the files below it.
         Map<String, Map<String, List<Integer>>> below = new LinkedHashMap<>();
+        String[] parents = new String[suggestions.size()];
         for (int i = 0; i < suggestions.size(); i++) {
             FileRule file = globbable(suggestions.get(i));
             if (file == null) {
@@ -136,6 +138,7 @@ final class SiblingGlobs {
             Map<String, List<Integer>> directories = below.computeIfAbsent(sameRuleKey(suggestions.get(i), file),
                     k -> new LinkedHashMap<>());
             String path = file.path();
+            parents[i] = path.substring(0, path.lastIndexOf('/') + 1);
             // Every directory above the file from two levels down: "/srv/www/", "/srv/www/pages/", …
             for (int slash = path.indexOf('/', path.indexOf('/', 1) + 1); slash > 0 && slash < path.length() - 1;
                     slash = path.indexOf('/', slash + 1)) {
@@ -146,15 +149,16 @@ final class SiblingGlobs {
         boolean changed = false;
         for (Map<String, List<Integer>> directories : below.values()) {
             List<String> deepestFirst = new ArrayList<>(directories.keySet());
-            deepestFirst.sort((a, b) -> Long.compare(b.chars().filter(c -> c == '/').count(),
-                    a.chars().filter(c -> c == '/').count()));
+            deepestFirst.sort(Comparator.comparingLong((String directory) -> directory.chars().filter(c -> c == '/').count())
+                    .reversed());
             List<String> globbed = new ArrayList<>();
             for (String directory : deepestFirst) {
                 if (globbed.stream().anyMatch(inner -> inner.startsWith(directory))) {
                     continue;
                 }
                 List<Integer> members = directories.get(directory).stream().filter(i -> placed[i] == suggestions.get(i)).toList();
-                if (members.size() < MIN_SIBLINGS || parentsOf(members, suggestions) < MIN_SIBLINGS) {
+                long spread = members.stream().map(i -> parents[i]).distinct().count();
+                if (members.size() < MIN_SIBLINGS || spread < MIN_SIBLINGS) {
                     continue;
                 }
                 List<Suggestion> replaced = new ArrayList<>();
@@ -162,7 +166,7 @@ final class SiblingGlobs {
                     replaced.add(placed[member]);
                     placed[member] = null;
                 }
-                placed[members.get(0)] = subtreeGlob(replaced, directory);
+                placed[members.get(0)] = subtreeGlob(replaced, directory, spread);
                 globbed.add(directory);
                 changed = true;
             }
@@ -179,21 +183,10 @@ final class SiblingGlobs {
         return out;
     }
 
-    /** In how many directories the files of {@code members} are. */
-    private static long parentsOf(List<Integer> members, List<Suggestion> suggestions) {
-        return members.stream().map(i -> parent(suggestions.get(i))).distinct().count();
-    }
-
-    private static String parent(Suggestion s) {
-        String path = ((FileRule) RuleModel.parse(s.chosen().rule())).path();
-        return path.substring(0, path.lastIndexOf('/'));
-    }
-
-    private static Suggestion subtreeGlob(List<Suggestion> replaced, String directory) {
+    /** {@code DIR/**} for {@code replaced}, files in {@code directories} directories below it. */
+    private static Suggestion subtreeGlob(List<Suggestion> replaced, String directory, long directories) {
         FileRule first = (FileRule) RuleModel.parse(replaced.get(0).chosen().rule());
-        long directories = replaced.stream().map(SiblingGlobs::parent).distinct().count();
-        String label = replaced.size() + " files in " + directories + (directories == 1 ? " directory" : " directories")
-                + " below " + directory;
+        String label = replaced.size() + " files in " + directories + " directories below " + directory;
         return withEvents(replaced, List.of(way(first, directory + "**", label)));
     }
 

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * File → Import Log…: reads a log (audit.log, syslog, kern.log, {@code journalctl} or {@code dmesg}
- * text, a rotated one gzip'd) against the document's text and says what came of it. No JavaFX here: the window runs it
- * off the FX thread and shows the outcome.
+ * text, a rotated one gzip'd) against the document's text and says what came of it. No JavaFX
+ * here: the window runs it off the FX thread and shows the outcome.
  */
 public final class LogImport {
     /** What an import gives: suggestions with a summary, or a message that says what to do. */

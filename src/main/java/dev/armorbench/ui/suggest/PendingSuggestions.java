@@ -125,19 +125,20 @@ final class PendingSuggestions {
     /**
      * The user wants the rules an offer replaces (the files a glob stands for, the rules an
      * include grants) rather than the offer: it leaves, and they wait in its place, with the
-     * {@code audit}, {@code deny} or {@code owner} put on it. Returns how many are pending now.
+     * {@code audit}, {@code deny} or {@code owner} put on it (those answered or waiting already are
+     * not added again). Returns whether it was split: false for an offer that is not waiting or
+     * replaces nothing.
      */
-    int split(Suggestion suggestion) {
+    boolean split(Suggestion suggestion) {
         String key = keyOf(suggestion);
         Entry entry = pending.get(key);
         if (entry == null || entry.offered.replaces().isEmpty()) {
-            return 0;
+            return false;
         }
         split.add(key);
         // In the offer's place, not at the end: the hunks keep their order.
         Map<String, Entry> before = new LinkedHashMap<>(pending);
         pending.clear();
-        int added = 0;
         for (Map.Entry<String, Entry> waiting : before.entrySet()) {
             if (!waiting.getKey().equals(key)) {
                 pending.put(waiting.getKey(), waiting.getValue());
@@ -152,10 +153,9 @@ final class PendingSuggestions {
                 member.qualifiers = entry.qualifiers;
                 pending.put(replacedKey, member);
                 rewrite(replacedKey, member);
-                added++;
             }
         }
-        return added;
+        return true;
     }
 
     /** The user put {@code audit}, {@code deny} or {@code owner} on a suggestion (or took them off). */

@@ -320,7 +320,7 @@ public final class SuggestionDiff implements EditorComponent {
      * rule an include grants. The user wants them exact; the offer is not made again in this document.
      */
     public void split(Suggestion suggestion) {
-        if (pending.split(suggestion) > 0) {
+        if (pending.split(suggestion)) {
             replan();
         }
     }

@@ -44,7 +44,7 @@ class PendingSuggestionsTest {
         pending.merge(List.of(before, file("/srv/* r,", List.of(a, b)), after));
         pending.qualify(pending.all().get(1), new dev.armorbench.suggest.RuleQualifiers(false, false, true));
 
-        assertThat(pending.split(pending.all().get(1))).isEqualTo(2);
+        assertThat(pending.split(pending.all().get(1))).isTrue();
         assertThat(pending.all()).extracting(s -> s.chosen().rule())
                 .containsExactly("/etc/hosts r,", "owner /srv/a r,", "owner /srv/b r,", "/etc/passwd r,");
 
@@ -53,7 +53,7 @@ class PendingSuggestionsTest {
         assertThat(pending.merge(List.of(file("/srv/* r,", List.of(a, b, c))))).isEqualTo(1);
         assertThat(pending.all()).extracting(s -> s.chosen().rule())
                 .containsExactly("/etc/hosts r,", "owner /srv/a r,", "owner /srv/b r,", "/etc/passwd r,", "/srv/c r,");
-        assertThat(pending.split(pending.all().get(1))).as("a plain rule has nothing to split into").isZero();
+        assertThat(pending.split(pending.all().get(1))).as("a plain rule has nothing to split into").isFalse();
     }
 
     @Test
