@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Offers one rule with a glob in place of many file suggestions that differ in one name only: a
@@ -29,7 +30,11 @@ final class SiblingGlobs {
     }
 
     static List<Suggestion> offer(List<Suggestion> suggestions) {
-        return gatherSubtrees(gather(gather(suggestions, false), true));
+        // Each rule is read once for the three passes (a run with thousands of files makes them often).
+        Map<Suggestion, java.util.Optional<FileRule>> read = new java.util.IdentityHashMap<>();
+        Function<Suggestion, FileRule> globbable = s -> read.computeIfAbsent(s,
+                x -> java.util.Optional.ofNullable(globbable(x))).orElse(null);
+        return gatherSubtrees(gather(gather(suggestions, false, globbable), true, globbable), globbable);
     }
 
     /**
@@ -78,11 +83,12 @@ final class SiblingGlobs {
         return s.profile().label() + '\n' + file.qualifiers().prefix() + '\n' + file.perms();
     }
 
-    private static List<Suggestion> gather(List<Suggestion> suggestions, boolean inDirectoryName) {
+    private static List<Suggestion> gather(List<Suggestion> suggestions, boolean inDirectoryName,
+            Function<Suggestion, FileRule> globbable) {
         Map<String, List<Member>> groups = new LinkedHashMap<>();
         for (int i = 0; i < suggestions.size(); i++) {
             Suggestion s = suggestions.get(i);
-            FileRule file = globbable(s);
+            FileRule file = globbable.apply(s);
             Place place = file == null ? null : Place.of(file.path(), inDirectoryName);
             if (place == null) {
                 continue;
@@ -126,12 +132,12 @@ final class SiblingGlobs {
      * The spread keeps a few files of a sensitive sibling from riding along with many of another:
      * nine certificates of {@code /etc/ssl/certs/} and a key of {@code /etc/ssl/private/} stay exact.
      */
-    private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions) {
+    private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions, Function<Suggestion, FileRule> globbable) {
         // Per same rule (profile, qualifiers, permissions): each directory, with the files below it.
         Map<String, Map<String, List<Integer>>> below = new LinkedHashMap<>();
         String[] parents = new String[suggestions.size()];
         for (int i = 0; i < suggestions.size(); i++) {
-            FileRule file = globbable(suggestions.get(i));
+            FileRule file = globbable.apply(suggestions.get(i));
             if (file == null) {
                 continue;
             }
