@@ -43,8 +43,10 @@ import picocli.CommandLine.Spec;
 public final class SuggestCommand implements Callable<Integer> {
     enum Format { diff, profile, json }
 
-    @Option(names = "--log", required = true, paramLabel = "FILE", description = "The log to read (audit.log, syslog, dmesg, journalctl -o json); - for stdin.")
-    String log;
+    @Option(names = "--log", required = true, paramLabel = "FILE",
+            description = "The log to read (audit.log, syslog, dmesg, journalctl -o json; a rotated one gzip'd);"
+                    + " - for stdin. Repeatable: several are read as one, in the order given (kern.log.1 then kern.log).")
+    List<String> logs = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "FILE", description = "A policy file whose profiles get the rules; repeatable.")
     List<Path> profiles = new ArrayList<>();
@@ -74,6 +76,10 @@ public final class SuggestCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (logs.size() > 1 && logs.contains("-")) {
+            err.println("armorbench suggest: --log - (stdin) is read alone; give the files, or one stream on stdin.");
+            return 2;
+        }
         for (Path dir : includeDirs) {
             if (!Files.isDirectory(dir)) {
                 err.println("armorbench suggest: -I " + dir + ": not a directory; give the directory that holds"
@@ -88,23 +94,24 @@ public final class SuggestCommand implements Callable<Integer> {
         try {
             // The rules offered first are ones this machine's apparmor_parser reads.
             NetworkRuleForm networkRules = InstalledParser.networkRuleForm();
-            result = log.equals("-") ? LogSuggestions.run(System.in, log, files, sources, offers, networkRules)
-                    : LogSuggestions.run(Path.of(log), log, files, sources, offers, networkRules);
+            result = logs.equals(List.of("-")) ? LogSuggestions.run(System.in, "-", files, sources, offers, networkRules)
+                    : LogSuggestions.run(logs.stream().map(Path::of).toList(), Path::toString, files, sources, offers,
+                            networkRules);
         } catch (NoSuchFileException e) {
-            err.println("armorbench suggest: " + log + ": no such log file; check the path.");
+            err.println("armorbench suggest: " + e.getFile() + ": no such log file; check the path.");
             return 1;
         } catch (AccessDeniedException e) {
-            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(log)));
+            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(e.getFile())));
             return 1;
         } catch (UnreadableLogException e) {
             err.println("armorbench suggest: " + e.getMessage());
             return 1;
         }
         if (result.skips().total() > 0) {
-            err.println("armorbench suggest: " + log + ": " + result.skips().describe());
+            err.println("armorbench suggest: " + String.join(", ", logs) + ": " + result.skips().describe());
         }
         if (result.ruleless().total() > 0) {
-            err.println("armorbench suggest: " + log + ": " + result.ruleless().note());
+            err.println("armorbench suggest: " + String.join(", ", logs) + ": " + result.ruleless().note());
         }
         switch (format) {
             case json -> {

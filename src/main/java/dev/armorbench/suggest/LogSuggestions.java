@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The whole way from a log to edits: read the profiles, read the log into suggestions, plan the
@@ -49,7 +50,21 @@ public final class LogSuggestions {
      */
     public static Result run(Path log, String logName, List<SourceFile> profiles, PolicySources sources,
             AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
-        return run((reader, sink) -> reader.read(log, logName, sink), profiles, sources, abstractions, networkRules);
+        return run(List.of(log), file -> logName, profiles, sources, abstractions, networkRules);
+    }
+
+    /**
+     * The same for several logs read one after the other as one (a log and its rotated files:
+     * {@code kern.log.2.gz}, {@code kern.log.1}, {@code kern.log}); events name their own file
+     * ({@code logName}), and the line and skip counts are of all of them.
+     */
+    public static Result run(List<Path> logs, Function<Path, String> logName, List<SourceFile> profiles,
+            PolicySources sources, AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
+        return run((reader, sink) -> {
+            for (Path log : logs) {
+                reader.read(log, logName.apply(log), sink);
+            }
+        }, profiles, sources, abstractions, networkRules);
     }
 
     /** How the log is handed to the reader: a stream, or a file. */

@@ -3,6 +3,7 @@ package dev.armorbench.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -110,16 +111,17 @@ public class FxUserPrompts implements UserPrompts {
     }
 
     @Override
-    public Optional<Path> chooseLogFile(Path initialDirectory) {
+    public List<Path> chooseLogFiles(Path initialDirectory) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import Log");
+        chooser.setTitle("Import Log (several: a log with its rotated files)");
         if (initialDirectory != null && Files.isDirectory(initialDirectory)) {
             chooser.setInitialDirectory(initialDirectory.toFile());
         }
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("All files", "*"),
                 new FileChooser.ExtensionFilter("Logs", "*.log", "audit.log*", "syslog*", "kern.log*", "*.txt", "*.gz"));
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        List<File> chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     }
 
     @Override

@@ -538,32 +538,42 @@ public final class MainWindow {
         return problemsPane;
     }
 
-    /** File → Import Log…: asks for a log and shows what it suggests for the current document. */
+    /** File → Import Log…: asks for logs and shows what they suggest for the current document. */
     void importLog() {
-        currentTab().ifPresent(tab -> prompts.chooseLogFile(lastLogDirectory()).ifPresent(log -> importLog(tab, log)));
+        currentTab().ifPresent(tab -> {
+            List<Path> logs = prompts.chooseLogFiles(lastLogDirectory());
+            if (!logs.isEmpty()) {
+                importLogs(tab, logs);
+            }
+        });
     }
 
     /**
      * Reads {@code log} off the FX thread against the document's text as it is now, then shows the
      * suggestions as an inline diff, or says why there are none.
      */
-    public CompletableFuture<LogImport.Outcome> importLog(EditorTab tab,
-            Path log) {
-        lastLogDirectory = log.toAbsolutePath().getParent();
+    public CompletableFuture<LogImport.Outcome> importLog(EditorTab tab, Path log) {
+        return importLogs(tab, List.of(log));
+    }
+
+    /** {@link #importLog(EditorTab, Path)} for several logs read as one (a log with its rotated files). */
+    public CompletableFuture<LogImport.Outcome> importLogs(EditorTab tab, List<Path> logs) {
+        lastLogDirectory = logs.get(0).toAbsolutePath().getParent();
         SourceFile document = tab.documentSource();
         PolicySources sources = policySources();
         List<Path> searchPath = settings.includePath().stream().map(Path::of).toList();
-        tab.suggestions().showMessage("reading " + log + "…");
+        String what = logs.size() == 1 ? logs.get(0).toString() : logs.size() + " logs";
+        tab.suggestions().showMessage("reading " + what + "…");
         var outcome = CompletableFuture.supplyAsync(
-                () -> LogImport.run(log, document, sources, searchPath), LOG_READER);
-        outcome.whenComplete((result, error) -> Platform.runLater(() -> showImport(tab, log, result, error)));
+                () -> LogImport.run(logs, document, sources, searchPath), LOG_READER);
+        outcome.whenComplete((result, error) -> Platform.runLater(() -> showImport(tab, what, result, error)));
         return outcome;
     }
 
-    private void showImport(EditorTab tab, Path log, LogImport.Outcome outcome, Throwable error) {
+    private void showImport(EditorTab tab, String what, LogImport.Outcome outcome, Throwable error) {
         if (error != null || outcome == null) {
             tab.suggestions().showMessage("");
-            prompts.showError("Cannot import log", "Reading " + log + " failed: " + (error == null ? "no result" : error.getMessage()));
+            prompts.showError("Cannot import log", "Reading " + what + " failed: " + (error == null ? "no result" : error.getMessage()));
         } else if (outcome instanceof LogImport.Unreadable unreadable) {
             tab.suggestions().showMessage("");
             prompts.showError("Cannot import log", unreadable.message());

@@ -1,6 +1,7 @@
 package dev.armorbench.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The questions the main window asks the user; one place so that every prompt reads the same way. */
@@ -30,8 +31,11 @@ public interface UserPrompts {
 
     Optional<Path> chooseFileToOpen(Path initialDirectory);
 
-    /** Asks for a log file to import (audit.log, syslog, kern.log, journalctl or dmesg text). */
-    Optional<Path> chooseLogFile(Path initialDirectory);
+    /**
+     * Asks for the log files to import (audit.log, syslog, kern.log, journalctl or dmesg text; a log
+     * with its rotated files); empty when the user cancels.
+     */
+    List<Path> chooseLogFiles(Path initialDirectory);
 
     Optional<Path> chooseFileToSave(Path initialDirectory, String suggestedName);
 }

@@ -76,6 +76,20 @@ class SuggestCommandTest {
     }
 
     @Test
+    void severalLogsAreReadAsOneAndStdinOnlyAlone() throws IOException {
+        Path older = write("kern.log.1", String.format(LOG, "p", "/etc/hosts"));
+        Path newer = write("kern.log", String.format(LOG, "p", "/etc/passwd"));
+        CommandRun run = suggest("--log", older.toString(), "--log", newer.toString(), "--format", "profile");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("profile p {\n  /etc/hosts r,\n  /etc/passwd r,\n\n}\n");
+
+        CommandRun missing = suggest("--log", older.toString(), "--log", dir.resolve("kern.log.2").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains(dir.resolve("kern.log.2") + ": no such log file");
+        assertThat(suggest("--log", "-", "--log", newer.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
     void aMissingLogIsAMessageNotATrace() {
         CommandRun run = suggest("--log", dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);

@@ -22,9 +22,16 @@ final class TestPrompts extends FxUserPrompts {
         return Optional.ofNullable(filesToChoose.poll());
     }
 
+    /** Log imports that choose several files at once; a queued single path is taken alone. */
+    final Deque<java.util.List<Path>> logsToChoose = new ArrayDeque<>();
+
     @Override
-    public Optional<Path> chooseLogFile(Path initialDirectory) {
-        return Optional.ofNullable(filesToChoose.poll());
+    public java.util.List<Path> chooseLogFiles(Path initialDirectory) {
+        if (!logsToChoose.isEmpty()) {
+            return logsToChoose.poll();
+        }
+        Path one = filesToChoose.poll();
+        return one == null ? java.util.List.of() : java.util.List.of(one);
     }
 
     @Override

@@ -45,22 +45,61 @@ public final class LogImport {
      * @param searchPath where {@code include <abstractions/…>} offers come from
      */
     public static Outcome run(Path log, SourceFile document, PolicySources sources, List<Path> searchPath) {
-        String name = log.getFileName() == null ? log.toString() : log.getFileName().toString();
+        return run(List.of(log), document, sources, searchPath);
+    }
+
+    /**
+     * Several logs read as one, the oldest first (by when each was last written): a log with its
+     * rotated files, {@code kern.log.2.gz}, {@code kern.log.1}, {@code kern.log}. The first that
+     * cannot be read is named and nothing is shown.
+     */
+    public static Outcome run(List<Path> logs, SourceFile document, PolicySources sources, List<Path> searchPath) {
+        List<Path> ordered = oldestFirst(logs);
+        String where = ordered.size() == 1 ? ordered.get(0).toString() : names(ordered);
         LogSuggestions.Result result;
         try {
             AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
             // The rules offered first are ones this machine's apparmor_parser reads.
-            result = LogSuggestions.run(log, name, List.of(document), sources, offers, InstalledParser.networkRuleForm());
+            result = LogSuggestions.run(ordered, LogImport::fileName, List.of(document), sources, offers,
+                    InstalledParser.networkRuleForm());
         } catch (NoSuchFileException e) {
-            return new Unreadable(log + " does not exist.");
+            return new Unreadable(failed(e, ordered) + " does not exist.");
         } catch (AccessDeniedException e) {
-            return new Unreadable(LogFiles.permissionDenied(log));
+            return new Unreadable(LogFiles.permissionDenied(failed(e, ordered)));
         } catch (UnreadableLogException e) {
             return new Unreadable(e.getMessage()); // a directory, a journal file, another compression: it says what to do
         } catch (IOException e) {
-            return new Unreadable("Cannot read " + log + ": " + e.getMessage());
+            return new Unreadable("Cannot read " + where + ": " + e.getMessage());
         }
-        return new Read(result, summary(name, result), nothingFound(log, result));
+        return new Read(result, summary(names(ordered), result), nothingFound(where, ordered.size(), result));
+    }
+
+    private static String fileName(Path log) {
+        return log.getFileName() == null ? log.toString() : log.getFileName().toString();
+    }
+
+    /** "kern.log", or "kern.log.2.gz, kern.log.1 and kern.log". */
+    private static String names(List<Path> logs) {
+        List<String> names = logs.stream().map(LogImport::fileName).toList();
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** The file an exception names, or the first log when it names none. */
+    private static Path failed(java.nio.file.FileSystemException e, List<Path> logs) {
+        return e.getFile() != null ? Path.of(e.getFile()) : logs.get(0);
+    }
+
+    private static List<Path> oldestFirst(List<Path> logs) {
+        return logs.stream().sorted(java.util.Comparator.comparing(LogImport::lastWritten)).toList();
+    }
+
+    private static java.nio.file.attribute.FileTime lastWritten(Path log) {
+        try {
+            return Files.getLastModifiedTime(log);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0); // first, so that its reading says what is wrong
+        }
     }
 
     private static List<Path> existing(List<Path> searchPath) {
@@ -90,19 +129,20 @@ public final class LogImport {
         return text.toString();
     }
 
-    private static String nothingFound(Path log, LogSuggestions.Result result) {
+    /** Why there is nothing to show, naming {@code where} ({@code logs} of them), or null. */
+    private static String nothingFound(String where, int logs, LogSuggestions.Result result) {
         if (result.lines() == 0) {
-            return log + " is empty.";
+            return where + (logs == 1 ? " is empty." : " are empty.");
         }
         if (result.events() == 0) {
             String damaged = result.skips().damagedRecords() > 0
                     ? " " + result.skips().describe() + "." : "";
-            return "No AppArmor records in " + log + " (" + count(result.lines(), "line") + " read)." + damaged
+            return "No AppArmor records in " + where + " (" + count(result.lines(), "line") + " read)." + damaged
                     + " AppArmor writes to the kernel log: with auditd, /var/log/audit/audit.log; without it, "
                     + "/var/log/kern.log or /var/log/syslog, or the output of journalctl -k or dmesg saved to a file.";
         }
         if (result.suggestions().isEmpty()) {
-            String read = count(result.events(), "AppArmor event") + " read from " + log;
+            String read = count(result.events(), "AppArmor event") + " read from " + where;
             if (result.ruleless().total() > 0) {
                 return read + ". " + result.ruleless().note()
                         + " The profiles already allow what the others asked for (or they were not denials).";

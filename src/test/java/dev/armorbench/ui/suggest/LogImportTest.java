@@ -40,6 +40,37 @@ class LogImportTest {
         });
     }
 
+    private static String denied(int serial, String name) {
+        return "audit: type=1400 audit(1641827210.519:" + serial + "): apparmor=\"DENIED\" operation=\"open\""
+                + " profile=\"ping\" name=\"" + name + "\" pid=5762 comm=\"ping\" requested_mask=\"r\""
+                + " denied_mask=\"r\" fsuid=0 ouid=1\n";
+    }
+
+    @Test
+    void aLogWithItsRotatedFilesIsReadAsOneOldestFirst() throws IOException {
+        Path rotated = temp.resolve("kern.log.2.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(rotated))) {
+            out.write(denied(1, "/etc/hosts").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path current = Files.writeString(temp.resolve("kern.log"), denied(2, "/etc/services") + "not a record\n");
+        Files.setLastModifiedTime(rotated, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        // Chosen in any order: the oldest is read first, so its events come first.
+        LogImport.Outcome outcome = LogImport.run(List.of(current, rotated), profile, new PolicySources(List.of(), temp),
+                List.of());
+        assertThat(outcome).isInstanceOfSatisfying(LogImport.Read.class, read -> {
+            assertThat(read.summary()).isEqualTo("from kern.log.2.gz and kern.log: 3 lines, 2 AppArmor events;"
+                    + " skipped 1 other line");
+            assertThat(read.result().suggestions()).extracting(s -> s.chosen().rule())
+                    .containsExactlyInAnyOrder("/etc/hosts r,", "/etc/services r,");
+            assertThat(read.result().suggestions()).extracting(s -> s.events().firstSource())
+                    .containsExactlyInAnyOrder("kern.log.2.gz:1", "kern.log:1");
+        });
+
+        Path xz = Files.write(temp.resolve("kern.log.3.xz"), new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0});
+        assertThat(message(LogImport.run(List.of(current, xz), profile, new PolicySources(List.of(), temp), List.of())))
+                .isEqualTo(xz + " is compressed with xz: decompress it and read that: xz -dc " + xz + " > kernel.log");
+    }
+
     @Test
     void aLogWithoutAppArmorRecordsSaysWhereTheyAreWritten() throws IOException {
         Path log = temp.resolve("messages");
