@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -105,6 +106,17 @@ class RunFloodEngineTest {
                 .isEqualTo(String.valueOf(10_000 + EVENTS - 1));
         assertThat(shown.get(0).latest().record().get("pid"))
                 .isEqualTo(String.valueOf(10_000 + EVENTS - FILES));
+        // The newest is in view at the bottom, as a log's tail shows it, the rows above it filled.
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds view = fx(() -> run.events().localToScene(run.events().getLayoutBounds()));
+        List<javafx.scene.control.IndexedCell<?>> cells = fx(() -> run.events().lookupAll(".list-cell").stream()
+                .<javafx.scene.control.IndexedCell<?>>map(node -> (javafx.scene.control.IndexedCell<?>) node)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty()).toList());
+        javafx.scene.control.IndexedCell<?> newest = cells.stream().filter(cell -> cell.getIndex() == FILES - 1)
+                .findFirst().orElseThrow(() -> new AssertionError("the newest event's row is not drawn"));
+        assertThat(fx(() -> newest.localToScene(newest.getLayoutBounds()).getMaxY())).as("the newest row's bottom")
+                .isLessThanOrEqualTo(view.getMaxY() + 1).isGreaterThan(view.getMaxY() - 2 * newest.getHeight());
+        assertThat(cells).as("rows above it").hasSizeGreaterThan(1);
         String output = fx(() -> run.output().text());
         assertThat(output).as("the output's end").contains("\n99999\n100000\n");
         assertThat(output.length()).as("the output view keeps its bound").isLessThanOrEqualTo(
