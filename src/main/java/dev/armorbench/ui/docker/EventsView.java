@@ -78,7 +78,7 @@ final class EventsView extends ListView<EventsView.Repeated> {
      * scrollTo moves only as far as needed. ListView.scrollTo asks for the last row at the top,
      * which the flow then corrects; on the way, with wrapped rows of varying height, JavaFX logged
      * "index exceeds maxCellCount" on the terminal (1 to 4 times in each RunFloodEngineTest; none
-     * in three runs since).
+     * in two runs since).
      */
     private void showLast() {
         if (lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
