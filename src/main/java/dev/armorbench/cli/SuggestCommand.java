@@ -63,6 +63,11 @@ public final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The log an exception names, or the first given when it names none. */
+    private String failed(java.nio.file.FileSystemException e) {
+        return e.getFile() != null ? e.getFile() : logs.get(0);
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,10 +103,10 @@ public final class SuggestCommand implements Callable<Integer> {
                     : LogSuggestions.run(logs.stream().map(Path::of).toList(), Path::toString, files, sources, offers,
                             networkRules);
         } catch (NoSuchFileException e) {
-            err.println("armorbench suggest: " + e.getFile() + ": no such log file; check the path.");
+            err.println("armorbench suggest: " + failed(e) + ": no such log file; check the path.");
             return 1;
         } catch (AccessDeniedException e) {
-            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(e.getFile())));
+            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(failed(e))));
             return 1;
         } catch (UnreadableLogException e) {
             err.println("armorbench suggest: " + e.getMessage());

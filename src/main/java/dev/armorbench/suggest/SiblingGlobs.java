@@ -102,14 +102,26 @@ final class SiblingGlobs {
             if (group.size() < MIN_SIBLINGS) {
                 continue;
             }
-            List<Suggestion> replaced = new ArrayList<>();
-            for (Member member : group) {
-                replaced.add(placed[member.index()]);
-                placed[member.index()] = null;
-            }
-            placed[group.get(0).index()] = globbed(replaced, group, inDirectoryName);
+            replaceWithGlob(placed, group.stream().map(Member::index).toList(),
+                    replaced -> globbed(replaced, group, inDirectoryName));
             changed = true;
         }
+        return remaining(suggestions, placed, changed);
+    }
+
+    /** Takes {@code members} out of {@code placed} and puts their glob where the first of them was. */
+    private static void replaceWithGlob(Suggestion[] placed, List<Integer> members,
+            Function<List<Suggestion>, Suggestion> glob) {
+        List<Suggestion> replaced = new ArrayList<>();
+        for (int member : members) {
+            replaced.add(placed[member]);
+            placed[member] = null;
+        }
+        placed[members.get(0)] = glob.apply(replaced);
+    }
+
+    /** What is left in {@code placed}, in order; {@code suggestions} itself when nothing {@code changed}. */
+    private static List<Suggestion> remaining(List<Suggestion> suggestions, Suggestion[] placed, boolean changed) {
         if (!changed) {
             return suggestions;
         }
@@ -167,26 +179,12 @@ final class SiblingGlobs {
                 if (members.size() < MIN_SIBLINGS || spread < MIN_SIBLINGS) {
                     continue;
                 }
-                List<Suggestion> replaced = new ArrayList<>();
-                for (int member : members) {
-                    replaced.add(placed[member]);
-                    placed[member] = null;
-                }
-                placed[members.get(0)] = subtreeGlob(replaced, directory, spread);
+                replaceWithGlob(placed, members, replaced -> subtreeGlob(replaced, directory, spread));
                 globbed.add(directory);
                 changed = true;
             }
         }
-        if (!changed) {
-            return suggestions;
-        }
-        List<Suggestion> out = new ArrayList<>();
-        for (Suggestion s : placed) {
-            if (s != null) {
-                out.add(s);
-            }
-        }
-        return out;
+        return remaining(suggestions, placed, changed);
     }
 
     /** {@code DIR/**} for {@code replaced}, files in {@code directories} directories below it. */
