@@ -49,6 +49,11 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "Only this profile and its children (NAME//…).")
     String profile;
 
+    @Option(names = "--since", paramLabel = "WHEN", converter = SinceTime.class,
+            description = "Only records from then on: a time ago (10m, 2h, 1d), a local date and time"
+                    + " (\"2026-11-30 14:05\"), one with its offset (2026-11-30T13:05:00Z) or @SECONDS as in audit(…).")
+    Instant since;
+
     @Option(names = "--follow", description = "Keep reading: print records as they are appended (files are followed"
             + " through rotation and truncation). Stop with Ctrl-C.")
     boolean follow;
@@ -115,9 +120,13 @@ public final class LogsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         EventFilter filter = profile == null ? EventFilter.ALL : EventFilter.profileFamily(profile);
+        if (since != null) {
+            filter = filter.since(since);
+        }
+        EventFilter chosen = filter;
         Output output = new Output();
         Consumer<AuditEvent> sink = event -> {
-            if (filter.test(event)) {
+            if (chosen.test(event)) {
                 output.accept(event);
             }
         };
@@ -210,7 +219,8 @@ public final class LogsCommand implements Callable<Integer> {
             sources.add(detection.best().follower());
             if (detection.best().kind() == LiveSource.Kind.KMSG) {
                 // /dev/kmsg replays the whole ring buffer first; only what comes from now on is new.
-                filter = filter.since(Instant.now());
+                Instant now = Instant.now();
+                filter = filter.since(since != null && since.isAfter(now) ? since : now);
             }
         }
         for (String input : inputs) {

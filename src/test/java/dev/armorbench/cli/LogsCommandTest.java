@@ -133,4 +133,15 @@ class LogsCommandTest {
         assertThat(binary.err()).contains("binary systemd journal").contains("journalctl --file " + journal);
         assertThat(binary.out()).as("the other file is still read").contains("name=/etc/shadow");
     }
+
+    @Test
+    void sinceKeepsTheRecordsFromThatMomentOn() throws IOException {
+        Path log = log(DENIED, CHILD, LEARNING, OTHER);
+        Run run = run("logs", "--format", "json", "--since", "@1795919129.002", log.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.json()).extracting(node -> node.get("serial").asLong()).containsExactly(5L, 6L);
+        Run bad = run("logs", "--since", "yesterday", log.toString());
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("'yesterday' is not a time");
+    }
 }
