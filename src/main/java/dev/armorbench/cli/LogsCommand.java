@@ -125,9 +125,12 @@ public final class LogsCommand implements Callable<Integer> {
         }
         EventFilter chosen = filter;
         Output output = new Output();
+        long[] leftOut = {0};
         Consumer<AuditEvent> sink = event -> {
             if (chosen.test(event)) {
                 output.accept(event);
+            } else {
+                leftOut[0]++;
             }
         };
         if (follow) {
@@ -171,6 +174,11 @@ public final class LogsCommand implements Callable<Integer> {
             reportSkips(err, input, reader.skips());
         }
         output.finish();
+        if (leftOut[0] > 0) {
+            // So that "0 events" after --since or --profile is not read as "the log has none".
+            err.printf("armorbench logs: %,d record%s left out by %s.%n", leftOut[0], leftOut[0] == 1 ? "" : "s",
+                    profile != null && since != null ? "--profile and --since" : profile != null ? "--profile" : "--since");
+        }
         err.flush();
         return status;
     }

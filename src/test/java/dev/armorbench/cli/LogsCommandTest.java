@@ -80,6 +80,7 @@ class LogsCommandTest {
         assertThat(events).extracting(e -> e.get("profile").asText()).containsExactly("web", "web", "web//null-/bin/busybox");
         assertThat(events.get(2).get("protocol").asText()).isEqualTo("tcp");
         assertThat(events.get(2).get("lport").asInt()).isEqualTo(80);
+        assertThat(run.err()).contains("1 record left out by --profile.");
     }
 
     @Test
@@ -140,6 +141,7 @@ class LogsCommandTest {
         Run run = run("logs", "--format", "json", "--since", "@1795919129.002", log.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.json()).extracting(node -> node.get("serial").asLong()).containsExactly(5L, 6L);
+        assertThat(run.err()).contains("2 records left out by --since.");
         Run bad = run("logs", "--since", "yesterday", log.toString());
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("'yesterday' is not a time");
