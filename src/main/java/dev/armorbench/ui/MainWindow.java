@@ -17,8 +17,6 @@ import dev.armorbench.trial.DockerEndpoint;
 import dev.armorbench.trial.RunConfigurationStore;
 import dev.armorbench.ui.suggest.LogImport;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -563,15 +561,43 @@ public final class MainWindow {
         PolicySources sources = policySources();
         List<Path> searchPath = settings.includePath().stream().map(Path::of).toList();
         String what = logs.size() == 1 ? logs.get(0).toString() : logs.size() + " logs";
-        tab.suggestions().showMessage("reading " + what + "…");
-        var outcome = CompletableFuture.supplyAsync(
-                () -> LogImport.run(logs, document, sources, searchPath), LOG_READER);
-        outcome.whenComplete((result, error) -> Platform.runLater(() -> showImport(tab, what, result, error)));
+        CompletableFuture<LogImport.Outcome> outcome = new CompletableFuture<>();
+        // Each import reads on a thread of its own. Stop interrupts it, which ends the reader's
+        // waits; a read from a pipe does not give way (FileChannel on a FIFO, Java 17), so the
+        // import is abandoned instead: its thread ends when the pipe does, and no later import
+        // waits behind it.
+        Thread reading = new Thread(() -> {
+            try {
+                outcome.complete(LogImport.run(logs, document, sources, searchPath));
+            } catch (RuntimeException | Error e) {
+                outcome.completeExceptionally(e);
+            }
+        }, "armorbench-log-import");
+        reading.setDaemon(true);
+        Runnable stop = () -> {
+            outcome.cancel(false);
+            reading.interrupt();
+        };
+        Runnable earlier = importsUnderWay.put(tab, stop);
+        if (earlier != null) {
+            earlier.run(); // a new import into the same document replaces the one still reading
+        }
+        tab.suggestions().showWork("reading " + what + "…", stop);
+        outcome.whenComplete((result, error) -> Platform.runLater(() -> {
+            importsUnderWay.remove(tab, stop);
+            showImport(tab, what, result, error);
+        }));
+        reading.start();
         return outcome;
     }
 
+    /** Per document, how to stop the import still reading into it. */
+    private final java.util.Map<EditorTab, Runnable> importsUnderWay = new java.util.HashMap<>();
+
     private void showImport(EditorTab tab, String what, LogImport.Outcome outcome, Throwable error) {
-        if (error != null || outcome == null) {
+        if (error instanceof java.util.concurrent.CancellationException) {
+            tab.suggestions().showMessage("Stopped reading " + what + "; nothing imported.");
+        } else if (error != null || outcome == null) {
             tab.suggestions().showMessage("");
             prompts.showError("Cannot import log", "Reading " + what + " failed: " + (error == null ? "no result" : error.getMessage()));
         } else if (outcome instanceof LogImport.Unreadable unreadable) {
@@ -596,14 +622,6 @@ public final class MainWindow {
     private Path lastLogDirectory() {
         return lastLogDirectory != null ? lastLogDirectory : Path.of("/var/log");
     }
-
-    /** Logs are read one at a time, on a thread of their own (the editor's thread keeps checking). */
-    private static final ExecutorService LOG_READER =
-            Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "armorbench-log-import");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     /** Asks for a line number and moves there. */
     void goToLine() {

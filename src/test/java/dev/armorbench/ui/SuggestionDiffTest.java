@@ -215,6 +215,38 @@ class SuggestionDiffTest {
     }
 
     @Test
+    void readingALogThatDoesNotEndIsStoppedFromTheBar(FxRobot robot) throws Exception {
+        // A pipe whose writer keeps it open: the reading never ends by itself.
+        Path pipe = temp.resolve("pipe.log");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
+        Process writer = new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; echo 'Nov 29 host kernel: booting' >&3;"
+                + " sleep 120").start();
+        try {
+            EditorTab tab = openProfile(robot, TESTCAT);
+            prompts.filesToChoose.add(pipe);
+            Platform.runLater(window::importLog);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#stop-reading").tryQuery()
+                    .map(javafx.scene.Node::isVisible).orElse(false));
+            assertThat(fx(() -> tab.suggestions().originText())).startsWith("reading " + pipe);
+            robot.clickOn("#stop-reading");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().originText())
+                    .equals("Stopped reading " + pipe + "; nothing imported."));
+            assertThat(robot.lookup("#stop-reading").query().isVisible()).isFalse();
+
+            // The reading thread is free again: the next import works.
+            Path log = temp.resolve("kern.log");
+            Files.writeString(log, KERNEL_LOG);
+            prompts.filesToChoose.add(log);
+            Platform.runLater(window::importLog);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().hunks().size() == 1
+                    && tab.suggestions().isChecked()));
+        } finally {
+            writer.destroyForcibly();
+        }
+    }
+
+    @Test
     void typingWhileHunksWaitPlansThemAgainOnTheNewText(FxRobot robot) throws Exception {
         Path log = temp.resolve("kern.log");
         Files.writeString(log, KERNEL_LOG);

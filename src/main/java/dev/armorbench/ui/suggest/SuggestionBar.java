@@ -20,6 +20,9 @@ final class SuggestionBar extends HBox {
     private final Button next = button("mdi2c-chevron-down", null, "Next suggestion (F8)");
     private final Button acceptAll = button("mdi2c-check-all", "Accept All", "Add every suggested line (Alt+Shift+Enter)");
     private final Button rejectAll = button("mdi2c-close", "Reject All", "Drop every suggestion (Alt+Shift+Backspace)");
+    /** Shown while a log is read: stops the reading. */
+    private final Button stop = button("mdi2s-stop", "Stop", "Stop reading the log; nothing is imported");
+    private Runnable onStop = () -> { };
 
     SuggestionBar(Runnable onPrevious, Runnable onNext, Runnable onAcceptAll, Runnable onRejectAll) {
         getStyleClass().add("suggestion-bar");
@@ -43,10 +46,13 @@ final class SuggestionBar extends HBox {
         next.setOnAction(event -> onNext.run());
         acceptAll.setOnAction(event -> onAcceptAll.run());
         rejectAll.setOnAction(event -> onRejectAll.run());
-        for (Button button : new Button[] {previous, next, acceptAll, rejectAll}) {
+        stop.setId("stop-reading");
+        stop.setOnAction(event -> onStop.run());
+        showStop(null);
+        for (Button button : new Button[] {previous, next, acceptAll, rejectAll, stop}) {
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(icon, summary, origin, previous, next, acceptAll, rejectAll);
+        getChildren().addAll(icon, summary, origin, stop, previous, next, acceptAll, rejectAll);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         show(false);
@@ -61,6 +67,13 @@ final class SuggestionBar extends HBox {
             button.setDisable(!actions);
         }
         show(true);
+    }
+
+    /** Shows the Stop button, which runs {@code onStop}; null hides it. */
+    void showStop(Runnable onStop) {
+        this.onStop = onStop == null ? () -> { } : onStop;
+        stop.setVisible(onStop != null);
+        stop.setManaged(onStop != null);
     }
 
     void show(boolean shown) {

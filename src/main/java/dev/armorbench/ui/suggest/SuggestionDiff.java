@@ -203,18 +203,26 @@ public final class SuggestionDiff implements EditorComponent {
 
     /** Says in the bar where the suggestions came from ({@code from audit.log: 120 lines, …}). */
     public void setOrigin(String origin) {
+        bar.showStop(null);
         this.origin = origin == null ? "" : origin;
         updateBar();
     }
 
     /** Shows a message in the bar (an import with nothing to suggest), until suggestions come. */
     public void showMessage(String message) {
+        bar.showStop(null);
         this.origin = message;
         if (pending.isEmpty()) {
             bar.update("No suggestions", message, false);
         } else {
             updateBar();
         }
+    }
+
+    /** A message for work under way (reading a log), with a Stop button that runs {@code onStop}. */
+    public void showWork(String message, Runnable onStop) {
+        showMessage(message);
+        bar.showStop(onStop);
     }
 
     /** The hunks as shown now, in the order of the text. */
