@@ -582,7 +582,7 @@ public final class MainWindow {
         if (earlier != null) {
             earlier.run(); // a new import into the same document replaces the one still reading
         }
-        tab.suggestions().showWork("reading " + what + "…", stop);
+        tab.suggestions().showReading(what, stop);
         outcome.whenComplete((result, error) -> Platform.runLater(() -> {
             importsUnderWay.remove(tab, stop);
             showImport(tab, what, result, error);

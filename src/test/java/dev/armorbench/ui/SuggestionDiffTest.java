@@ -228,7 +228,8 @@ class SuggestionDiffTest {
             Platform.runLater(window::importLog);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#stop-reading").tryQuery()
                     .map(javafx.scene.Node::isVisible).orElse(false));
-            assertThat(fx(() -> tab.suggestions().originText())).startsWith("reading " + pipe);
+            assertThat(fx(() -> tab.suggestions().summaryText())).isEqualTo("Reading…");
+            assertThat(fx(() -> tab.suggestions().originText())).isEqualTo(pipe.toString());
             robot.clickOn("#stop-reading");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().originText())
                     .equals("Stopped reading " + pipe + "; nothing imported."));

@@ -219,9 +219,17 @@ public final class SuggestionDiff implements EditorComponent {
         }
     }
 
-    /** A message for work under way (reading a log), with a Stop button that runs {@code onStop}. */
-    public void showWork(String message, Runnable onStop) {
-        showMessage(message);
+    /**
+     * Reading {@code what} (a log) is under way: "Reading…" and what, with a Stop button that runs
+     * {@code onStop}; suggestions already waiting stay counted.
+     */
+    public void showReading(String what, Runnable onStop) {
+        this.origin = "reading " + what;
+        if (pending.isEmpty()) {
+            bar.update("Reading…", what, false);
+        } else {
+            updateBar();
+        }
         bar.showStop(onStop);
     }
 
