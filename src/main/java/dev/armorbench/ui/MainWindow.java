@@ -584,7 +584,10 @@ public final class MainWindow {
         }
         tab.suggestions().showReading(what, stop);
         outcome.whenComplete((result, error) -> Platform.runLater(() -> {
-            importsUnderWay.remove(tab, stop);
+            boolean latest = importsUnderWay.remove(tab, stop);
+            if (!latest && error instanceof java.util.concurrent.CancellationException) {
+                return; // replaced by a newer import into this document, which the bar shows now
+            }
             showImport(tab, what, result, error);
         }));
         reading.start();

@@ -235,13 +235,26 @@ class SuggestionDiffTest {
                     .equals("Stopped reading " + pipe + "; nothing imported."));
             assertThat(robot.lookup("#stop-reading").query().isVisible()).isFalse();
 
-            // The reading thread is free again: the next import works.
+            // No import waits behind the stopped one; a new import replaces one still reading, and
+            // the bar then shows the new one, not that the old one stopped.
+            prompts.filesToChoose.add(pipe);
+            Platform.runLater(window::importLog);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().summaryText()).equals("Reading…"));
+            prompts.filesToChoose.add(pipe);
+            Platform.runLater(window::importLog);
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> tab.suggestions().summaryText())).as("the replaced import does not speak over the new one")
+                    .isEqualTo("Reading…");
+            assertThat(robot.lookup("#stop-reading").query().isVisible()).isTrue();
             Path log = temp.resolve("kern.log");
             Files.writeString(log, KERNEL_LOG);
             prompts.filesToChoose.add(log);
             Platform.runLater(window::importLog);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().hunks().size() == 1
                     && tab.suggestions().isChecked()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> tab.suggestions().originText())).startsWith("from kern.log: 3 lines, 2 AppArmor events");
         } finally {
             writer.destroyForcibly();
         }
