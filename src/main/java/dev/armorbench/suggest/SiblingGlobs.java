@@ -30,11 +30,7 @@ final class SiblingGlobs {
     }
 
     static List<Suggestion> offer(List<Suggestion> suggestions) {
-        // Each rule is read once for the three passes (a run with thousands of files makes them often).
-        Map<Suggestion, java.util.Optional<FileRule>> read = new java.util.IdentityHashMap<>();
-        Function<Suggestion, FileRule> globbable = s -> read.computeIfAbsent(s,
-                x -> java.util.Optional.ofNullable(globbable(x))).orElse(null);
-        return gatherSubtrees(gather(gather(suggestions, false, globbable), true, globbable), globbable);
+        return gatherSubtrees(gather(gather(suggestions, false), true));
     }
 
     /**
@@ -66,7 +62,10 @@ final class SiblingGlobs {
     private record Member(int index, FileRule rule, Place place) {
     }
 
-    /** A plain file suggestion a glob may take, with its rule read; null for any other. */
+    /**
+     * A plain file suggestion a glob may take, with its rule read ({@link RuleModel#parse} keeps
+     * each text's reading, so the three passes read a rule once); null for any other.
+     */
     private static FileRule globbable(Suggestion s) {
         if (s.kind() != RuleKind.FILE || !s.replaces().isEmpty() || !(s.request() instanceof FileRequest)) {
             return null;
@@ -83,12 +82,11 @@ final class SiblingGlobs {
         return s.profile().label() + '\n' + file.qualifiers().prefix() + '\n' + file.perms();
     }
 
-    private static List<Suggestion> gather(List<Suggestion> suggestions, boolean inDirectoryName,
-            Function<Suggestion, FileRule> globbable) {
+    private static List<Suggestion> gather(List<Suggestion> suggestions, boolean inDirectoryName) {
         Map<String, List<Member>> groups = new LinkedHashMap<>();
         for (int i = 0; i < suggestions.size(); i++) {
             Suggestion s = suggestions.get(i);
-            FileRule file = globbable.apply(s);
+            FileRule file = globbable(s);
             Place place = file == null ? null : Place.of(file.path(), inDirectoryName);
             if (place == null) {
                 continue;
@@ -144,12 +142,12 @@ final class SiblingGlobs {
      * The spread keeps a few files of a sensitive sibling from riding along with many of another:
      * nine certificates of {@code /etc/ssl/certs/} and a key of {@code /etc/ssl/private/} stay exact.
      */
-    private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions, Function<Suggestion, FileRule> globbable) {
+    private static List<Suggestion> gatherSubtrees(List<Suggestion> suggestions) {
         // Per same rule (profile, qualifiers, permissions): each directory, with the files below it.
         Map<String, Map<String, List<Integer>>> below = new LinkedHashMap<>();
         String[] parents = new String[suggestions.size()];
         for (int i = 0; i < suggestions.size(); i++) {
-            FileRule file = globbable.apply(suggestions.get(i));
+            FileRule file = globbable(suggestions.get(i));
             if (file == null) {
                 continue;
             }
