@@ -55,15 +55,21 @@ public final class RepeatAggregator {
         }
     }
 
-    /** One distinct event: the first occurrence, how many times it came, and when last. */
+    /** One distinct event: what makes it distinct, the first occurrence, how many times it came, and the last. */
     public static final class Entry {
+        private final Key key;
         private final AuditEvent first;
         private long count;
         private AuditEvent last;
 
-        Entry(AuditEvent first) {
+        Entry(Key key, AuditEvent first) {
+            this.key = key;
             this.first = first;
             this.last = first;
+        }
+
+        public Key key() {
+            return key;
         }
 
         public AuditEvent first() {
@@ -90,10 +96,17 @@ public final class RepeatAggregator {
 
     /** Counts an event; returns its entry (new when {@code count() == 1}). */
     public Entry add(AuditEvent event) {
-        Key key = Key.of(event);
+        return add(Key.of(event), event, 1);
+    }
+
+    /**
+     * Counts {@code times} events of {@code key} at once, {@code latest} the most recent of them:
+     * repeats already folded elsewhere (on a run's thread, before they reach the window).
+     */
+    public Entry add(Key key, AuditEvent latest, long times) {
         Entry entry = entries.get(key);
         if (entry == null) {
-            entry = new Entry(event);
+            entry = new Entry(key, latest);
             entries.put(key, entry);
             if (entries.size() > capacity) {
                 Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
@@ -102,8 +115,8 @@ public final class RepeatAggregator {
                 evicted++;
             }
         }
-        entry.count++;
-        entry.last = event;
+        entry.count += times;
+        entry.last = latest;
         return entry;
     }
 

@@ -226,7 +226,7 @@ public final class TrialLoop {
 
     /** An event's identity across runs: kind, label, operation, object, masks, with /proc pids folded. */
     static String eventKey(RepeatAggregator.Entry entry) {
-        RepeatAggregator.Key key = RepeatAggregator.Key.of(entry.first());
+        RepeatAggregator.Key key = entry.key();
         String text = key.kind() + " " + key.profile() + " " + key.operation() + " " + key.object() + " "
                 + key.requested() + " " + key.denied();
         return PROC_PID.matcher(text).replaceAll("/proc/@{pid}");

@@ -3,10 +3,7 @@ package dev.armorbench.ui.docker;
 import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.EventText;
 import dev.armorbench.audit.RepeatAggregator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
@@ -40,8 +37,8 @@ final class EventsView extends ListView<EventsView.Repeated> {
     }
 
     private final ObservableList<Repeated> shown = FXCollections.observableArrayList();
-    /** The listed events by key, least recently seen first. */
-    private final LinkedHashMap<RepeatAggregator.Key, Repeated> byKey = new LinkedHashMap<>();
+    /** The listed events, least recently seen first, at most {@link #KEEP_EVENTS}. */
+    private RepeatAggregator listed = new RepeatAggregator(KEEP_EVENTS);
 
     EventsView() {
         setItems(shown);
@@ -52,7 +49,7 @@ final class EventsView extends ListView<EventsView.Repeated> {
     }
 
     void clear() {
-        byKey.clear();
+        listed = new RepeatAggregator(KEEP_EVENTS);
         shown.clear();
     }
 
@@ -62,14 +59,9 @@ final class EventsView extends ListView<EventsView.Repeated> {
             return;
         }
         for (Repeated event : batch) {
-            Repeated before = byKey.remove(event.key()); // seen again: it moves to the end
-            byKey.put(event.key(), before == null ? event : before.then(event));
+            listed.add(event.key(), event.latest(), event.count()); // seen again: it moves to the end
         }
-        for (Iterator<Map.Entry<RepeatAggregator.Key, Repeated>> oldest = byKey.entrySet().iterator(); byKey.size() > KEEP_EVENTS;) {
-            oldest.next();
-            oldest.remove();
-        }
-        shown.setAll(byKey.values());
+        shown.setAll(listed.entries().stream().map(entry -> new Repeated(entry.key(), entry.last(), entry.count())).toList());
         showLast();
     }
 
