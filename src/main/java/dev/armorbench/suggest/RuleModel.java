@@ -7,9 +7,10 @@ import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.Profile;
 import dev.armorbench.policy.model.Rule;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rule's meaning, read by the policy engine itself from the rule's text inside a throw-away
@@ -18,14 +19,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RuleModel {
     private static final PolicySources NO_INCLUDES = new PolicySources(List.of(), Path.of(""));
-    private static final ConcurrentHashMap<String, Optional<Rule>> CACHE = new ConcurrentHashMap<>();
+    /**
+     * How many rule texts keep their reading. A live run remakes its suggestions every few hundred
+     * milliseconds from the same few thousand rules, so those stay; a workbench left open through
+     * many runs must not keep every rule it ever suggested.
+     */
+    static final int KEPT_READINGS = 20_000;
+    /** Least recently used first; guarded by itself. */
+    private static final Map<String, Optional<Rule>> CACHE = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Rule>> eldest) {
+            return size() > KEPT_READINGS;
+        }
+    };
 
     private RuleModel() {
     }
 
-    /** The suggested rule's model, or null; kept, since suggestions repeat a small set of rules. */
+    /**
+     * The suggested rule's model, or null; kept (up to {@link #KEPT_READINGS} texts), since
+     * suggestions repeat a small set of rules. Read outside the lock: two threads may read the same
+     * text at once, and both get an equal model.
+     */
     static Rule parse(String ruleText) {
-        return CACHE.computeIfAbsent(ruleText, RuleModel::read).orElse(null);
+        Optional<Rule> reading;
+        synchronized (CACHE) {
+            reading = CACHE.get(ruleText);
+        }
+        if (reading == null) {
+            reading = read(ruleText);
+            synchronized (CACHE) {
+                CACHE.put(ruleText, reading);
+            }
+        }
+        return reading.orElse(null);
+    }
+
+    /** How many rule texts keep their reading now; for tests. */
+    static int keptReadings() {
+        synchronized (CACHE) {
+            return CACHE.size();
+        }
     }
 
     /** The one rule {@code ruleText} writes, read afresh (for text a person types, which is not kept); empty for errors. */
