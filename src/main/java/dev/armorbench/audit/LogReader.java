@@ -47,6 +47,9 @@ public final class LogReader {
     private final int parsingThreads;
     private final int chunkBytes;
     private long lines;
+    private ReadProgress progress = new ReadProgress();
+    /** The part of {@link #lines} already added to {@link #progress}. */
+    private long linesReported;
 
     /** Parses on {@link #defaultParsingThreads()} threads, the calling thread among them. */
     public LogReader() {
@@ -81,8 +84,24 @@ public final class LogReader {
         return lines;
     }
 
+    /** How far the reading has come, safe to read from another thread while it goes on. */
+    public ReadProgress progress() {
+        return progress;
+    }
+
+    /** Reports to {@code shared} from now on: the progress of several readings, or of one the caller watches. */
+    public LogReader reportingTo(ReadProgress shared) {
+        this.progress = shared;
+        return this;
+    }
+
     /** Reads {@code in} to its end; {@code source} is how events name it. Does not close {@code in}. */
     public void read(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
+        readStream(progress.counting(in), source, sink);
+    }
+
+    /** Reads a stream whose bytes {@link #progress} counts already. */
+    private void readStream(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
         if (parsingThreads == 1) {
             readOnThisThread(in, source, sink);
         } else {
@@ -96,8 +115,15 @@ public final class LogReader {
         int n;
         while ((n = in.read(buffer)) > 0) {
             splitter.feed(buffer, 0, n, lineSink);
+            reportLines();
         }
         splitter.finish(lineSink);
+        reportLines();
+    }
+
+    private void reportLines() {
+        progress.addLines(lines - linesReported);
+        linesReported = lines;
     }
 
     private void readInChunks(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
@@ -158,7 +184,8 @@ public final class LogReader {
                         return null;
                     }
                     FileRegions.Region region = regions.region(next[0]++);
-                    return chunkParser -> chunkParser.parse(regions.load(region, chunkParser.buffer(regions.bufferBytes())), source);
+                    return chunkParser -> chunkParser.parse(regions.load(region, chunkParser.buffer(regions.bufferBytes())), source)
+                            .readFrom(region.end() - region.start());
                 }, sink);
             }
             return;
@@ -169,8 +196,9 @@ public final class LogReader {
     }
 
     private void readGzip(Path file, String source, Consumer<? super AuditEvent> sink) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
-            read(in, source, sink);
+        // Progress counts the compressed bytes: they are what the file's size is of.
+        try (InputStream in = new GZIPInputStream(progress.counting(Files.newInputStream(file)), BUFFER_BYTES)) {
+            readStream(in, source, sink);
         } catch (EOFException | ZipException e) {
             // The lines before the damage were read and handed on; say where it stopped.
             throw new UnreadableLogException(file + " is gzip data cut short or damaged (" + e.getMessage() + "); the"
@@ -291,6 +319,9 @@ public final class LogReader {
             sink.accept(event);
         }
         lines += parsed.lines();
+        linesReported = lines;
+        progress.addLines(parsed.lines());
+        progress.addBytes(parsed.fileBytes());
         long[] counts = parsed.skips();
         for (SkipReason reason : SkipReason.values()) {
             if (counts[reason.ordinal()] > 0) {
@@ -299,8 +330,15 @@ public final class LogReader {
         }
     }
 
-    /** The events of one chunk, its line count and its skips by {@link SkipReason} ordinal. */
-    private record ParsedChunk(List<AuditEvent> events, long lines, long[] skips) {}
+    /**
+     * The events of one chunk, its line count and its skips by {@link SkipReason} ordinal, and how
+     * many bytes of a file it was read from directly (0 for a stream, which counts its own).
+     */
+    private record ParsedChunk(List<AuditEvent> events, long lines, long[] skips, long fileBytes) {
+        ParsedChunk readFrom(long bytes) {
+            return new ParsedChunk(events, lines, skips, bytes);
+        }
+    }
 
     /** One parser thread's tools: a line parser and room for a chunk's line ends, used by one chunk at a time. */
     private static final class ChunkParser {
@@ -326,7 +364,7 @@ public final class LogReader {
             if (chunk.overlong()) {
                 chunk.numberAfterCounting(1);
                 skipped[SkipReason.TOO_LONG.ordinal()]++;
-                return new ParsedChunk(List.of(), 1, skipped);
+                return new ParsedChunk(List.of(), 1, skipped, 0);
             }
             // One pass finds the lines: their count numbers the next chunk, their ends are parsed below.
             byte[] bytes = chunk.bytes();
@@ -349,7 +387,7 @@ public final class LogReader {
                 }
                 start = end + 1;
             }
-            return new ParsedChunk(events, lines, skipped);
+            return new ParsedChunk(events, lines, skipped, 0);
         }
 
         /** Keeps where each line of {@code bytes[from, to)} ends (a last line without newline ends at {@code to}). */

@@ -1,6 +1,7 @@
 package dev.armorbench.suggest;
 
 import dev.armorbench.audit.LogReader;
+import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
@@ -8,6 +9,7 @@ import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +62,41 @@ public final class LogSuggestions {
      */
     public static Result run(List<Path> logs, Function<Path, String> logName, List<SourceFile> profiles,
             PolicySources sources, AbstractionOffers abstractions, NetworkRuleForm networkRules) throws IOException {
+        return run(logs, logName, profiles, sources, abstractions, networkRules, new ReadProgress());
+    }
+
+    /**
+     * The same, saying how far the reading has come in {@code progress}, which another thread can
+     * show while this one reads.
+     */
+    public static Result run(List<Path> logs, Function<Path, String> logName, List<SourceFile> profiles,
+            PolicySources sources, AbstractionOffers abstractions, NetworkRuleForm networkRules, ReadProgress progress)
+            throws IOException {
+        progress.expectBytes(totalBytes(logs));
         return run((reader, sink) -> {
-            for (Path log : logs) {
+            reader.reportingTo(progress);
+            for (int i = 0; i < logs.size(); i++) {
+                Path log = logs.get(i);
+                progress.startFile(logName.apply(log), i + 1, logs.size());
                 reader.read(log, logName.apply(log), sink);
             }
         }, profiles, sources, abstractions, networkRules);
+    }
+
+    /** What the logs hold together, or -1 when one is no regular file (a pipe, a device) or cannot be sized. */
+    private static long totalBytes(List<Path> logs) {
+        long total = 0;
+        for (Path log : logs) {
+            try {
+                if (!Files.isRegularFile(log)) {
+                    return -1;
+                }
+                total += Files.size(log);
+            } catch (IOException e) {
+                return -1; // the reading will say what is wrong with it
+            }
+        }
+        return total;
     }
 
     /** How the log is handed to the reader: a stream, or a file. */

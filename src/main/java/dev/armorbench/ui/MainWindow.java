@@ -16,6 +16,7 @@ import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.trial.DockerEndpoint;
 import dev.armorbench.trial.RunConfigurationStore;
 import dev.armorbench.ui.suggest.LogImport;
+import dev.armorbench.audit.ReadProgress;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import java.io.IOException;
@@ -562,13 +563,14 @@ public final class MainWindow {
         List<Path> searchPath = settings.includePath().stream().map(Path::of).toList();
         String what = logs.size() == 1 ? logs.get(0).toString() : logs.size() + " logs";
         CompletableFuture<LogImport.Outcome> outcome = new CompletableFuture<>();
+        ReadProgress progress = new ReadProgress();
         // Each import reads on a thread of its own. Stop interrupts it, which ends the reader's
         // waits; a read from a pipe does not give way (FileChannel on a FIFO, Java 17), so the
         // import is abandoned instead: its thread ends when the pipe does, and no later import
         // waits behind it.
         Thread reading = new Thread(() -> {
             try {
-                outcome.complete(LogImport.run(logs, document, sources, searchPath));
+                outcome.complete(LogImport.run(logs, document, sources, searchPath, progress));
             } catch (RuntimeException | Error e) {
                 outcome.completeExceptionally(e);
             }
@@ -582,7 +584,7 @@ public final class MainWindow {
         if (earlier != null) {
             earlier.run(); // a new import into the same document replaces the one still reading
         }
-        tab.suggestions().showReading(what, stop);
+        tab.suggestions().showReading(what, stop, progress);
         outcome.whenComplete((result, error) -> Platform.runLater(() -> {
             boolean latest = importsUnderWay.remove(tab, stop);
             if (!latest && error instanceof java.util.concurrent.CancellationException) {

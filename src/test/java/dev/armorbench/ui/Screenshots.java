@@ -58,6 +58,8 @@ public final class Screenshots {
         Files.writeString(manyLog, manyDistinctFiles());
         capture(output.resolve("suggestions-many.png"), settingsDirectory, Settings.Theme.LIGHT,
                 w -> withManySuggestions(w, manyLog));
+        capture(output.resolve("suggestions-reading.png"), settingsDirectory, Settings.Theme.LIGHT,
+                w -> withReading(w, manyLog));
         Files.delete(manyLog);
         Path imagesLog = log.resolveSibling("images.log");
         Files.writeString(imagesLog, manyImages());
@@ -205,6 +207,24 @@ public final class Screenshots {
             }
             return true;
         };
+    }
+
+    /**
+     * A log being read: the bar's share and line count, from a real reading of {@code log} that
+     * stands for the first 37% of a larger one (a picture cannot wait on a log that size).
+     */
+    private static BooleanSupplier withReading(MainWindow window, Path log) {
+        EditorTab sample = window.openSample("web-server.profile");
+        dev.armorbench.audit.ReadProgress progress = new dev.armorbench.audit.ReadProgress();
+        try {
+            progress.expectBytes(Files.size(log) * 100 / 37);
+            progress.startFile("kern.log", 1, 1);
+            new dev.armorbench.audit.LogReader().reportingTo(progress).read(log, "kern.log", event -> { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        sample.suggestions().showReading("/var/log/kern.log", () -> { }, progress);
+        return () -> true;
     }
 
     /**

@@ -2,12 +2,15 @@ package dev.armorbench.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armorbench.audit.LogReader;
+import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.policy.Corpora;
 import dev.armorbench.suggest.Hunk;
 import dev.armorbench.ui.settings.SettingsStore;
 import dev.armorbench.ui.suggest.SuggestionDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -212,6 +215,51 @@ class SuggestionDiffTest {
             assertThat(text).contains("  owner /srv/www/img/" + i + ".png r,\n");
         }
         assertThat(text).doesNotContain("*");
+    }
+
+    @Test
+    void readingSeveralLogsSaysWhichIsBeingReadAndHowManyLinesAreRead(FxRobot robot) throws Exception {
+        // A rotated log that is read at once, then a pipe whose writer keeps it open: the reading
+        // waits in the second log, with the first one's lines counted.
+        Path rotated = temp.resolve("kern.log.1");
+        Files.writeString(rotated, KERNEL_LOG);
+        Files.setLastModifiedTime(rotated, FileTime.fromMillis(0)); // the older: read first
+        Path pipe = temp.resolve("pipe.log");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
+        Process writer = new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; sleep 120").start();
+        try {
+            EditorTab tab = openProfile(robot, TESTCAT);
+            prompts.logsToChoose.add(List.of(pipe, rotated));
+            Platform.runLater(window::importLog);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().originText())
+                    .equals("pipe.log (2 of 2): 3 lines"));
+            assertThat(fx(() -> tab.suggestions().summaryText())).as("a pipe has no size to take a share of")
+                    .isEqualTo("Reading…");
+            robot.clickOn("#stop-reading");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tab.suggestions().originText())
+                    .equals("Stopped reading 2 logs; nothing imported."));
+            Thread.sleep(600); // more than two of the bar's looks at the progress: they have stopped
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> tab.suggestions().originText())).isEqualTo("Stopped reading 2 logs; nothing imported.");
+        } finally {
+            writer.destroyForcibly();
+        }
+    }
+
+    @Test
+    void readingALogOfKnownSizeShowsTheShareRead(FxRobot robot) throws Exception {
+        Path log = temp.resolve("kern.log");
+        Files.writeString(log, KERNEL_LOG);
+        ReadProgress progress = new ReadProgress();
+        progress.expectBytes(2 * Files.size(log));
+        progress.startFile("kern.log", 1, 1);
+        new LogReader().reportingTo(progress).read(log, "kern.log", event -> { });
+        EditorTab tab = openProfile(robot, TESTCAT);
+
+        robot.interact(() -> tab.suggestions().showReading(log.toString(), () -> { }, progress));
+        assertThat(fx(() -> tab.suggestions().summaryText())).isEqualTo("Reading… 50%");
+        assertThat(fx(() -> tab.suggestions().originText())).isEqualTo(log + ": 3 lines");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.armorbench.ui.suggest;
 
 import dev.armorbench.audit.LogFiles;
+import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.SkipReason;
 import dev.armorbench.audit.UnreadableLogException;
@@ -54,6 +55,12 @@ public final class LogImport {
      * cannot be read is named and nothing is shown.
      */
     public static Outcome run(List<Path> logs, SourceFile document, PolicySources sources, List<Path> searchPath) {
+        return run(logs, document, sources, searchPath, new ReadProgress());
+    }
+
+    /** The same, saying in {@code progress} how far the reading has come, for the window to show. */
+    public static Outcome run(List<Path> logs, SourceFile document, PolicySources sources, List<Path> searchPath,
+            ReadProgress progress) {
         List<Path> ordered = oldestFirst(logs);
         String where = ordered.size() == 1 ? ordered.get(0).toString() : names(ordered);
         LogSuggestions.Result result;
@@ -61,7 +68,7 @@ public final class LogImport {
             AbstractionOffers offers = searchPath.isEmpty() ? null : AbstractionOffers.onSearchPath(existing(searchPath));
             // The rules offered first are ones this machine's apparmor_parser reads.
             result = LogSuggestions.run(ordered, LogImport::fileName, List.of(document), sources, offers,
-                    InstalledParser.networkRuleForm());
+                    InstalledParser.networkRuleForm(), progress);
         } catch (NoSuchFileException e) {
             return new Unreadable(failed(e, ordered) + " does not exist.");
         } catch (AccessDeniedException e) {

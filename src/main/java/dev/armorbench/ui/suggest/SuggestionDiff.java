@@ -1,5 +1,6 @@
 package dev.armorbench.ui.suggest;
 
+import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableDoubleValue;
@@ -151,6 +155,7 @@ public final class SuggestionDiff implements EditorComponent {
     @Override
     public void uninstall(ProfileEditor editor) {
         replanLater.stop();
+        stopShowingProgress();
         textChanges.unsubscribe();
         area.currentParagraphProperty().removeListener(caretLine);
         editor.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -203,6 +208,7 @@ public final class SuggestionDiff implements EditorComponent {
 
     /** Says in the bar where the suggestions came from ({@code from audit.log: 120 lines, …}). */
     public void setOrigin(String origin) {
+        stopShowingProgress();
         bar.showStop(null);
         this.origin = origin == null ? "" : origin;
         updateBar();
@@ -210,6 +216,7 @@ public final class SuggestionDiff implements EditorComponent {
 
     /** Shows a message in the bar (an import with nothing to suggest), until suggestions come. */
     public void showMessage(String message) {
+        stopShowingProgress();
         bar.showStop(null);
         this.origin = message;
         if (pending.isEmpty()) {
@@ -224,13 +231,47 @@ public final class SuggestionDiff implements EditorComponent {
      * {@code onStop}; suggestions already waiting stay counted.
      */
     public void showReading(String what, Runnable onStop) {
-        this.origin = "reading " + what;
+        showReading(what, onStop, null);
+    }
+
+    /**
+     * {@link #showReading(String, Runnable)}, with how far the reading has come, looked at a few
+     * times a second until the reading's outcome is shown: "Reading… 45%" and the lines read so far.
+     */
+    public void showReading(String what, Runnable onStop, ReadProgress progress) {
+        stopShowingProgress();
+        showProgress(what, progress);
+        bar.showStop(onStop);
+        if (progress != null) {
+            progressTicks = new Timeline(new KeyFrame(PROGRESS_EVERY, e -> showProgress(what, progress)));
+            progressTicks.setCycleCount(Animation.INDEFINITE);
+            progressTicks.play();
+        }
+    }
+
+    /** How often the bar looks at a reading's progress: often enough to be seen moving, rarely enough to cost nothing. */
+    private static final Duration PROGRESS_EVERY = Duration.millis(250);
+    private Timeline progressTicks;
+
+    private void showProgress(String what, ReadProgress progress) {
+        boolean started = progress != null && progress.lines() > 0;
+        String percent = progress == null ? "" : progress.percent();
+        String where = !started ? what
+                : progress.files() > 1 ? progress.describe()
+                : what + ": " + String.format("%,d", progress.lines()) + (progress.lines() == 1 ? " line" : " lines");
+        this.origin = "reading " + what + (percent.isEmpty() ? "" : " (" + percent + ")");
         if (pending.isEmpty()) {
-            bar.update("Reading…", what, false);
+            bar.update(percent.isEmpty() ? "Reading…" : "Reading… " + percent, where, false);
         } else {
             updateBar();
         }
-        bar.showStop(onStop);
+    }
+
+    private void stopShowingProgress() {
+        if (progressTicks != null) {
+            progressTicks.stop();
+            progressTicks = null;
+        }
     }
 
     /** The hunks as shown now, in the order of the text. */
