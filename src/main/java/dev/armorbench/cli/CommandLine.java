@@ -49,11 +49,29 @@ public final class CommandLine {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /**
+     * A command stopped by an I/O failure it did not catch itself: one line naming the file and the
+     * cause, exit code 1, no stack trace. Any other exception is a bug and keeps picocli's trace,
+     * which is what a report needs.
+     */
+    static int failure(Exception error, picocli.CommandLine command, picocli.CommandLine.ParseResult parsed)
+            throws Exception {
+        if (!(error instanceof java.io.IOException io)) {
+            throw error;
+        }
+        String file = io instanceof java.nio.file.FileSystemException fileSystem ? fileSystem.getFile() : null;
+        command.getErr().println("armorbench " + command.getCommandName() + ": "
+                + (file != null ? dev.armorbench.files.ReadProblem.cannotRead(java.nio.file.Path.of(file), io)
+                        : io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()));
+        return 1;
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         picocli.CommandLine commandLine = new picocli.CommandLine(new ArmorBenchCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(CommandLine::usageError);
+        commandLine.setExecutionExceptionHandler(CommandLine::failure);
         int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();

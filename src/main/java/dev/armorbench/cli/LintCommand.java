@@ -1,5 +1,6 @@
 package dev.armorbench.cli;
 
+import dev.armorbench.files.ReadProblem;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armorbench.policy.check.Diagnostic;
@@ -84,10 +85,10 @@ public final class LintCommand implements Callable<Integer> {
                     result = PolicyReader.lint(target, sources);
                 } catch (IOException e) {
                     // One unreadable file (binary, too large, root's only) fails, the others are still checked.
-                    err.println("armorbench lint: cannot read " + shown + ": " + reason(e));
+                    err.println("armorbench lint: cannot read " + shown + ": " + ReadProblem.reason(target, e));
                     anyError = true;
                     if (format == Format.json) {
-                        files.add(unreadable(shown, reason(e)));
+                        files.add(unreadable(shown, ReadProblem.reason(target, e)));
                     }
                     continue;
                 }
@@ -112,10 +113,6 @@ public final class LintCommand implements Callable<Integer> {
         }
         out.flush();
         return anyError ? 1 : 0;
-    }
-
-    private static String reason(IOException e) {
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
     }
 
     private static Map<String, Object> unreadable(String shown, String reason) {

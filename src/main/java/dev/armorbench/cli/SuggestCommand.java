@@ -1,5 +1,7 @@
 package dev.armorbench.cli;
 
+import dev.armorbench.files.ReadProblem;
+import dev.armorbench.files.TextBytes;
 import dev.armorbench.audit.LogFiles;
 import dev.armorbench.audit.UnreadableLogException;
 import com.github.difflib.DiffUtils;
@@ -16,7 +18,6 @@ import dev.armorbench.suggest.SuggestionJson;
 import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,9 +76,12 @@ public final class SuggestCommand implements Callable<Integer> {
         List<SourceFile> files = new ArrayList<>();
         for (Path profile : profiles) {
             try {
-                files.add(new SourceFile(profile, Files.readString(profile, StandardCharsets.UTF_8)));
+                files.add(new SourceFile(profile, TextBytes.readText(profile)));
             } catch (NoSuchFileException e) {
                 err.println("armorbench suggest: " + profile + ": no such profile file; check the path.");
+                return 1;
+            } catch (IOException e) {
+                err.println("armorbench suggest: " + ReadProblem.cannotRead(profile, e));
                 return 1;
             }
         }

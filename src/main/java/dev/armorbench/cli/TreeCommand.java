@@ -1,5 +1,6 @@
 package dev.armorbench.cli;
 
+import dev.armorbench.files.ReadProblem;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armorbench.container.ContainerAnalysis;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tree", mixinStandardHelpOptions = true,
         description = {"Show a container profile's tree of transitions, where each way into the container lands, "
             + "and what Docker changes about the profile.",
-            "Exit status: 0 shown, 1 the profile has lint errors (shown anyway), 2 usage error."})
+            "Exit status: 0 shown, 1 the profile has lint errors (shown anyway), 2 usage error or a file that"
+                + " cannot be read."})
 public final class TreeCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -87,11 +89,20 @@ public final class TreeCommand implements Callable<Integer> {
         } catch (ImageConfigException e) {
             err.println("armorbench tree: " + (imageConfig != null ? imageConfig : dockerfile) + ": " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            err.println("armorbench tree: " + ReadProblem.cannotRead(imageConfig != null ? imageConfig : dockerfile, e));
+            return 2;
         }
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         Path base = profile.toAbsolutePath().getParent();
         PolicySources sources = new PolicySources(searchPath, base == null ? Path.of("") : base);
-        LintResult lint = PolicyReader.lint(profile, sources);
+        LintResult lint;
+        try {
+            lint = PolicyReader.lint(profile, sources);
+        } catch (IOException e) {
+            err.println("armorbench tree: " + ReadProblem.cannotRead(profile, e)); // binary, too large, or not ours to read
+            return 2;
+        }
         ContainerAnalysis analysis = ContainerAnalysis.analyze(lint, new IncludePathProfiles(searchPath, sources), image);
         if (analysis.startProblem() != null) {
             err.println("armorbench tree: note: " + analysis.startProblem());

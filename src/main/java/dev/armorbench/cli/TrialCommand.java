@@ -1,5 +1,7 @@
 package dev.armorbench.cli;
 
+import dev.armorbench.files.ReadProblem;
+import dev.armorbench.files.TextBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -166,6 +168,12 @@ public final class TrialCommand implements Callable<Integer> {
             err.println("armorbench trial: " + profile + ": no such profile file; check the path.");
             return 1;
         }
+        try {
+            TextBytes.readUtf8(profile); // said now, not after the container's image is pulled
+        } catch (IOException e) {
+            err.println("armorbench trial: " + ReadProblem.cannotRead(profile, e));
+            return 1;
+        }
         Path file = profile.toAbsolutePath().normalize();
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         PolicySources sources = new PolicySources(searchPath, file.getParent());
@@ -210,7 +218,7 @@ public final class TrialCommand implements Callable<Integer> {
             int complainRuns = 0;
             for (int run = 1; ; run++) {
                 ProfileMode runMode = untilStable ? loop.nextMode()
-                        : forcedMode != null ? forcedMode : ModeSwitch.modeOf(Files.readString(file));
+                        : forcedMode != null ? forcedMode : ModeSwitch.modeOf(TextBytes.readUtf8(file));
                 if (untilStable && runMode == ProfileMode.COMPLAIN && complainRuns >= maxRuns) {
                     failure = "Not stable after " + complainRuns + " complain runs: " + loop.verdict().reason();
                     break;
@@ -218,7 +226,7 @@ public final class TrialCommand implements Callable<Integer> {
                 if (!untilStable && run > maxRuns) {
                     break;
                 }
-                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String text = TextBytes.readUtf8(file);
                 String runText = ModeSwitch.apply(text, runMode);
                 if (apply && !runText.equals(text)) {
                     write(file, text, runText);

@@ -1,9 +1,6 @@
 package dev.armorbench.files;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +18,7 @@ public record TextFile(Path path, String text, LineSeparator lineSeparator, Disk
      * and so is what cannot be a policy's text ({@link TextBytes}: too large, binary).
      */
     public static TextFile read(Path path) throws IOException {
-        byte[] bytes = TextBytes.read(path);
-        String raw;
-        try {
-            raw = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("it is not UTF-8 text (AppArmor profiles are text files); open it in a "
-                    + "hex viewer or convert it with iconv first", e);
-        }
+        String raw = TextBytes.readUtf8(path);
         LineSeparator separator = LineSeparator.detect(raw);
         return new TextFile(path, separator.toEditorText(raw), separator, DiskState.of(path));
     }

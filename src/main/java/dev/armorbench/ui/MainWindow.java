@@ -755,8 +755,11 @@ public final class MainWindow {
         if (e instanceof NoSuchFileException) {
             return "the file or its directory does not exist.";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(java.util.Locale.ROOT) + ".";
+        if (e instanceof FileSystemException fs && fs.getReason() != null && !fs.getReason().isEmpty()) {
+            // The system's "Is a directory" reads on after a colon; our own reasons ("it is not UTF-8
+            // text …") keep their case.
+            String reason = fs.getReason();
+            return Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + ".";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -39,13 +39,13 @@ class TextFileTest {
     @Test
     void aBinaryOrHugeFileIsRefusedBeforeTheEditorHoldsIt() throws IOException {
         Path binary = Files.write(temp.resolve("core"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
-        assertThatThrownBy(() -> TextFile.read(binary)).isInstanceOf(IOException.class)
-                .hasMessage("it holds binary data (a NUL byte at offset 7), not the text of a policy");
+        assertThatThrownBy(() -> TextFile.read(binary)).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(binary + ": it holds binary data (a NUL byte at offset 7), not the text of a policy");
         Path huge = temp.resolve("audit.log");
         try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(TextBytes.MAX_BYTES + 1);
         }
-        assertThatThrownBy(() -> TextFile.read(huge)).hasMessageStartingWith("it is 16 MB, far more than any AppArmor");
+        assertThatThrownBy(() -> TextFile.read(huge)).hasMessageStartingWith(huge + ": it is 16 MB, far more than any AppArmor");
     }
 
     @Test

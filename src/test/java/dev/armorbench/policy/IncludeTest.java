@@ -39,6 +39,20 @@ class IncludeTest {
     }
 
     @Test
+    void anIncludeThatIsNoTextSaysWhyOnce() throws IOException {
+        Path binary = root.resolve("etc/abstractions/core");
+        Files.createDirectories(binary.getParent());
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0});
+        Path profile = write("p", "profile p {\n  include <abstractions/core>\n}\n");
+
+        assertThat(lint(profile).diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("include-unreadable");
+            assertThat(d.message()).isEqualTo("cannot read '" + binary
+                    + "': it holds binary data (a NUL byte at offset 4), not the text of a policy");
+        });
+    }
+
+    @Test
     void aMissingSearchPathIsNamedWithHowToGetIt() throws IOException {
         write("etc/abstractions/one", "/one r,\n");
         Path profile = write("p", "include <tunables/global>\nprofile p {\n  include <abstractions/two>\n}\n");

@@ -122,6 +122,23 @@ class MainWindowTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8TextIsNotOpenedAndTheDialogSaysWhyInItsOwnWords(FxRobot robot) throws IOException {
+        Path latin1 = Files.write(temp.resolve("latin1.profile"),
+                "# caf\u00e9\nprofile p {\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int tabsBefore = window.editorTabs().size();
+        Platform.runLater(() -> window.open(latin1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(dialog.getHeaderText()).isEqualTo("Cannot open latin1.profile");
+        Node message = robot.from(dialog).lookup(".dialog-message").query();
+        assertThat(((javafx.scene.control.Label) message).getText()).isEqualTo(latin1 + " could not be opened: it is"
+                + " not UTF-8 text (AppArmor profiles are text files); open it in a hex viewer or convert it with iconv first.");
+        robot.clickOn("OK");
+        assertThat(window.editorTabs()).hasSize(tabsBefore);
+    }
+
+    @Test
     void quittingWithUnsavedChangesAsksAndCancelKeepsTheAppOpen(FxRobot robot) {
         EditorTab tab = window.currentTab().orElseThrow();
         robot.clickOn(tab.area());

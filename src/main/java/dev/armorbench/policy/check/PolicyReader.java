@@ -1,5 +1,6 @@
 package dev.armorbench.policy.check;
 
+import dev.armorbench.files.ReadProblem;
 import dev.armorbench.policy.check.Element.Atom;
 import dev.armorbench.policy.model.ChangeProfileRule;
 import dev.armorbench.policy.model.ExecMode;
@@ -223,7 +224,8 @@ public final class PolicyReader {
         try {
             files = sources.includeFiles(target);
         } catch (IOException e) {
-            reporter.error("include-unreadable", "cannot read '" + name + "': " + e.getMessage(), pathToken.start(), pathToken.end());
+            reporter.error("include-unreadable", "cannot read '" + name + "': " + ReadProblem.reason(target, e),
+                    pathToken.start(), pathToken.end());
             return;
         }
         for (Path file : files) {
@@ -247,7 +249,8 @@ public final class PolicyReader {
             try {
                 included = sources.file(file);
             } catch (IOException e) {
-                reporter.error("include-unreadable", "cannot read '" + file + "': " + e.getMessage(), pathToken.start(), pathToken.end());
+                reporter.error("include-unreadable", "cannot read '" + file + "': " + ReadProblem.reason(file, e),
+                        pathToken.start(), pathToken.end());
                 continue;
             }
             if (scope != null && scope.captured == null && readThroughCache(key, included, scope, qualifiers, seen)) {

@@ -157,7 +157,7 @@ public final class PolicySources {
             return cached;
         }
         FileStamp stamp = FileStamp.of(path);
-        SourceFile file = new SourceFile(path, new String(TextBytes.read(path), StandardCharsets.UTF_8));
+        SourceFile file = new SourceFile(path, TextBytes.readText(path));
         cache.put(key, file);
         stamps.put(key, stamp);
         return file;

@@ -1,5 +1,7 @@
 package dev.armorbench.trial.load;
 
+import dev.armorbench.files.ReadProblem;
+import dev.armorbench.files.TextBytes;
 import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
@@ -139,10 +141,10 @@ public final class ProfileLoader {
         Path absolute = file.toAbsolutePath().normalize();
         if (text == null) {
             try {
-                text = Files.readString(absolute, StandardCharsets.UTF_8);
+                text = TextBytes.readText(absolute);
             } catch (IOException e) {
-                return Preparation.refused(LoadResult.refused(LoadOutcome.UNREADABLE, "Cannot read " + file + ": "
-                        + e.getMessage() + ". Check the path and its permissions.", List.of()));
+                return Preparation.refused(LoadResult.refused(LoadOutcome.UNREADABLE,
+                        ReadProblem.sentence(file, e), List.of()));
             }
         }
         Optional<Path> directory = Optional.ofNullable(absolute.getParent());
