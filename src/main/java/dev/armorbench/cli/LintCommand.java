@@ -67,6 +67,11 @@ public final class LintCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        String badIncludeDir = IncludeDirs.problem(includeDirs);
+        if (badIncludeDir != null) {
+            err.println("armorbench lint: " + badIncludeDir);
+            return 2;
+        }
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         PolicySources sources = new PolicySources(searchPath, base);
         // The installed parser is asked (a run of it) only for a file with a rule it could refuse.

@@ -89,12 +89,10 @@ public final class SuggestCommand implements Callable<Integer> {
             err.println("armorbench suggest: --log - (stdin) is read alone; give the files, or one stream on stdin.");
             return 2;
         }
-        for (Path dir : includeDirs) {
-            if (!Files.isDirectory(dir)) {
-                err.println("armorbench suggest: -I " + dir + ": not a directory; give the directory that holds"
-                        + " abstractions/ and tunables/ (e.g. /etc/apparmor.d).");
-                return 1;
-            }
+        String badIncludeDir = IncludeDirs.problem(includeDirs);
+        if (badIncludeDir != null) {
+            err.println("armorbench suggest: " + badIncludeDir);
+            return 1;
         }
         Path base = profiles.isEmpty() ? Path.of("") : profiles.get(0).toAbsolutePath().getParent();
         PolicySources sources = LogSuggestions.sources(includeDirs, base);

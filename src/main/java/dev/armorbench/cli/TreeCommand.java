@@ -93,6 +93,11 @@ public final class TreeCommand implements Callable<Integer> {
             err.println("armorbench tree: " + ReadProblem.cannotRead(imageConfig != null ? imageConfig : dockerfile, e));
             return 2;
         }
+        String badIncludeDir = IncludeDirs.problem(includeDirs);
+        if (badIncludeDir != null) {
+            err.println("armorbench tree: " + badIncludeDir);
+            return 2;
+        }
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         Path base = profile.toAbsolutePath().getParent();
         PolicySources sources = new PolicySources(searchPath, base == null ? Path.of("") : base);

@@ -174,6 +174,11 @@ public final class TrialCommand implements Callable<Integer> {
             err.println("armorbench trial: " + ReadProblem.cannotRead(profile, e));
             return 1;
         }
+        String badIncludeDir = IncludeDirs.problem(includeDirs);
+        if (badIncludeDir != null) {
+            err.println("armorbench trial: " + badIncludeDir);
+            return 2;
+        }
         Path file = profile.toAbsolutePath().normalize();
         List<Path> searchPath = includeDirs.isEmpty() ? List.of(Path.of("/etc/apparmor.d")) : includeDirs;
         PolicySources sources = new PolicySources(searchPath, file.getParent());

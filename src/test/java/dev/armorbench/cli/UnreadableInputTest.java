@@ -48,6 +48,23 @@ class UnreadableInputTest {
     }
 
     @Test
+    void anIncludeDirectoryThatIsAFileIsNamedByEveryCommandThatTakesOne() throws IOException {
+        Path profile = Files.writeString(dir.resolve("p.profile"), "profile p {\n}\n");
+        Path log = Files.writeString(dir.resolve("kern.log"), "Nov 29 host kernel: booting\n");
+        String expected = "-I " + profile + ": not a directory; give the directory that holds abstractions/ and"
+                + " tunables/ (e.g. /etc/apparmor.d).";
+        for (List<String> args : List.of(
+                List.of("lint", "-I", profile.toString(), profile.toString()),
+                List.of("tree", "-I", profile.toString(), profile.toString()),
+                List.of("suggest", "-I", profile.toString(), "--log", log.toString(), "--profile", profile.toString()),
+                List.of("trial", "-I", profile.toString(), "--image", "busybox", "--profile", profile.toString()))) {
+            CommandRun run = CommandRun.of(args);
+            assertThat(run.exit()).as(args.toString()).isNotZero();
+            assertThat(run.err()).as(args.toString()).isEqualTo("armorbench " + args.get(0) + ": " + expected + "\n");
+        }
+    }
+
+    @Test
     void trialRefusesAProfileThatIsNotUtf8BeforeItWouldWriteItBack() throws IOException {
         Path latin1 = Files.write(dir.resolve("latin1.profile"),
                 "# caf\u00e9\nprofile p {\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
