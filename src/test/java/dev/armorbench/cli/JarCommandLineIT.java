@@ -17,12 +17,26 @@ class JarCommandLineIT {
     }
 
     private static Result runJar(String... args) throws IOException, InterruptedException {
+        return runJar(java.util.Map.of(), args);
+    }
+
+    /** {@code environment}: variables to set, or to remove where the value is empty. */
+    private static Result runJar(java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("armorbench.jar", "target/armorbench.jar"));
         assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
         process.getOutputStream().close();
         boolean finished = process.waitFor(60, TimeUnit.SECONDS);
         assertThat(finished).as("the jar finished within 60 s").isTrue();
@@ -58,5 +72,14 @@ class JarCommandLineIT {
         Result result = runJar("--version", "-Dnothing");
         // Whatever picocli makes of the extra argument, no JavaFX toolkit or display is involved.
         assertThat(result.err()).doesNotContain("javafx").doesNotContain("Gtk");
+    }
+
+    @Test
+    void withoutADisplayTheAppSaysSoInOneLineAndExitsOne() throws Exception {
+        Result result = runJar(java.util.Map.of("DISPLAY", ""));
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("armorbench: there is no display to open the window on (DISPLAY is not set)."
+                + " Start ArmorBench from a desktop session, or over ssh with -X. The command line needs no window:"
+                + " armorbench --help.\n");
     }
 }
