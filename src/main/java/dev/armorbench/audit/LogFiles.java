@@ -1,8 +1,12 @@
 package dev.armorbench.audit;
 
+import dev.armorbench.files.ReadProblem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -84,6 +88,26 @@ public final class LogFiles {
 
     private static boolean startsWith(byte[] head, byte[] magic) {
         return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /**
+     * Why {@code log} could not be read, with what to do, in the words that {@code logs},
+     * {@code suggest} and File → Import Log all use. {@code failure} names the file where it can
+     * (one of several logs); otherwise {@code log} is meant.
+     */
+    public static String problem(Path log, IOException failure) {
+        Path file = failure instanceof FileSystemException fileSystem && fileSystem.getFile() != null
+                ? Path.of(fileSystem.getFile()) : log;
+        if (failure instanceof UnreadableLogException) {
+            return failure.getMessage(); // a directory, a journal, another compression, gzip cut short: it names the fix
+        }
+        if (failure instanceof NoSuchFileException) {
+            return file + ": no such file; check the path.";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return permissionDenied(file);
+        }
+        return ReadProblem.sentence(file, failure);
     }
 
     /** Which group may read the log, or that only its owner may, and how to get at it. */

@@ -14,7 +14,6 @@ import dev.armorbench.audit.LogSummary;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.FileFollower;
 import dev.armorbench.audit.StreamFollower;
-import dev.armorbench.audit.UnreadableLogException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -155,20 +154,13 @@ public final class LogsCommand implements Callable<Integer> {
                 } else {
                     reader.read(Path.of(input), input, sink); // the parser threads read a large file themselves
                 }
-            } catch (NoSuchFileException e) {
-                err.println("armorbench logs: " + input + ": no such file; check the path.");
+            } catch (NoSuchFileException | AccessDeniedException e) {
+                err.println("armorbench logs: " + LogFiles.problem(Path.of(input), e));
                 status = 1;
-                continue;
-            } catch (AccessDeniedException e) {
-                err.println("armorbench logs: " + LogFiles.permissionDenied(Path.of(input)));
-                status = 1;
-                continue;
-            } catch (UnreadableLogException e) {
-                // A directory, a journal, …; or a gzip cut short, whose lines before were read: their skips follow.
-                err.println("armorbench logs: " + e.getMessage());
-                status = 1;
+                continue; // nothing was read: no skips to report
             } catch (IOException e) {
-                err.println("armorbench logs: cannot read " + input + ": " + e.getMessage());
+                // A directory, a journal, …; or a gzip cut short, whose lines before were read: their skips follow.
+                err.println("armorbench logs: " + LogFiles.problem(Path.of(input), e));
                 status = 1;
             }
             reportSkips(err, input, reader.skips());

@@ -3,7 +3,6 @@ package dev.armorbench.cli;
 import dev.armorbench.files.ReadProblem;
 import dev.armorbench.files.TextBytes;
 import dev.armorbench.audit.LogFiles;
-import dev.armorbench.audit.UnreadableLogException;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -18,8 +17,6 @@ import dev.armorbench.suggest.SuggestionJson;
 import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +61,6 @@ public final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The log an exception names, or the first given when it names none. */
-    private String failed(java.nio.file.FileSystemException e) {
-        return e.getFile() != null ? e.getFile() : logs.get(0);
-    }
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -104,14 +96,8 @@ public final class SuggestCommand implements Callable<Integer> {
             result = logs.equals(List.of("-")) ? LogSuggestions.run(System.in, "-", files, sources, offers, networkRules)
                     : LogSuggestions.run(logs.stream().map(Path::of).toList(), Path::toString, files, sources, offers,
                             networkRules);
-        } catch (NoSuchFileException e) {
-            err.println("armorbench suggest: " + failed(e) + ": no such log file; check the path.");
-            return 1;
-        } catch (AccessDeniedException e) {
-            err.println("armorbench suggest: " + LogFiles.permissionDenied(Path.of(failed(e))));
-            return 1;
-        } catch (UnreadableLogException e) {
-            err.println("armorbench suggest: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("armorbench suggest: " + LogFiles.problem(Path.of(logs.get(0)), e));
             return 1;
         }
         if (result.skips().total() > 0) {

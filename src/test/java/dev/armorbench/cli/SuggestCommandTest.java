@@ -85,7 +85,7 @@ class SuggestCommandTest {
 
         CommandRun missing = suggest("--log", older.toString(), "--log", dir.resolve("kern.log.2").toString());
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains(dir.resolve("kern.log.2") + ": no such log file");
+        assertThat(missing.err()).contains(dir.resolve("kern.log.2") + ": no such file; check the path.");
         assertThat(suggest("--log", "-", "--log", newer.toString()).exit()).isEqualTo(2);
     }
 
@@ -93,6 +93,6 @@ class SuggestCommandTest {
     void aMissingLogIsAMessageNotATrace() {
         CommandRun run = suggest("--log", dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("no such log file");
+        assertThat(run.err()).contains("no such file; check the path");
     }
 }

@@ -3,6 +3,9 @@ package dev.armorbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.SourceFile;
+import dev.armorbench.ui.suggest.LogImport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,6 +75,21 @@ class UnreadableInputTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("armorbench trial: cannot read " + latin1 + ": it is not UTF-8 text");
         assertThat(Files.readAllBytes(latin1)).as("left as it was").contains((byte) 0xe9);
+    }
+
+    @Test
+    void logsAndSuggestSayTheSameOfALogThatIsNotThere() throws IOException {
+        Path profile = Files.writeString(dir.resolve("p.profile"), "profile p {\n}\n");
+        Path absent = dir.resolve("audit.log");
+        CommandRun logs = CommandRun.of(List.of("logs", absent.toString()));
+        CommandRun suggest = CommandRun.of(List.of("suggest", "--log", absent.toString(), "--profile", profile.toString()));
+
+        String expected = absent + ": no such file; check the path.\n";
+        assertThat(logs.err()).isEqualTo("armorbench logs: " + expected);
+        assertThat(suggest.err()).isEqualTo("armorbench suggest: " + expected);
+        assertThat(LogImport.run(absent, new SourceFile(profile,
+                "profile p {\n}\n"), new PolicySources(List.of(), dir), List.of()))
+                .as("File → Import Log").isEqualTo(new LogImport.Unreadable(expected.strip()));
     }
 
     @Test

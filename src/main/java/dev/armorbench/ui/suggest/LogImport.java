@@ -4,16 +4,13 @@ import dev.armorbench.audit.LogFiles;
 import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.SkipReason;
-import dev.armorbench.audit.UnreadableLogException;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.AbstractionOffers;
 import dev.armorbench.suggest.LogSuggestions;
 import dev.armorbench.trial.load.InstalledParser;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -69,14 +66,8 @@ public final class LogImport {
             // The rules offered first are ones this machine's apparmor_parser reads.
             result = LogSuggestions.run(ordered, LogImport::fileName, List.of(document), sources, offers,
                     InstalledParser.networkRuleForm(), progress);
-        } catch (NoSuchFileException e) {
-            return new Unreadable(failed(e, ordered) + " does not exist.");
-        } catch (AccessDeniedException e) {
-            return new Unreadable(LogFiles.permissionDenied(failed(e, ordered)));
-        } catch (UnreadableLogException e) {
-            return new Unreadable(e.getMessage()); // a directory, a journal file, another compression: it says what to do
         } catch (IOException e) {
-            return new Unreadable("Cannot read " + where + ": " + e.getMessage());
+            return new Unreadable(LogFiles.problem(ordered.get(0), e));
         }
         return new Read(result, summary(names(ordered), result), nothingFound(where, ordered.size(), result));
     }
@@ -90,11 +81,6 @@ public final class LogImport {
         List<String> names = logs.stream().map(LogImport::fileName).toList();
         return names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    /** The file an exception names, or the first log when it names none. */
-    private static Path failed(java.nio.file.FileSystemException e, List<Path> logs) {
-        return e.getFile() != null ? Path.of(e.getFile()) : logs.get(0);
     }
 
     private static List<Path> oldestFirst(List<Path> logs) {

@@ -98,7 +98,7 @@ class LogImportTest {
     void filesThatAreNotLogsGetAMessageNamingTheFix() throws IOException {
         PolicySources sources = new PolicySources(List.of(), temp);
         assertThat(message(LogImport.run(temp.resolve("absent.log"), profile, sources, List.of())))
-                .isEqualTo(temp.resolve("absent.log") + " does not exist.");
+                .isEqualTo(temp.resolve("absent.log") + ": no such file; check the path.");
         assertThat(message(LogImport.run(temp, profile, sources, List.of()))).contains("is a directory");
         Path journal = temp.resolve("system.journal");
         Files.write(journal, new byte[] {'L', 'P', 'K', 'S', 'H', 'H', 'R', 'H', 1, 2, 3});
