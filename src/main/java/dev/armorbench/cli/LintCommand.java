@@ -1,8 +1,8 @@
 package dev.armorbench.cli;
 
-import dev.armorbench.files.ReadProblem;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.armorbench.files.ReadProblem;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;

@@ -1,11 +1,11 @@
 package dev.armorbench.cli;
 
-import dev.armorbench.files.ReadProblem;
-import dev.armorbench.files.TextBytes;
 import dev.armorbench.audit.LogFiles;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.armorbench.files.ReadProblem;
+import dev.armorbench.files.TextBytes;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;

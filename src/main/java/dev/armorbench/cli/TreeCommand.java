@@ -1,6 +1,5 @@
 package dev.armorbench.cli;
 
-import dev.armorbench.files.ReadProblem;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armorbench.container.ContainerAnalysis;
@@ -12,6 +11,7 @@ import dev.armorbench.container.ImageConfigException;
 import dev.armorbench.container.IncludePathProfiles;
 import dev.armorbench.container.PolicyProfile;
 import dev.armorbench.container.ProfileCatalog;
+import dev.armorbench.files.ReadProblem;
 import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.container.Transition;
 import dev.armorbench.container.TreeNode;

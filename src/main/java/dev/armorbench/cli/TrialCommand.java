@@ -1,7 +1,5 @@
 package dev.armorbench.cli;
 
-import dev.armorbench.files.ReadProblem;
-import dev.armorbench.files.TextBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +8,8 @@ import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.container.ModeSwitch;
 import dev.armorbench.container.ProfileMode;
 import dev.armorbench.files.AtomicFileWriter;
+import dev.armorbench.files.ReadProblem;
+import dev.armorbench.files.TextBytes;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;

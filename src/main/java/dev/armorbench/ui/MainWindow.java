@@ -1,5 +1,6 @@
 package dev.armorbench.ui;
 
+import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.files.RecoveryStore;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
@@ -16,7 +17,6 @@ import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.trial.DockerEndpoint;
 import dev.armorbench.trial.RunConfigurationStore;
 import dev.armorbench.ui.suggest.LogImport;
-import dev.armorbench.audit.ReadProgress;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import java.io.IOException;
