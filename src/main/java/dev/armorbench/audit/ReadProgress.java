@@ -69,7 +69,13 @@ public final class ReadProgress {
     /** {@code kern.log.1 (2 of 3): 1,234,567 lines}; the file's place only when there are several. */
     public String describe() {
         String place = files > 1 ? " (" + fileNumber + " of " + files + ")" : "";
-        return file + place + ": " + String.format("%,d", lines) + (lines == 1 ? " line" : " lines");
+        return file + place + ": " + linesRead();
+    }
+
+    /** {@code 1,234,567 lines}. */
+    public String linesRead() {
+        long read = lines;
+        return String.format("%,d", read) + (read == 1 ? " line" : " lines");
     }
 
     void addLines(long more) {

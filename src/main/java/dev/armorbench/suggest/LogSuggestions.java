@@ -77,8 +77,9 @@ public final class LogSuggestions {
             reader.reportingTo(progress);
             for (int i = 0; i < logs.size(); i++) {
                 Path log = logs.get(i);
-                progress.startFile(logName.apply(log), i + 1, logs.size());
-                reader.read(log, logName.apply(log), sink);
+                String name = logName.apply(log);
+                progress.startFile(name, i + 1, logs.size());
+                reader.read(log, name, sink);
             }
         }, profiles, sources, abstractions, networkRules);
     }

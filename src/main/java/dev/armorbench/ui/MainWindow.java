@@ -1,6 +1,7 @@
 package dev.armorbench.ui;
 
 import dev.armorbench.audit.ReadProgress;
+import dev.armorbench.files.ReadProblem;
 import dev.armorbench.files.RecoveryStore;
 import dev.armorbench.files.TextFile;
 import dev.armorbench.ui.settings.Settings;
@@ -360,7 +361,7 @@ public final class MainWindow {
                 updateSettings(settings.withoutRecentFile(absolute.toString()));
             }
             prompts.showError("Cannot open " + absolute.getFileName(),
-                    absolute + " could not be opened: " + describe(e));
+                    absolute + " could not be opened: " + ReadProblem.reason(absolute, e) + ".");
             return Optional.empty();
         }
     }
@@ -461,7 +462,8 @@ public final class MainWindow {
                     tab.reload();
                 } catch (IOException e) {
                     tab.keepEditorVersion();
-                    prompts.showError("Cannot reload " + tab.name(), path + " could not be read: " + describe(e));
+                    prompts.showError("Cannot reload " + tab.name(), path + " could not be read: "
+                            + ReadProblem.reason(path, e) + ".");
                 }
             } else {
                 tab.keepEditorVersion();
@@ -755,11 +757,8 @@ public final class MainWindow {
         if (e instanceof NoSuchFileException) {
             return "the file or its directory does not exist.";
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null && !fs.getReason().isEmpty()) {
-            // The system's "Is a directory" reads on after a colon; our own reasons ("it is not UTF-8
-            // text …") keep their case.
-            String reason = fs.getReason();
-            return Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + ".";
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT) + ".";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -258,7 +258,7 @@ public final class SuggestionDiff implements EditorComponent {
         String percent = progress == null ? "" : progress.percent();
         String where = !started ? what
                 : progress.files() > 1 ? progress.describe()
-                : what + ": " + String.format("%,d", progress.lines()) + (progress.lines() == 1 ? " line" : " lines");
+                : what + ": " + progress.linesRead();
         this.origin = "reading " + what + (percent.isEmpty() ? "" : " (" + percent + ")");
         if (pending.isEmpty()) {
             bar.update(percent.isEmpty() ? "Reading…" : "Reading… " + percent, where, false);
