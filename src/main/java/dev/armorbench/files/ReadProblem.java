@@ -35,14 +35,16 @@ public final class ReadProblem {
         if (e instanceof AccessDeniedException) {
             return "permission denied; run as a user who may read it, or copy it to a file you may read";
         }
-        if (Files.isDirectory(file)) {
-            return "it is a directory; give a file in it";
-        }
         if (e instanceof CharacterCodingException) {
             return "it is not UTF-8 text";
         }
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason();
+            return fileSystem.getReason(); // ours (binary, too large) or the system's, which names the cause
+        }
+        if (Files.isDirectory(file)) {
+            // Reading a directory fails with a bare "Is a directory"; an include's directory that
+            // cannot be listed fails with a reason of its own, above.
+            return "it is a directory; give a file in it";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

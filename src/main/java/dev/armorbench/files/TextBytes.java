@@ -26,13 +26,15 @@ public final class TextBytes {
     public static byte[] read(Path path) throws IOException {
         long size = Files.size(path);
         if (size > MAX_BYTES) {
-            throw new FileSystemException(path.toString(), null, String.format("it is %,d MB, far more than any AppArmor policy file (it is not read"
-                    + " past %d MB); is it a log or an image, named by mistake?", size >> 20, MAX_BYTES >> 20));
+            throw new FileSystemException(path.toString(), null, String.format("it is %,d MB, far more than any"
+                    + " AppArmor policy file (it is not read past %d MB); is it a log or an image, named by mistake?",
+                    size >> 20, MAX_BYTES >> 20));
         }
         byte[] bytes = Files.readAllBytes(path);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new FileSystemException(path.toString(), null, "it holds binary data (a NUL byte at offset " + i + "), not the text of a policy");
+                throw new FileSystemException(path.toString(), null,
+                        "it holds binary data (a NUL byte at offset " + i + "), not the text of a policy");
             }
         }
         return bytes;
