@@ -217,6 +217,16 @@ class SuggestionDiffTest {
         assertThat(text).doesNotContain("*");
     }
 
+    /**
+     * A named pipe at {@code pipe} whose writer runs {@code writes} (on file descriptor 3) and then
+     * keeps it open for two minutes: a reading of it never ends by itself. Skips without mkfifo.
+     */
+    private static Process pipeKeptOpen(Path pipe, String writes) throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
+        return new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; " + writes + " sleep 120").start();
+    }
+
     @Test
     void readingSeveralLogsSaysWhichIsBeingReadAndHowManyLinesAreRead(FxRobot robot) throws Exception {
         // A rotated log that is read at once, then a pipe whose writer keeps it open: the reading
@@ -225,9 +235,7 @@ class SuggestionDiffTest {
         Files.writeString(rotated, KERNEL_LOG);
         Files.setLastModifiedTime(rotated, FileTime.fromMillis(0)); // the older: read first
         Path pipe = temp.resolve("pipe.log");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
-        Process writer = new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; sleep 120").start();
+        Process writer = pipeKeptOpen(pipe, "");
         try {
             EditorTab tab = openProfile(robot, TESTCAT);
             prompts.logsToChoose.add(List.of(pipe, rotated));
@@ -266,10 +274,7 @@ class SuggestionDiffTest {
     void readingALogThatDoesNotEndIsStoppedFromTheBar(FxRobot robot) throws Exception {
         // A pipe whose writer keeps it open: the reading never ends by itself.
         Path pipe = temp.resolve("pipe.log");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
-        Process writer = new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; echo 'Nov 29 host kernel: booting' >&3;"
-                + " sleep 120").start();
+        Process writer = pipeKeptOpen(pipe, "echo 'Nov 29 host kernel: booting' >&3;");
         try {
             EditorTab tab = openProfile(robot, TESTCAT);
             prompts.filesToChoose.add(pipe);
