@@ -1,0 +1,129 @@
+package dev.armorbench.ui.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.armorbench.audit.LogLineParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The events view keeps the newest event at its bottom, however the batches come, until the user scrolls away. */
+@ExtendWith(ApplicationExtension.class)
+class EventsViewTest {
+    private final LogLineParser parser = new LogLineParser();
+    private Stage stage;
+    private EventsView view;
+    private int files;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = new EventsView();
+        stage.setScene(new Scene(view, 500, 300));
+        stage.show();
+    }
+
+    /** {@code size} denials of files not seen before, as a run's hand-off gives them. */
+    private List<EventsView.Repeated> batch(int size) {
+        List<EventsView.Repeated> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++, files++) {
+            // Names of varying length, so that rows wrap to one, two or three lines.
+            String name = "/srv/f" + files + "/" + "deeper/".repeat(files % 9);
+            batch.add(EventsView.Repeated.once(parser.parseEvent("type=AVC msg=audit(1700000000.1:" + files
+                    + "): apparmor=\"DENIED\" operation=\"open\" profile=\"p\" name=\"" + name + "\" pid=7 comm=\"c\""
+                    + " requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0", "log", files)));
+        }
+        return batch;
+    }
+
+    /** Where the row of {@code index} ends in the scene, or -1 when it is not drawn. */
+    private double rowBottom(int index) {
+        return view.lookupAll(".list-cell").stream()
+                .<IndexedCell<?>>map(node -> (IndexedCell<?>) node)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() == index)
+                .mapToDouble(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxY())
+                .findFirst().orElse(-1);
+    }
+
+    /** Where the list's rows are cut off: the bottom of its viewport, in the scene. */
+    private double viewportBottom() {
+        Node viewport = view.lookup(".clipped-container");
+        return viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+    }
+
+    private void assertNewestAtTheBottom(String when) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        int newest = fx(() -> view.getItems().size()) - 1;
+        double bottom = fx(this::viewportBottom);
+        assertThat(fx(() -> rowBottom(newest))).as("%s: the newest row (%d) ends at the viewport's bottom", when, newest)
+                .isBetween(bottom - 1, bottom + 1);
+    }
+
+    /**
+     * Turns the mouse wheel over the list: positive towards older events, as JavaFX counts it. (The
+     * headless robot's wheel gives one pixel a notch, in the opposite sense on Monocle.)
+     */
+    private void wheel(double deltaY) {
+        Node flow = view.lookup(".virtual-flow");
+        Event.fireEvent(flow, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
+                0, deltaY, 0, deltaY, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get();
+    }
+
+    @Test
+    void batchesHandedOnBeforeTheListIsLaidOutAgainStillEndOnTheNewest(FxRobot robot) throws Exception {
+        for (int round = 0; round < 40; round++) {
+            List<EventsView.Repeated> batch = batch(1 + round * 37 % 200);
+            robot.interact(() -> view.addAll(batch)); // one right after the other, of varying size
+            if (round % 3 == 2) {
+                assertNewestAtTheBottom("round " + round);
+            }
+        }
+    }
+
+    @Test
+    void theNewestStaysAtTheBottomWhenRowsWrapAgainInAnotherWidth(FxRobot robot) throws Exception {
+        // The first batch fits without a scroll bar; the second brings it, and every row narrows.
+        robot.interact(() -> view.addAll(batch(3)));
+        robot.interact(() -> view.addAll(batch(60)));
+        assertNewestAtTheBottom("once the scroll bar came");
+        for (double width : new double[] {260, 700, 340}) {
+            robot.interact(() -> stage.setWidth(width));
+            assertNewestAtTheBottom(width + " px wide");
+        }
+    }
+
+    @Test
+    void scrollingUpStopsFollowingAndScrollingBackToTheEndResumesIt(FxRobot robot) throws Exception {
+        robot.interact(() -> view.addAll(batch(80)));
+        assertNewestAtTheBottom("at first");
+
+        robot.interact(() -> wheel(+240));
+        assertThat(fx(view::followsNewest)).as("after scrolling up").isFalse();
+        robot.interact(() -> view.addAll(batch(5)));
+        WaitForAsyncUtils.waitForFxEvents();
+        int newest = fx(() -> view.getItems().size()) - 1;
+        assertThat(fx(() -> rowBottom(newest))).as("what the user reads is left in view").isEqualTo(-1);
+
+        robot.interact(() -> wheel(-100_000));
+        assertThat(fx(view::followsNewest)).as("back at the end").isTrue();
+        robot.interact(() -> view.addAll(batch(5)));
+        assertNewestAtTheBottom("after scrolling back");
+    }
+}
