@@ -2,6 +2,8 @@ package dev.armorbench.ui.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armorbench.audit.LogLineParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,9 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -39,13 +44,17 @@ class EventsViewTest {
     private List<EventsView.Repeated> batch(int size) {
         List<EventsView.Repeated> batch = new ArrayList<>();
         for (int i = 0; i < size; i++, files++) {
-            // Names of varying length, so that rows wrap to one, two or three lines.
-            String name = "/srv/f" + files + "/" + "deeper/".repeat(files % 9);
-            batch.add(EventsView.Repeated.once(parser.parseEvent("type=AVC msg=audit(1700000000.1:" + files
-                    + "): apparmor=\"DENIED\" operation=\"open\" profile=\"p\" name=\"" + name + "\" pid=7 comm=\"c\""
-                    + " requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0", "log", files)));
+            batch.add(denial(files));
         }
         return batch;
+    }
+
+    /** The denial of file {@code n}: names of varying length, so that rows wrap to one, two or three lines. */
+    private EventsView.Repeated denial(int n) {
+        String name = "/srv/f" + n + "/" + "deeper/".repeat(n % 9);
+        return EventsView.Repeated.once(parser.parseEvent("type=AVC msg=audit(1700000000.1:" + n
+                + "): apparmor=\"DENIED\" operation=\"open\" profile=\"p\" name=\"" + name + "\" pid=7 comm=\"c\""
+                + " requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0", "log", n));
     }
 
     /** Where the row of {@code index} ends in the scene, or -1 when it is not drawn. */
@@ -125,5 +134,36 @@ class EventsViewTest {
         assertThat(fx(view::followsNewest)).as("back at the end").isTrue();
         robot.interact(() -> view.addAll(batch(5)));
         assertNewestAtTheBottom("after scrolling back");
+    }
+
+    @Test
+    void selectedRowsAreCopiedAsShownOrAsJsonAndStaySelectedWhileEventsCome(FxRobot robot) throws Exception {
+        robot.interact(() -> view.addAll(batch(5)));
+        robot.interact(() -> view.addAll(List.of(denial(1)))); // file 1 again: it moves to the end, ×2
+        robot.interact(() -> {
+            view.getSelectionModel().selectIndices(4, 1); // file 2, then file 1's row, picked bottom up
+            view.requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString()).lines()).as("Ctrl+C, in the rows' order")
+                .satisfiesExactly(
+                        line -> assertThat(line).contains("DENIED", "name=/srv/f2/deeper/deeper/").doesNotContain("×"),
+                        line -> assertThat(line).contains("name=/srv/f1/deeper/").endsWith("×2"));
+
+        robot.interact(() -> view.addAll(batch(3)));
+        assertThat(fx(() -> view.getSelectionModel().getSelectedItems().stream()
+                .map(row -> row.latest().record().get("name")).toList())).as("still selected after a batch")
+                .containsExactly("/srv/f2/deeper/deeper/", "/srv/f1/deeper/");
+
+        MenuItem copyJson = fx(() -> view.getContextMenu().getItems().stream()
+                .filter(item -> "Copy as JSON".equals(item.getText())).findFirst().orElseThrow());
+        robot.interact(copyJson::fire);
+        List<String> json = fx(() -> Clipboard.getSystemClipboard().getString()).lines().toList();
+        assertThat(json).hasSize(2);
+        JsonNode first = new ObjectMapper().readTree(json.get(0));
+        assertThat(first.get("event").asText()).isEqualTo("DENIED");
+        assertThat(first.get("name").asText()).isEqualTo("/srv/f2/deeper/deeper/");
+        assertThat(first.get("pid").isNumber()).as("numbers as numbers, as logs --format json writes them").isTrue();
+        assertThat(new ObjectMapper().readTree(json.get(1)).get("serial").asLong()).isEqualTo(1);
     }
 }
