@@ -14,30 +14,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Skin;
-import javafx.scene.control.skin.ListViewSkin;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 
 /**
  * The AppArmor events of the profile family since the run's start, one line per distinct event
@@ -70,7 +62,6 @@ final class EventsView extends ListView<EventsView.Repeated> {
     private final ObservableList<Repeated> shown = FXCollections.observableArrayList();
     /** The listed events, least recently seen first, at most {@link #KEEP_EVENTS}. */
     private RepeatAggregator listed = new RepeatAggregator(KEEP_EVENTS);
-    private boolean followingNewest = true;
 
     EventsView() {
         setItems(shown);
@@ -86,43 +77,19 @@ final class EventsView extends ListView<EventsView.Repeated> {
                 event.consume();
             }
         });
-        addEventFilter(ScrollEvent.SCROLL, event -> {
-            if (event.getDeltaY() > 0) {
-                followingNewest = false; // towards older events: the next layout must not pull the list back
-            }
-            followIfAtTheEnd();
-        });
-        addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
-            if (inScrollBar(event.getTarget())) {
-                followingNewest = false; // the scroll bar held; a click on a row keeps following
-            }
-        });
-        addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
-            if (inScrollBar(event.getTarget())) {
-                followIfAtTheEnd();
-            }
-        });
-        addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.UP || event.getCode() == KeyCode.PAGE_UP || event.getCode() == KeyCode.HOME) {
-                followingNewest = false;
-            }
-        });
-        addEventFilter(KeyEvent.KEY_RELEASED, event -> {
-            if (event.getCode().isNavigationKey()) {
-                followIfAtTheEnd();
-            }
-        });
     }
 
     void clear() {
         listed = new RepeatAggregator(KEEP_EVENTS);
         shown.clear();
-        followingNewest = true;
+        if (getSkin() instanceof TailFollowingSkin<?> tail) {
+            tail.follow();
+        }
     }
 
     /**
      * Adds a batch, oldest first: one change of the list per batch. While the view follows the
-     * newest, its flow brings the newest to the bottom when it lays the new rows out.
+     * newest, its skin brings the newest to the bottom when it lays the new rows out.
      */
     void addAll(List<Repeated> batch) {
         if (batch.isEmpty()) {
@@ -204,102 +171,14 @@ final class EventsView extends ListView<EventsView.Repeated> {
         return text.toString().strip();
     }
 
-    /**
-     * Whether the view keeps the newest event at its bottom, as a log's tail does: true until the
-     * user scrolls away from the end, true again when they scroll back to it. Only the user's
-     * moves change it, so batches that come faster than the screen is drawn never stop it.
-     */
+    /** Whether the view keeps the newest event at its bottom (see {@link TailFollowingSkin}). */
     boolean followsNewest() {
-        return followingNewest;
+        return !(getSkin() instanceof TailFollowingSkin<?> tail) || tail.following();
     }
 
     @Override
     protected Skin<?> createDefaultSkin() {
-        return new ListViewSkin<>(this) {
-            @Override
-            protected VirtualFlow<ListCell<Repeated>> createVirtualFlow() {
-                return new TailFlow();
-            }
-        };
-    }
-
-    /** Once the user's scroll has moved the list: follow again if it now ends on the newest. */
-    private void followIfAtTheEnd() {
-        Platform.runLater(() -> followingNewest = followingNewest || shown.isEmpty() || newestFullyShown());
-    }
-
-    private static boolean inScrollBar(Object target) {
-        for (Node at = target instanceof Node node ? node : null; at != null; at = at.getParent()) {
-            if (at instanceof ScrollBar) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean newestFullyShown() {
-        if (!(lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getLastVisibleCell() == null) {
-            return true;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        Node viewport = flow.lookup(".clipped-container");
-        double viewportHeight = viewport == null ? flow.getHeight() : viewport.getLayoutBounds().getHeight();
-        return last.getIndex() == shown.size() - 1 && last.getLayoutY() + last.getHeight() <= viewportHeight + 1;
-    }
-
-    /**
-     * The list's flow, pinned to the newest row at every layout while the view follows. Pinning in
-     * the flow's own layout, after it has taken the new count, the scroll bar's width and the rows'
-     * wrapped heights into account, is what makes it exact: scrolling when a batch is handed on ran
-     * before that layout and stayed short of the newest now and then (RunFloodEngineTest, once in
-     * six CI runs), and rows that wrap again once the scroll bar appears pushed it below the view.
-     */
-    private final class TailFlow extends VirtualFlow<ListCell<Repeated>> {
-        /**
-         * How many more layouts may go to reaching the newest. The flow places rows of varying
-         * height by an estimate of the whole list's length that it refines as it measures rows, so
-         * a scroll can land short and the next layout gets nearer; this bounds those layouts
-         * should the estimate never settle.
-         */
-        private int layoutsToPin;
-        private int pinnedCount = -1;
-        private double pinnedWidth = -1;
-        private double pinnedHeight = -1;
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            int newest = getCellCount() - 1;
-            if (newest != pinnedCount - 1 || getWidth() != pinnedWidth || getHeight() != pinnedHeight) {
-                pinnedCount = newest + 1;
-                pinnedWidth = getWidth();
-                pinnedHeight = getHeight();
-                layoutsToPin = 10;
-            }
-            if (!followingNewest || newest < 0 || layoutsToPin <= 0) {
-                return;
-            }
-            ListCell<Repeated> newestCell = getVisibleCell(newest);
-            if (newestCell == null) {
-                scrollTo(newest); // brings it into the flow, sometimes only in the next layout
-                newestCell = getVisibleCell(newest);
-            }
-            if (newestCell != null) {
-                scrollToBottom(newestCell); // nothing when it already ends at the bottom
-            }
-            if (newestCell == null || !endsAtTheBottom(newestCell)) {
-                layoutsToPin--;
-                Platform.runLater(this::requestLayout);
-            }
-        }
-
-        private boolean endsAtTheBottom(ListCell<Repeated> cell) {
-            double viewport = getHeight() - (getHbar().isVisible() ? getHbar().getHeight() : 0);
-            double bottom = cell.getLayoutY() + cell.getHeight();
-            boolean allRowsFit = getFirstVisibleCell() != null && getFirstVisibleCell().getIndex() == 0
-                    && getFirstVisibleCell().getLayoutY() >= 0 && bottom <= viewport;
-            return allRowsFit || Math.abs(bottom - viewport) <= 1;
-        }
+        return new TailFollowingSkin<>(this);
     }
 
     void placeholder(String text) {
