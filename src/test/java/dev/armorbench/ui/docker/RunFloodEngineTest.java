@@ -107,7 +107,16 @@ class RunFloodEngineTest {
         assertThat(shown.get(0).latest().record().get("pid"))
                 .isEqualTo(String.valueOf(10_000 + EVENTS - FILES));
         // The newest is in view at the bottom, as a log's tail shows it, the rows above it filled.
-        WaitForAsyncUtils.waitForFxEvents();
+        // (The list may take a layout or two, a pulse each, to settle; the checks then say where.)
+        try {
+            waitUntil(10, () -> run.events().lookupAll(".list-cell").stream()
+                    .map(node -> (javafx.scene.control.IndexedCell<?>) node)
+                    .anyMatch(cell -> cell.isVisible() && cell.getIndex() == FILES - 1
+                            && Math.abs(cell.localToScene(cell.getLayoutBounds()).getMaxY()
+                                    - run.events().localToScene(run.events().getLayoutBounds()).getMaxY()) <= 2));
+        } catch (AssertionError settledElsewhere) {
+            // reported by the checks below
+        }
         javafx.geometry.Bounds view = fx(() -> run.events().localToScene(run.events().getLayoutBounds()));
         List<javafx.scene.control.IndexedCell<?>> cells = fx(() -> run.events().lookupAll(".list-cell").stream()
                 .<javafx.scene.control.IndexedCell<?>>map(node -> (javafx.scene.control.IndexedCell<?>) node)
