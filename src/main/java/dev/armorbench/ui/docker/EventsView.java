@@ -30,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 
 /**
  * The AppArmor events of the profile family since the run's start, one line per distinct event
@@ -155,9 +156,13 @@ final class EventsView extends ListView<EventsView.Repeated> {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** A row's text: the event as {@code logs} prints it, and how many times it came. */
+    /** A row as copied: the event as {@code logs} prints it, and how many times it came. */
     static String rowText(Repeated event) {
-        return EventText.format(event.latest()) + (event.count() > 1 ? String.format("   ×%,d", event.count()) : "");
+        return EventText.format(event.latest()) + (event.count() > 1 ? "   " + countText(event.count()) : "");
+    }
+
+    private static String countText(long count) {
+        return String.format("×%,d", count);
     }
 
     /** The latest occurrence's record as one line of {@code logs --format json}, without its newline. */
@@ -185,10 +190,18 @@ final class EventsView extends ListView<EventsView.Repeated> {
         setPlaceholder(new Label(text));
     }
 
+    /**
+     * One event's row: its count as a badge on the left, where a row cut short to two lines
+     * (as narrow panes cut most) still shows it, then the event as {@code logs} prints it.
+     */
     private static final class EventCell extends ListCell<Repeated> {
+        private final Label count = new Label();
+
         EventCell() {
             setWrapText(true);
             setPrefWidth(0);
+            count.getStyleClass().add("event-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
         }
 
         @Override
@@ -197,9 +210,16 @@ final class EventsView extends ListView<EventsView.Repeated> {
             getStyleClass().removeAll("event-denied", "event-allowed", "event-other");
             if (empty || event == null) {
                 setText(null);
+                setGraphic(null);
                 return;
             }
-            setText(rowText(event));
+            setText(EventText.format(event.latest()));
+            if (event.count() > 1) {
+                count.setText(countText(event.count()));
+                setGraphic(count);
+            } else {
+                setGraphic(null);
+            }
             getStyleClass().add(switch (event.latest().kind()) {
                 case DENIED -> "event-denied";
                 case ALLOWED -> "event-allowed";

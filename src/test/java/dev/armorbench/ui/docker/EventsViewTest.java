@@ -14,6 +14,8 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -67,6 +69,15 @@ class EventsViewTest {
                 .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() == index)
                 .mapToDouble(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxY())
                 .findFirst().orElse(-1);
+    }
+
+    /** The count badge of the row of {@code index}, or null when it has none. */
+    private String countBadge(int index) {
+        IndexedCell<?> row = view.lookupAll(".list-cell").stream()
+                .<IndexedCell<?>>map(node -> (IndexedCell<?>) node)
+                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() == index)
+                .findFirst().orElseThrow(() -> new AssertionError("row " + index + " is not drawn"));
+        return ((ListCell<?>) row).getGraphic() instanceof Label badge ? badge.getText() : null;
     }
 
     /** Where the list's rows are cut off: the bottom of its viewport, in the scene. */
@@ -153,6 +164,8 @@ class EventsViewTest {
     void selectedRowsAreCopiedAsShownOrAsJsonAndStaySelectedWhileEventsCome(FxRobot robot) throws Exception {
         robot.interact(() -> view.addAll(batch(5)));
         robot.interact(() -> view.addAll(List.of(denial(1)))); // file 1 again: it moves to the end, ×2
+        assertThat(fx(() -> countBadge(4))).as("the count, before the text that a narrow row cuts short").isEqualTo("×2");
+        assertThat(fx(() -> countBadge(3))).as("an event that came once").isNull();
         robot.interact(() -> {
             view.getSelectionModel().selectIndices(4, 1); // file 2, then file 1's row, picked bottom up
             view.requestFocus();
