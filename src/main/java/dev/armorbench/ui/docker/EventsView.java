@@ -123,8 +123,10 @@ final class EventsView extends ListView<EventsView.Repeated> {
 
     /** Copy (the rows as shown), Copy as JSON (the kernel's records, as {@code logs --format json} writes them), Select All. */
     private ContextMenu copyMenu() {
+        // No accelerator on the item: a control's context menu accelerators go to the whole
+        // scene, and Ctrl+C in the tree or the images table copied the selected events. The
+        // view's own key handler copies only while it has the focus.
         MenuItem copy = new MenuItem("Copy");
-        copy.setAccelerator(COPY);
         copy.setOnAction(event -> copySelected(EventsView::rowText));
         MenuItem copyJson = new MenuItem("Copy as JSON");
         copyJson.setOnAction(event -> copySelected(EventsView::json));

@@ -13,14 +13,17 @@ import java.util.concurrent.TimeoutException;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,14 +37,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class EventsViewTest {
     private final LogLineParser parser = new LogLineParser();
     private EventsView view;
+    private Button elsewhere;
     private int files;
 
     @Start
     void start(Stage stage) {
         view = new EventsView();
         // The view in a pane of its own, so that a test narrows the view, never the stage, which
-        // TestFX hands on to the next test class.
-        stage.setScene(new Scene(new StackPane(view), 500, 300));
+        // TestFX hands on to the next test class; another control above it takes the focus.
+        elsewhere = new Button("Elsewhere");
+        VBox.setVgrow(view, Priority.ALWAYS);
+        stage.setScene(new Scene(new VBox(elsewhere, view), 500, 300));
         stage.show();
     }
 
@@ -191,5 +197,19 @@ class EventsViewTest {
         assertThat(first.get("name").asText()).isEqualTo("/srv/f2/deeper/deeper/");
         assertThat(first.get("pid").isNumber()).as("numbers as numbers, as logs --format json writes them").isTrue();
         assertThat(new ObjectMapper().readTree(json.get(1)).get("serial").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlCElsewhereInTheWindowLeavesTheClipboardAlone(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.addAll(batch(3));
+            view.getSelectionModel().select(1);
+            ClipboardContent before = new ClipboardContent();
+            before.putString("the user's own text");
+            Clipboard.getSystemClipboard().setContent(before);
+            elsewhere.requestFocus();
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("the user's own text");
     }
 }
