@@ -88,14 +88,12 @@ final class TailFollowingSkin<T> extends ListViewSkin<T> {
     }
 
     private boolean newestFullyShown() {
-        VirtualFlow<ListCell<T>> flow = getVirtualFlow();
+        TailFlow flow = (TailFlow) getVirtualFlow();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (last == null) {
             return true; // no rows
         }
-        Node viewport = flow.lookup(".clipped-container");
-        double viewportHeight = viewport == null ? flow.getHeight() : viewport.getLayoutBounds().getHeight();
-        return last.getIndex() == flow.getCellCount() - 1 && last.getLayoutY() + last.getHeight() <= viewportHeight + 1;
+        return last.getIndex() == flow.getCellCount() - 1 && last.getLayoutY() + last.getHeight() <= flow.viewportHeight() + 1;
     }
 
     /** The list's flow, pinned to the newest row at every layout while the skin follows. */
@@ -138,8 +136,13 @@ final class TailFollowingSkin<T> extends ListViewSkin<T> {
             }
         }
 
+        /** The height the rows are shown in: the flow's, less a horizontal scroll bar. */
+        double viewportHeight() {
+            return getHeight() - (getHbar().isVisible() ? getHbar().getHeight() : 0);
+        }
+
         private boolean endsAtTheBottom(ListCell<T> cell) {
-            double viewport = getHeight() - (getHbar().isVisible() ? getHbar().getHeight() : 0);
+            double viewport = viewportHeight();
             double bottom = cell.getLayoutY() + cell.getHeight();
             IndexedCell<?> first = getFirstVisibleCell();
             boolean allRowsFit = first != null && first.getIndex() == 0 && first.getLayoutY() >= 0 && bottom <= viewport;

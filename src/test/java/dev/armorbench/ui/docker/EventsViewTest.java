@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.armorbench.audit.LogLineParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,20 +71,21 @@ class EventsViewTest {
 
     /** Where the row of {@code index} ends in the scene, or -1 when it is not drawn. */
     private double rowBottom(int index) {
-        return view.lookupAll(".list-cell").stream()
-                .<IndexedCell<?>>map(node -> (IndexedCell<?>) node)
-                .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() == index)
-                .mapToDouble(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxY())
-                .findFirst().orElse(-1);
+        return drawnRow(index).map(cell -> cell.localToScene(cell.getLayoutBounds()).getMaxY()).orElse(-1.0);
     }
 
     /** The count badge of the row of {@code index}, or null when it has none. */
     private String countBadge(int index) {
-        IndexedCell<?> row = view.lookupAll(".list-cell").stream()
+        IndexedCell<?> row = drawnRow(index).orElseThrow(() -> new AssertionError("row " + index + " is not drawn"));
+        return ((ListCell<?>) row).getGraphic() instanceof Label badge ? badge.getText() : null;
+    }
+
+    /** The drawn row of {@code index}, if it is drawn. */
+    private Optional<IndexedCell<?>> drawnRow(int index) {
+        return view.lookupAll(".list-cell").stream()
                 .<IndexedCell<?>>map(node -> (IndexedCell<?>) node)
                 .filter(cell -> cell.isVisible() && !cell.isEmpty() && cell.getIndex() == index)
-                .findFirst().orElseThrow(() -> new AssertionError("row " + index + " is not drawn"));
-        return ((ListCell<?>) row).getGraphic() instanceof Label badge ? badge.getText() : null;
+                .findFirst();
     }
 
     /** Where the list's rows are cut off: the bottom of its viewport, in the scene. */
