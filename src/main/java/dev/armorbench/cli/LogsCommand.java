@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         name = "logs",
         mixinStandardHelpOptions = true,
         description = {
-            "Read AppArmor records from log files (audit.log, kern.log, syslog, dmesg output, journalctl -o json),",
-            "from stdin (-), or, without FILE, from the best readable log on this machine.",
+            "Read AppArmor records from log files, stdin or this machine's live log.",
+            "FILE may be audit.log, kern.log, syslog, dmesg output or journalctl -o json output; - is stdin;"
+                + " without FILE, the best readable log on this machine is read.",
             "Lines that are not AppArmor records, or are damaged, are skipped and counted on stderr."
         })
 public final class LogsCommand implements Callable<Integer> {
