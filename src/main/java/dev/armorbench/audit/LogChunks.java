@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * a chunk ends just after a newline (or at the end of the stream), and is linked to the chunk
  * before for its line numbers. A line too long to be a record is not kept: it becomes a chunk of
  * its own that only says "one overlong line", as {@link LineSplitter} would report it.
+ *
+ * <p>A stream that has nothing more at hand (a pipe whose writer is slow: {@code tail -f | …}) is
+ * not waited on to fill a chunk: the whole lines already there make a shorter chunk, so their
+ * events reach the reader's user while the writer is still quiet.
  */
 final class LogChunks {
     /**
@@ -55,6 +59,8 @@ final class LogChunks {
     private byte[] carry = new byte[0];
     private int carryLength;
     private boolean ended;
+    /** The last {@link #fill} met the end of the stream. */
+    private boolean atEnd;
     private CompletableFuture<Long> nextFirstLine = CompletableFuture.completedFuture(1L);
     /** Buffers of chunks already parsed, handed back by the parsing threads to be filled again. */
     private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
@@ -85,7 +91,7 @@ final class LogChunks {
         int want = Math.max(target, filled + 1);
         while (true) {
             filled = fill(buffer, filled, want);
-            if (filled < want) {
+            if (atEnd) {
                 ended = true;
                 if (filled == 0) {
                     return null;
@@ -149,14 +155,36 @@ final class LogChunks {
         }
     }
 
-    /** Reads until {@code buffer} holds {@code want} bytes or the stream ends; returns the bytes held. */
+    /** Whether the stream has ended: {@link #next} has nothing more to give. */
+    boolean ended() {
+        return ended;
+    }
+
+    /**
+     * Whether reading the next chunk would wait for the stream's writer: nothing is at hand now.
+     * (At the end of a file this is true too, and the wait is none.)
+     */
+    boolean wouldWait() throws IOException {
+        return !ended && in.available() == 0;
+    }
+
+    /**
+     * Reads until {@code buffer} holds {@code want} bytes, the stream ends ({@link #atEnd}), or the
+     * stream has nothing more at hand while the buffer holds a whole line; returns the bytes held.
+     */
     private int fill(byte[] buffer, int filled, int want) throws IOException {
+        atEnd = false;
         while (filled < want) {
             int n = in.read(buffer, filled, want - filled);
             if (n <= 0) {
+                atEnd = true;
                 break;
             }
             filled += n;
+            // A file's reads fill the buffer, so only a pipe or a device gets this far.
+            if (filled < want && in.available() == 0 && lastNewline(buffer, filled) >= 0) {
+                break;
+            }
         }
         return filled;
     }

@@ -132,9 +132,8 @@ public final class LogReader {
         if (first == null) {
             return;
         }
-        LogChunks.Chunk second = chunks.next();
-        if (second == null) {
-            // A small log: not worth a thread.
+        if (chunks.ended()) {
+            // A small log, read whole: not worth a thread.
             try {
                 deliver(new ChunkParser(parser).parse(first, source), sink);
             } catch (InterruptedException e) {
@@ -143,21 +142,29 @@ public final class LogReader {
             }
             return;
         }
-        LogChunks.Chunk[] next = {first, second};
-        parseInOrder(() -> {
-            LogChunks.Chunk chunk = next[0];
-            if (chunk == null) {
-                return null;
-            }
-            next[0] = next[1];
-            next[1] = next[0] == null ? null : chunks.next();
-            return chunkParser -> {
-                try {
-                    return chunkParser.parse(chunk, source);
-                } finally {
-                    chunks.recycle(chunk);
+        parseInOrder(new ChunkJobs() {
+            private LogChunks.Chunk unread = first;
+
+            @Override
+            public ChunkJob next() throws IOException {
+                LogChunks.Chunk chunk = unread != null ? unread : chunks.next();
+                unread = null;
+                if (chunk == null) {
+                    return null;
                 }
-            };
+                return chunkParser -> {
+                    try {
+                        return chunkParser.parse(chunk, source);
+                    } finally {
+                        chunks.recycle(chunk);
+                    }
+                };
+            }
+
+            @Override
+            public boolean wouldWait() throws IOException {
+                return unread == null && chunks.wouldWait();
+            }
         }, sink);
     }
 
@@ -214,6 +221,11 @@ public final class LogReader {
     /** The jobs of one reading in order, made on the calling thread; null at the end. */
     private interface ChunkJobs {
         ChunkJob next() throws IOException;
+
+        /** Whether {@link #next} would wait for input (a slow pipe), so that what is parsed should be handed on first. */
+        default boolean wouldWait() throws IOException {
+            return false;
+        }
     }
 
     /**
@@ -233,13 +245,21 @@ public final class LogReader {
         Deque<ChunkTask> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * parsingThreads + 2;
         try {
-            ChunkJob job = jobs.next();
-            while (job != null || !inFlight.isEmpty()) {
-                while (job != null && inFlight.size() < maxInFlight) {
+            boolean more = true;
+            while (true) {
+                // Read on while there is room; but a slow pipe's events are handed on before its next wait.
+                while (more && inFlight.size() < maxInFlight && (inFlight.isEmpty() || !jobs.wouldWait())) {
+                    ChunkJob job = jobs.next();
+                    if (job == null) {
+                        more = false;
+                        break;
+                    }
                     ChunkTask task = new ChunkTask(job, parsers);
                     inFlight.addLast(task);
                     pool.execute(task);
-                    job = jobs.next();
+                }
+                if (inFlight.isEmpty()) {
+                    break;
                 }
                 ChunkTask next = inFlight.removeFirst();
                 // In order, so that a chunk's wait for the line count of the one before always ends.

@@ -6,16 +6,27 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading in chunks on parser threads gives exactly the events, lines and skips of reading on one thread. */
+/**
+ * Reading in chunks on parser threads gives exactly the events, lines and skips of reading on one
+ * thread, and hands on a slow pipe's lines without waiting for a chunk's worth.
+ */
 class ParallelLogReaderTest {
 
     @Test
@@ -114,6 +125,98 @@ class ParallelLogReaderTest {
         for (int regionBytes : new int[] {13, 100, 5000, max - 1, max + 1, LogChunks.CHUNK_BYTES}) {
             Reading regions = readFile(new LogReader(2, regionBytes), file);
             assertSameReading(regions, sequential, regionBytes + "-byte regions");
+        }
+    }
+
+    @Test
+    void aStreamThatDribblesInPiecesGivesTheSameReading() throws IOException {
+        byte[] log = corpusLogs();
+        Reading sequential = read(new LogReader(1), log);
+        for (int threads : new int[] {2, 3}) {
+            List<AuditEvent> events = new ArrayList<>();
+            LogReader reader = new LogReader(threads);
+            reader.read(new Dribble(log, 7), "corpora.log", events::add);
+            assertSameReading(new Reading(events, reader.lines(), reader.skips().asMap()), sequential,
+                    threads + " threads, a stream that has nothing at hand after each short read");
+        }
+    }
+
+    @Test
+    void aStalledPipesLinesAreHandedOnWhileItsWriterWaits() throws Exception {
+        String record = "type=AVC msg=audit(1700000000.250:%d): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
+                + " name=\"/etc/x\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"\n";
+        PipedOutputStream writer = new PipedOutputStream();
+        PipedInputStream pipe = new PipedInputStream(writer, 1 << 20);
+        LogReader reader = new LogReader(2);
+        BlockingQueue<AuditEvent> events = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                reader.read(pipe, "pipe", events::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            // Three records, far less than a chunk, then the writer goes quiet (as tail -f does).
+            assertHandedOnWhileTheWriterWaits(writer, record, reader, events, reading);
+        } finally {
+            writer.close(); // so that a failed check leaves no reading blocked on the pipe
+        }
+        reading.get(30, TimeUnit.SECONDS);
+        assertThat(events).extracting(event -> event.record().serial()).containsExactly(3L);
+        assertThat(reader.lines()).isEqualTo(4);
+    }
+
+    private static void assertHandedOnWhileTheWriterWaits(PipedOutputStream writer, String record, LogReader reader,
+            BlockingQueue<AuditEvent> events, CompletableFuture<Void> reading)
+            throws Exception {
+        for (int i = 0; i < 3; i++) {
+            writer.write(String.format(record, i).getBytes(StandardCharsets.US_ASCII));
+        }
+        writer.flush();
+        List<AuditEvent> early = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AuditEvent event = events.poll(30, TimeUnit.SECONDS);
+            assertThat(event).as("record %d handed on while the pipe's writer waits", i).isNotNull();
+            early.add(event);
+        }
+        assertThat(early).extracting(event -> event.record().serial()).containsExactly(0L, 1L, 2L);
+        assertThat(reader.progress().lines()).as("lines counted while the writer waits").isEqualTo(3);
+        assertThat(reading).isNotDone();
+
+        writer.write(String.format(record, 3).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Gives a log in short reads, with nothing at hand after each: a pipe whose writer is slow. */
+    private static final class Dribble extends InputStream {
+        private final byte[] bytes;
+        private final Random sizes;
+        private int at;
+
+        Dribble(byte[] bytes, long seed) {
+            this.bytes = bytes;
+            this.sizes = new Random(seed);
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (at >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, 1 + sizes.nextInt(3000)), bytes.length - at);
+            System.arraycopy(bytes, at, buffer, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return 0;
         }
     }
 
