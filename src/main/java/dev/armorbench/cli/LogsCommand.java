@@ -14,7 +14,9 @@ import dev.armorbench.audit.LogSummary;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.FileFollower;
 import dev.armorbench.audit.StreamFollower;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -39,8 +41,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Read AppArmor records from log files, stdin or this machine's live log.",
-            "FILE may be audit.log, kern.log, syslog, dmesg output or journalctl -o json output; - is stdin;"
-                + " without FILE, the best readable log on this machine is read.",
+            "FILE may be audit.log, kern.log, syslog, dmesg output or journalctl -o json output; - is stdin"
+                + " (from a pipe, each record is printed as it comes); without FILE, the best readable log on this"
+                + " machine is read.",
             "Lines that are not AppArmor records, or are damaged, are skipped and counted on stderr."
         })
 public final class LogsCommand implements Callable<Integer> {
@@ -151,7 +154,7 @@ public final class LogsCommand implements Callable<Integer> {
             LogReader reader = new LogReader();
             try {
                 if (input.equals("-")) {
-                    reader.read(System.in, input, sink);
+                    reader.read(flushingBeforeWaits(System.in, output), input, sink);
                 } else {
                     reader.read(Path.of(input), input, sink); // the parser threads read a large file themselves
                 }
@@ -174,6 +177,24 @@ public final class LogsCommand implements Callable<Integer> {
         }
         err.flush();
         return status;
+    }
+
+    /**
+     * {@code in}, which first shows the records printed so far whenever reading on would wait for
+     * its writer: {@code tail -f kern.log | armorbench logs -} prints each record as it comes,
+     * where output to a pipe is otherwise only written in blocks. The reader reads and prints on
+     * one thread, so the flush cannot race a record being printed.
+     */
+    private static InputStream flushingBeforeWaits(InputStream in, Output output) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (in.available() == 0) {
+                    output.flush();
+                }
+                return super.read(buffer, offset, length);
+            }
+        };
     }
 
     private int readSource(LineSource source, Consumer<AuditEvent> sink, PrintWriter err) throws IOException {

@@ -75,6 +75,43 @@ class JarCommandLineIT {
     }
 
     @Test
+    void logsFromAPipePrintsEachRecordWhileTheWriterIsQuiet() throws Exception {
+        String record = "type=AVC msg=audit(1700000000.250:%d): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
+                + " name=\"/etc/x%d\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n";
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("armorbench.jar", "target/armorbench.jar"), "logs", "-").start();
+        java.io.OutputStream stdin = process.getOutputStream();
+        java.io.BufferedReader stdout = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            // As `tail -f audit.log | armorbench logs -`: one record, then the writer stays quiet.
+            stdin.write(String.format(record, 1, 1).getBytes(StandardCharsets.US_ASCII));
+            stdin.flush();
+            java.util.concurrent.CompletableFuture<String> first =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> readLine(stdout));
+            assertThat(first.completeOnTimeout(null, 60, TimeUnit.SECONDS).get())
+                    .as("the first record, printed within 60 s, before stdin ends").isNotNull()
+                    .contains("DENIED").contains("/etc/x1");
+            stdin.write(String.format(record, 2, 2).getBytes(StandardCharsets.US_ASCII));
+            stdin.close();
+            assertThat(readLine(stdout)).contains("/etc/x2");
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("logs ended with its stdin").isTrue();
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            // Before anything is closed: a read still waiting on stdout ends with the process.
+            process.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String readLine(java.io.BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void withoutADisplayTheAppSaysSoInOneLineAndExitsOne() throws Exception {
         Result result = runJar(java.util.Map.of("DISPLAY", ""));
         assertThat(result.exitCode()).isEqualTo(1);
