@@ -164,8 +164,20 @@ final class LogChunks {
      * Whether reading the next chunk would wait for the stream's writer: nothing is at hand now.
      * (At the end of a file this is true too, and the wait is none.)
      */
-    boolean wouldWait() throws IOException {
-        return !ended && in.available() == 0;
+    boolean wouldWait() {
+        return !ended && atHand() == 0;
+    }
+
+    /**
+     * The bytes the stream has at hand now. A stream that cannot tell is taken to have some, so it
+     * is read to full chunks: the cost is only that a slow writer's lines wait for a chunk's worth.
+     */
+    private int atHand() {
+        try {
+            return in.available();
+        } catch (IOException e) {
+            return 1;
+        }
     }
 
     /**
@@ -182,7 +194,7 @@ final class LogChunks {
             }
             filled += n;
             // A file's reads fill the buffer, so only a pipe or a device gets this far.
-            if (filled < want && in.available() == 0 && lastNewline(buffer, filled) >= 0) {
+            if (filled < want && atHand() == 0 && lastNewline(buffer, filled) >= 0) {
                 break;
             }
         }

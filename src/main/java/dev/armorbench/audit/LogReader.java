@@ -2,6 +2,8 @@ package dev.armorbench.audit;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -162,7 +164,7 @@ public final class LogReader {
             }
 
             @Override
-            public boolean wouldWait() throws IOException {
+            public boolean wouldWait() {
                 return unread == null && chunks.wouldWait();
             }
         }, sink);
@@ -197,8 +199,26 @@ public final class LogReader {
             }
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = openStream(file)) {
             read(in, source, sink);
+        }
+    }
+
+    /**
+     * {@code file} as a stream. A pipe or a device is opened as a {@link FileInputStream}, whose
+     * {@code available()} asks the kernel what a pipe holds, so a slow writer's lines are handed on
+     * as they come ({@link LogChunks}); a channel's stream answers "Illegal seek" on a FIFO.
+     */
+    private static InputStream openStream(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.newInputStream(file);
+        }
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            // For the exception that names the cause (NoSuchFileException, AccessDeniedException),
+            // which the callers word for the user; should it open after all, it is read through it.
+            return Files.newInputStream(file);
         }
     }
 

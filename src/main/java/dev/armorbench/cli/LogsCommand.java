@@ -189,10 +189,19 @@ public final class LogsCommand implements Callable<Integer> {
         return new FilterInputStream(in) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (in.available() == 0) {
+                if (atHand() == 0) {
                     output.flush();
                 }
                 return super.read(buffer, offset, length);
+            }
+
+            /** What stdin holds now; one that cannot tell is flushed for, as a read may wait. */
+            private int atHand() {
+                try {
+                    return in.available();
+                } catch (IOException e) {
+                    return 0;
+                }
             }
         };
     }

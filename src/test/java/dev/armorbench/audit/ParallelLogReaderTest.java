@@ -181,10 +181,46 @@ class ParallelLogReaderTest {
             early.add(event);
         }
         assertThat(early).extracting(event -> event.record().serial()).containsExactly(0L, 1L, 2L);
+        // The count follows the events' hand-on, on the reading's thread: wait for it too.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (reader.progress().lines() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(reader.progress().lines()).as("lines counted while the writer waits").isEqualTo(3);
         assertThat(reading).isNotDone();
 
         writer.write(String.format(record, 3).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aNamedPipesLinesAreHandedOnWhileItsWriterWaits(@TempDir Path dir) throws Exception {
+        // As File → Import Log or `logs FILE` read a FIFO: through its path, not a stream given to them.
+        Path fifo = dir.resolve("audit.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
+        String record = "type=AVC msg=audit(1700000000.250:7): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
+                + " name=\"/etc/x\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"";
+        Process writer = new ProcessBuilder("sh", "-c", "exec 3>\"$1\"; printf '%s\\n' \"$2\" >&3; exec sleep 120", "sh",
+                fifo.toString(), record).start();
+        LogReader reader = new LogReader(2);
+        BlockingQueue<AuditEvent> events = new LinkedBlockingQueue<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                reader.read(fifo, "audit.pipe", events::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            AuditEvent event = events.poll(30, TimeUnit.SECONDS);
+            assertThat(event).as("the record, handed on while the FIFO's writer waits").isNotNull();
+            assertThat(event.record().serial()).isEqualTo(7);
+            assertThat(reading).isNotDone();
+        } finally {
+            // The writer is the sleep itself (exec), so its end of the FIFO closes with it: the reading ends.
+            writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        reading.get(30, TimeUnit.SECONDS);
+        assertThat(reader.lines()).isEqualTo(1);
     }
 
     /** Gives a log in short reads, with nothing at hand after each: a pipe whose writer is slow. */
