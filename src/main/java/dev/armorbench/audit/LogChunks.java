@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * before for its line numbers. A line too long to be a record is not kept: it becomes a chunk of
  * its own that only says "one overlong line", as {@link LineSplitter} would report it.
  *
- * <p>A stream that has nothing more at hand (a pipe whose writer is slow: {@code tail -f | …}) is
- * not waited on to fill a chunk: the whole lines already there make a shorter chunk, so their
- * events reach the reader's user while the writer is still quiet.
+ * <p>A stream that may stall (a pipe whose writer is slow: {@code tail -f | …}) is not waited on
+ * to fill a chunk when it has nothing more at hand: the whole lines already there make a shorter
+ * chunk, so their events reach the reader's user while the writer is still quiet. A file is read
+ * to full chunks, and one smaller than a chunk is known to be whole at once ({@link #ended()}).
  */
 final class LogChunks {
     /**
@@ -64,14 +65,15 @@ final class LogChunks {
     private CompletableFuture<Long> nextFirstLine = CompletableFuture.completedFuture(1L);
     /** Buffers of chunks already parsed, handed back by the parsing threads to be filled again. */
     private final Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
+    private final boolean mayStall;
 
-    LogChunks(InputStream in) {
-        this(in, CHUNK_BYTES);
-    }
-
-    /** {@code target}: the chunk size to aim for (tests use small ones to cut many chunks). */
-    LogChunks(InputStream in, int target) {
+    /**
+     * {@code target}: the chunk size to aim for (tests use small ones to cut many chunks);
+     * {@code mayStall}: whether the stream's writer may keep it waiting (a pipe, a device, stdin).
+     */
+    LogChunks(InputStream in, int target, boolean mayStall) {
         this.in = in;
+        this.mayStall = mayStall;
         this.target = Math.max(1, target);
         this.capacity = Math.max(this.target, MIN_CAPACITY);
     }
@@ -161,11 +163,11 @@ final class LogChunks {
     }
 
     /**
-     * Whether reading the next chunk would wait for the stream's writer: nothing is at hand now.
-     * (At the end of a file this is true too, and the wait is none.)
+     * Whether reading the next chunk may wait for the stream's writer: it may stall, and nothing is
+     * at hand now (which is also how its end looks, where the wait is none).
      */
     boolean wouldWait() {
-        return !ended && atHand() == 0;
+        return mayStall && !ended && atHand() == 0;
     }
 
     /**
@@ -193,8 +195,7 @@ final class LogChunks {
                 break;
             }
             filled += n;
-            // A file's reads fill the buffer, so only a pipe or a device gets this far.
-            if (filled < want && atHand() == 0 && lastNewline(buffer, filled) >= 0) {
+            if (mayStall && filled < want && atHand() == 0 && lastNewline(buffer, filled) >= 0) {
                 break;
             }
         }

@@ -99,15 +99,19 @@ public final class LogReader {
 
     /** Reads {@code in} to its end; {@code source} is how events name it. Does not close {@code in}. */
     public void read(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
-        readStream(progress.counting(in), source, sink);
+        readStream(progress.counting(in), true, source, sink);
     }
 
-    /** Reads a stream whose bytes {@link #progress} counts already. */
-    private void readStream(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
+    /**
+     * Reads a stream whose bytes {@link #progress} counts already. {@code mayStall}: whether its
+     * writer may keep it waiting (a pipe, a device), rather than it being a file read to its end.
+     */
+    private void readStream(InputStream in, boolean mayStall, String source, Consumer<? super AuditEvent> sink)
+            throws IOException {
         if (parsingThreads == 1) {
             readOnThisThread(in, source, sink);
         } else {
-            readInChunks(in, source, sink);
+            readInChunks(in, mayStall, source, sink);
         }
     }
 
@@ -128,8 +132,9 @@ public final class LogReader {
         linesReported = lines;
     }
 
-    private void readInChunks(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
-        LogChunks chunks = new LogChunks(in, chunkBytes);
+    private void readInChunks(InputStream in, boolean mayStall, String source, Consumer<? super AuditEvent> sink)
+            throws IOException {
+        LogChunks chunks = new LogChunks(in, chunkBytes, mayStall);
         LogChunks.Chunk first = chunks.next();
         if (first == null) {
             return;
@@ -199,20 +204,18 @@ public final class LogReader {
             }
             return;
         }
-        try (InputStream in = openStream(file)) {
-            read(in, source, sink);
+        boolean regular = Files.isRegularFile(file);
+        try (InputStream in = regular ? Files.newInputStream(file) : openPipeOrDevice(file)) {
+            readStream(progress.counting(in), !regular, source, sink);
         }
     }
 
     /**
-     * {@code file} as a stream. A pipe or a device is opened as a {@link FileInputStream}, whose
-     * {@code available()} asks the kernel what a pipe holds, so a slow writer's lines are handed on
-     * as they come ({@link LogChunks}); a channel's stream answers "Illegal seek" on a FIFO.
+     * A pipe or a device, opened as a {@link FileInputStream}: its {@code available()} asks the
+     * kernel what a pipe holds, so a slow writer's lines are handed on as they come
+     * ({@link LogChunks}), where a channel's stream answers "Illegal seek" on a FIFO.
      */
-    private static InputStream openStream(Path file) throws IOException {
-        if (Files.isRegularFile(file)) {
-            return Files.newInputStream(file);
-        }
+    private static InputStream openPipeOrDevice(Path file) throws IOException {
         try {
             return new FileInputStream(file.toFile());
         } catch (FileNotFoundException e) {
@@ -225,7 +228,7 @@ public final class LogReader {
     private void readGzip(Path file, String source, Consumer<? super AuditEvent> sink) throws IOException {
         // Progress counts the compressed bytes: they are what the file's size is of.
         try (InputStream in = new GZIPInputStream(progress.counting(Files.newInputStream(file)), BUFFER_BYTES)) {
-            readStream(in, source, sink);
+            readStream(in, false, source, sink);
         } catch (EOFException | ZipException e) {
             // The lines before the damage were read and handed on; say where it stopped.
             throw new UnreadableLogException(file + " is gzip data cut short or damaged (" + e.getMessage() + "); the"
