@@ -175,6 +175,11 @@ final class LogChunks {
      * is read to full chunks: the cost is only that a slow writer's lines wait for a chunk's worth.
      */
     private int atHand() {
+        return atHand(in);
+    }
+
+    /** The bytes {@code in} has at hand now; 1 for a stream that cannot tell (see {@link #atHand()}). */
+    static int atHand(InputStream in) {
         try {
             return in.available();
         } catch (IOException e) {

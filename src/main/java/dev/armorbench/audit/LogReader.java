@@ -50,6 +50,7 @@ public final class LogReader {
     private final int chunkBytes;
     private long lines;
     private ReadProgress progress = new ReadProgress();
+    private Runnable beforeWaiting = () -> { };
     /** The part of {@link #lines} already added to {@link #progress}. */
     private long linesReported;
 
@@ -97,6 +98,15 @@ public final class LogReader {
         return this;
     }
 
+    /**
+     * Runs {@code action} on the reading's thread whenever it is about to wait for a slow writer (a
+     * pipe, a FIFO, stdin), every event read before handed on: {@code logs} shows its output there.
+     */
+    public LogReader beforeWaiting(Runnable action) {
+        this.beforeWaiting = action;
+        return this;
+    }
+
     /** Reads {@code in} to its end; {@code source} is how events name it. Does not close {@code in}. */
     public void read(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
         readStream(progress.counting(in), true, source, sink);
@@ -109,17 +119,24 @@ public final class LogReader {
     private void readStream(InputStream in, boolean mayStall, String source, Consumer<? super AuditEvent> sink)
             throws IOException {
         if (parsingThreads == 1) {
-            readOnThisThread(in, source, sink);
+            readOnThisThread(in, mayStall, source, sink);
         } else {
             readInChunks(in, mayStall, source, sink);
         }
     }
 
-    private void readOnThisThread(InputStream in, String source, Consumer<? super AuditEvent> sink) throws IOException {
+    private void readOnThisThread(InputStream in, boolean mayStall, String source, Consumer<? super AuditEvent> sink)
+            throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         LineSplitter.LineSink lineSink = lineSink(source, sink);
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while (true) {
+            if (mayStall && LogChunks.atHand(in) == 0) {
+                beforeWaiting.run();
+            }
+            if ((n = in.read(buffer)) <= 0) {
+                break;
+            }
             splitter.feed(buffer, 0, n, lineSink);
             reportLines();
         }
@@ -272,6 +289,9 @@ public final class LogReader {
             while (true) {
                 // Read on while there is room; but a slow pipe's events are handed on before its next wait.
                 while (more && inFlight.size() < maxInFlight && (inFlight.isEmpty() || !jobs.wouldWait())) {
+                    if (inFlight.isEmpty() && jobs.wouldWait()) {
+                        beforeWaiting.run(); // every event read so far is handed on
+                    }
                     ChunkJob job = jobs.next();
                     if (job == null) {
                         more = false;

@@ -14,9 +14,7 @@ import dev.armorbench.audit.LogSummary;
 import dev.armorbench.audit.SkipCounts;
 import dev.armorbench.audit.FileFollower;
 import dev.armorbench.audit.StreamFollower;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -41,9 +39,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Read AppArmor records from log files, stdin or this machine's live log.",
-            "FILE may be audit.log, kern.log, syslog, dmesg output or journalctl -o json output; - is stdin"
-                + " (from a pipe, each record is printed as it comes); without FILE, the best readable log on this"
-                + " machine is read.",
+            "FILE may be audit.log, kern.log, syslog, dmesg output or journalctl -o json output; - is stdin;"
+                + " without FILE, the best readable log on this machine is read. From a pipe (stdin, a FIFO,"
+                + " <(tail -f …)), each record is printed as it comes.",
             "Lines that are not AppArmor records, or are damaged, are skipped and counted on stderr."
         })
 public final class LogsCommand implements Callable<Integer> {
@@ -111,6 +109,15 @@ public final class LogsCommand implements Callable<Integer> {
             out.flush();
         }
 
+        /** {@link #flush()} as a callback: a failed write ends the reading, as one in {@link #accept} does. */
+        void flushUnchecked() {
+            try {
+                flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         void finish() throws IOException {
             if (format == Format.summary) {
                 out.print(summary.format());
@@ -151,10 +158,12 @@ public final class LogsCommand implements Callable<Integer> {
             status = readSource(detection.best().snapshot(), sink, err);
         }
         for (String input : inputs) {
-            LogReader reader = new LogReader();
+            // From a pipe (stdin, a FIFO, <(tail -f …)) each record is shown as it comes, where
+            // output to a pipe is otherwise written in blocks.
+            LogReader reader = new LogReader().beforeWaiting(output::flushUnchecked);
             try {
                 if (input.equals("-")) {
-                    reader.read(flushingBeforeWaits(System.in, output), input, sink);
+                    reader.read(System.in, input, sink);
                 } else {
                     reader.read(Path.of(input), input, sink); // the parser threads read a large file themselves
                 }
@@ -177,33 +186,6 @@ public final class LogsCommand implements Callable<Integer> {
         }
         err.flush();
         return status;
-    }
-
-    /**
-     * {@code in}, which first shows the records printed so far whenever reading on would wait for
-     * its writer: {@code tail -f kern.log | armorbench logs -} prints each record as it comes,
-     * where output to a pipe is otherwise only written in blocks. The reader reads and prints on
-     * one thread, so the flush cannot race a record being printed.
-     */
-    private static InputStream flushingBeforeWaits(InputStream in, Output output) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (atHand() == 0) {
-                    output.flush();
-                }
-                return super.read(buffer, offset, length);
-            }
-
-            /** What stdin holds now; one that cannot tell is flushed for, as a read may wait. */
-            private int atHand() {
-                try {
-                    return in.available();
-                } catch (IOException e) {
-                    return 0;
-                }
-            }
-        };
     }
 
     private int readSource(LineSource source, Consumer<AuditEvent> sink, PrintWriter err) throws IOException {

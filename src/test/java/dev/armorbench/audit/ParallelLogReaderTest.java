@@ -141,17 +141,24 @@ class ParallelLogReaderTest {
         }
     }
 
-    @Test
-    void aStalledPipesLinesAreHandedOnWhileItsWriterWaits() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} parser thread(s)")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void aStalledPipesLinesAreHandedOnWhileItsWriterWaits(int threads) throws Exception {
         String record = "type=AVC msg=audit(1700000000.250:%d): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
                 + " name=\"/etc/x\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"\n";
         PipedOutputStream writer = new PipedOutputStream();
         PipedInputStream pipe = new PipedInputStream(writer, 1 << 20);
-        LogReader reader = new LogReader(2);
+        // Before each wait for the writer, how many events the reading had handed on.
+        BlockingQueue<Integer> waits = new LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger handedOn = new java.util.concurrent.atomic.AtomicInteger();
+        LogReader reader = new LogReader(threads).beforeWaiting(() -> waits.add(handedOn.get()));
         BlockingQueue<AuditEvent> events = new LinkedBlockingQueue<>();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
             try {
-                reader.read(pipe, "pipe", events::add);
+                reader.read(pipe, "pipe", event -> {
+                    handedOn.incrementAndGet();
+                    events.add(event);
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -159,6 +166,12 @@ class ParallelLogReaderTest {
         try {
             // Three records, far less than a chunk, then the writer goes quiet (as tail -f does).
             assertHandedOnWhileTheWriterWaits(writer, record, reader, events, reading);
+            Integer handedOnAtAWait;
+            do {
+                handedOnAtAWait = waits.poll(30, TimeUnit.SECONDS);
+            } while (handedOnAtAWait != null && handedOnAtAWait < 3);
+            assertThat(handedOnAtAWait).as("told before waiting, with the three records handed on").isEqualTo(3);
+            writer.write(String.format(record, 3).getBytes(StandardCharsets.US_ASCII));
         } finally {
             writer.close(); // so that a failed check leaves no reading blocked on the pipe
         }
@@ -188,8 +201,6 @@ class ParallelLogReaderTest {
         }
         assertThat(reader.progress().lines()).as("lines counted while the writer waits").isEqualTo(3);
         assertThat(reading).isNotDone();
-
-        writer.write(String.format(record, 3).getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -75,27 +75,56 @@ class JarCommandLineIT {
     }
 
     @Test
-    void logsFromAPipePrintsEachRecordWhileTheWriterIsQuiet() throws Exception {
+    void logsFromStdinPrintsEachRecordWhileTheWriterIsQuiet() throws Exception {
+        // As `tail -f audit.log | armorbench logs -`.
+        Process process = startJar("logs", "-");
+        assertEachRecordPrintedAsItComes(process, process::getOutputStream);
+    }
+
+    @Test
+    void logsFromAFifoPrintsEachRecordWhileTheWriterIsQuiet(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // As `armorbench logs <(tail -f audit.log)` or a named pipe.
+        Path fifo = dir.resolve("audit.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
+        Process process = startJar("logs", fifo.toString());
+        process.getOutputStream().close();
+        // Opening a FIFO to write waits for its reader, the jar: not on the test's thread alone.
+        assertEachRecordPrintedAsItComes(process, () -> java.nio.file.Files.newOutputStream(fifo));
+    }
+
+    private static Process startJar(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("armorbench.jar", "target/armorbench.jar")));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    /** What the writer gives: one record, then quiet (the record must show by then), then one more and the end. */
+    private static void assertEachRecordPrintedAsItComes(Process process, java.util.concurrent.Callable<java.io.OutputStream> writer)
+            throws Exception {
         String record = "type=AVC msg=audit(1700000000.250:%d): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
                 + " name=\"/etc/x%d\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n";
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("armorbench.jar", "target/armorbench.jar"), "logs", "-").start();
-        java.io.OutputStream stdin = process.getOutputStream();
         java.io.BufferedReader stdout = new java.io.BufferedReader(
                 new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
-            // As `tail -f audit.log | armorbench logs -`: one record, then the writer stays quiet.
-            stdin.write(String.format(record, 1, 1).getBytes(StandardCharsets.US_ASCII));
-            stdin.flush();
+            java.io.OutputStream out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return writer.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            out.write(String.format(record, 1, 1).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
             java.util.concurrent.CompletableFuture<String> first =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> readLine(stdout));
             assertThat(first.completeOnTimeout(null, 60, TimeUnit.SECONDS).get())
-                    .as("the first record, printed within 60 s, before stdin ends").isNotNull()
+                    .as("the first record, printed within 60 s, before its writer ends").isNotNull()
                     .contains("DENIED").contains("/etc/x1");
-            stdin.write(String.format(record, 2, 2).getBytes(StandardCharsets.US_ASCII));
-            stdin.close();
+            out.write(String.format(record, 2, 2).getBytes(StandardCharsets.US_ASCII));
+            out.close();
             assertThat(readLine(stdout)).contains("/etc/x2");
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("logs ended with its stdin").isTrue();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("logs ended with its input").isTrue();
             assertThat(process.exitValue()).isZero();
         } finally {
             // Before anything is closed: a read still waiting on stdout ends with the process.
