@@ -188,8 +188,9 @@ final class LogChunks {
     }
 
     /**
-     * Reads until {@code buffer} holds {@code want} bytes, the stream ends ({@link #atEnd}), or the
-     * stream has nothing more at hand while the buffer holds a whole line; returns the bytes held.
+     * Reads until {@code buffer} holds {@code want} bytes, the stream ends ({@link #atEnd}), or a
+     * stream that may stall has nothing more at hand while the buffer holds a whole line; returns
+     * the bytes held.
      */
     private int fill(byte[] buffer, int filled, int want) throws IOException {
         atEnd = false;

@@ -1,9 +1,9 @@
 package dev.armorbench.audit;
 
 import java.io.EOFException;
-import java.io.IOException;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
