@@ -205,7 +205,8 @@ public final class LogReader {
             readGzip(file, source, sink);
             return;
         }
-        if (parsingThreads > 1 && Files.isRegularFile(file) && Files.size(file) > chunkBytes) {
+        boolean regular = Files.isRegularFile(file);
+        if (parsingThreads > 1 && regular && Files.size(file) > chunkBytes) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 FileRegions regions = new FileRegions(channel, channel.size(), chunkBytes);
                 long count = regions.count();
@@ -221,7 +222,6 @@ public final class LogReader {
             }
             return;
         }
-        boolean regular = Files.isRegularFile(file);
         try (InputStream in = regular ? Files.newInputStream(file) : openPipeOrDevice(file)) {
             readStream(progress.counting(in), !regular, source, sink);
         }
