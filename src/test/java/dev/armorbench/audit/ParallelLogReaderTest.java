@@ -2,6 +2,7 @@ package dev.armorbench.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.armorbench.testing.KeptOpenFifo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -207,11 +208,9 @@ class ParallelLogReaderTest {
     void aNamedPipesLinesAreHandedOnWhileItsWriterWaits(@TempDir Path dir) throws Exception {
         // As File → Import Log or `logs FILE` read a FIFO: through its path, not a stream given to them.
         Path fifo = dir.resolve("audit.pipe");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
         String record = "type=AVC msg=audit(1700000000.250:7): apparmor=\"DENIED\" operation=\"open\" profile=\"p\""
                 + " name=\"/etc/x\" pid=7 comm=\"c\" requested_mask=\"r\" denied_mask=\"r\"";
-        Process writer = new ProcessBuilder("sh", "-c", "exec 3>\"$1\"; printf '%s\\n' \"$2\" >&3; exec sleep 120", "sh",
-                fifo.toString(), record).start();
+        Process writer = KeptOpenFifo.start(fifo, record);
         LogReader reader = new LogReader(2);
         BlockingQueue<AuditEvent> events = new LinkedBlockingQueue<>();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
@@ -227,8 +226,7 @@ class ParallelLogReaderTest {
             assertThat(event.record().serial()).isEqualTo(7);
             assertThat(reading).isNotDone();
         } finally {
-            // The writer is the sleep itself (exec), so its end of the FIFO closes with it: the reading ends.
-            writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // the FIFO closes: the reading ends
         }
         reading.get(30, TimeUnit.SECONDS);
         assertThat(reader.lines()).isEqualTo(1);

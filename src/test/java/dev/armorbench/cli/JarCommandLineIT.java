@@ -23,12 +23,7 @@ class JarCommandLineIT {
     /** {@code environment}: variables to set, or to remove where the value is empty. */
     private static Result runJar(java.util.Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("armorbench.jar", "target/armorbench.jar"));
-        assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = jar(args);
         environment.forEach((name, value) -> {
             if (value.isEmpty()) {
                 builder.environment().remove(name);
@@ -93,10 +88,17 @@ class JarCommandLineIT {
     }
 
     private static Process startJar(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("armorbench.jar", "target/armorbench.jar")));
+        return jar(args).start();
+    }
+
+    /** {@code java -jar target/armorbench.jar ARGS…}, with this test's Java. */
+    private static ProcessBuilder jar(String... args) {
+        Path jar = Path.of(System.getProperty("armorbench.jar", "target/armorbench.jar"));
+        assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(command);
     }
 
     /** What the writer gives: one record, then quiet (the record must show by then), then one more and the end. */

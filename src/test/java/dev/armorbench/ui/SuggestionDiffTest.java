@@ -6,6 +6,7 @@ import dev.armorbench.audit.LogReader;
 import dev.armorbench.audit.ReadProgress;
 import dev.armorbench.policy.Corpora;
 import dev.armorbench.suggest.Hunk;
+import dev.armorbench.testing.KeptOpenFifo;
 import dev.armorbench.ui.settings.SettingsStore;
 import dev.armorbench.ui.suggest.SuggestionDiff;
 import java.nio.file.Files;
@@ -217,16 +218,6 @@ class SuggestionDiffTest {
         assertThat(text).doesNotContain("*");
     }
 
-    /**
-     * A named pipe at {@code pipe} whose writer runs {@code writes} (on file descriptor 3) and then
-     * keeps it open for two minutes: a reading of it never ends by itself. Skips without mkfifo.
-     */
-    private static Process pipeKeptOpen(Path pipe, String writes) throws Exception {
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is missing; skipping");
-        return new ProcessBuilder("sh", "-c", "exec 3>'" + pipe + "'; " + writes + " sleep 120").start();
-    }
-
     @Test
     void readingSeveralLogsSaysWhichIsBeingReadAndHowManyLinesAreRead(FxRobot robot) throws Exception {
         // A rotated log that is read at once, then a pipe whose writer keeps it open: the reading
@@ -235,7 +226,7 @@ class SuggestionDiffTest {
         Files.writeString(rotated, KERNEL_LOG);
         Files.setLastModifiedTime(rotated, FileTime.fromMillis(0)); // the older: read first
         Path pipe = temp.resolve("pipe.log");
-        Process writer = pipeKeptOpen(pipe, "");
+        Process writer = KeptOpenFifo.start(pipe);
         try {
             EditorTab tab = openProfile(robot, TESTCAT);
             prompts.logsToChoose.add(List.of(pipe, rotated));
@@ -274,7 +265,7 @@ class SuggestionDiffTest {
     void readingALogThatDoesNotEndIsStoppedFromTheBar(FxRobot robot) throws Exception {
         // A pipe whose writer keeps it open: the reading never ends by itself.
         Path pipe = temp.resolve("pipe.log");
-        Process writer = pipeKeptOpen(pipe, "echo 'Nov 29 host kernel: booting' >&3;");
+        Process writer = KeptOpenFifo.start(pipe, "Nov 29 host kernel: booting");
         try {
             EditorTab tab = openProfile(robot, TESTCAT);
             prompts.filesToChoose.add(pipe);
