@@ -148,14 +148,11 @@ public final class LogsCommand implements Callable<Integer> {
         }
         int status = 0;
         if (inputs.isEmpty()) {
-            LiveSourceDetector.Detection detection = LiveSourceDetector.forThisMachine().detect();
-            if (!detection.found()) {
-                err.println(detection.explain());
-                err.flush();
+            LiveSource best = bestLiveSource("reading", err);
+            if (best == null) {
                 return 1;
             }
-            err.println("armorbench logs: reading " + detection.best().describe());
-            status = readSource(detection.best().snapshot(), sink, err);
+            status = readSource(best.snapshot(), sink, err);
         }
         for (String input : inputs) {
             // From a pipe (stdin, a FIFO, <(tail -f …)) each record is shown as it comes, where
@@ -219,18 +216,30 @@ public final class LogsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The best of this machine's live sources, said on stderr with what is done with it ("reading",
+     * "following"); null, with why none is readable and how to fix that, when there is none.
+     */
+    private static LiveSource bestLiveSource(String doing, PrintWriter err) {
+        LiveSourceDetector.Detection detection = LiveSourceDetector.forThisMachine().detect();
+        if (!detection.found()) {
+            err.println(detection.explain());
+            err.flush();
+            return null;
+        }
+        err.println("armorbench logs: " + doing + " " + detection.best().describe());
+        return detection.best();
+    }
+
     private int follow(EventFilter filter, Output output, PrintWriter err) throws IOException {
         List<LineSource> sources = new ArrayList<>();
         if (inputs.isEmpty()) {
-            LiveSourceDetector.Detection detection = LiveSourceDetector.forThisMachine().detect();
-            if (!detection.found()) {
-                err.println(detection.explain());
-                err.flush();
+            LiveSource best = bestLiveSource("following", err);
+            if (best == null) {
                 return 1;
             }
-            err.println("armorbench logs: following " + detection.best().describe());
-            sources.add(detection.best().follower());
-            if (detection.best().kind() == LiveSource.Kind.KMSG) {
+            sources.add(best.follower());
+            if (best.kind() == LiveSource.Kind.KMSG) {
                 // /dev/kmsg replays the whole ring buffer first; only what comes from now on is new.
                 Instant now = Instant.now();
                 filter = filter.since(since != null && since.isAfter(now) ? since : now);

@@ -108,8 +108,7 @@ public final class TrialContainer {
             waiting.awaitStatusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DockerEngineException(new EngineProblem(Kind.TIMED_OUT, "Stopped " + action
-                    + ": the wait was cancelled."), e);
+            throw cancelled(action, e);
         } catch (RuntimeException e) {
             throw failure(e, action);
         } finally {
@@ -199,8 +198,7 @@ public final class TrialContainer {
             collector.awaitCompletion();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DockerEngineException(new EngineProblem(Kind.TIMED_OUT, "Stopped " + action
-                    + ": the wait was cancelled."), e);
+            throw cancelled(action, e);
         } catch (RuntimeException e) {
             throw failure(e, action);
         }
@@ -252,6 +250,12 @@ public final class TrialContainer {
         } catch (DockerEngineException e) {
             throw afterEngineSeen(e.problem(), action, e.getCause());
         }
+    }
+
+    /** The thread waiting for the container was interrupted: the user (or the app closing) stopped the wait. */
+    private static DockerEngineException cancelled(String action, InterruptedException cause) {
+        return new DockerEngineException(new EngineProblem(Kind.TIMED_OUT, "Stopped " + action
+                + ": the wait was cancelled."), cause);
     }
 
     private DockerEngineException failure(Throwable cause, String action) {
