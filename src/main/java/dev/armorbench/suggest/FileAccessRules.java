@@ -50,7 +50,8 @@ final class FileAccessRules {
         if (perms.isEmpty()) {
             return null;
         }
-        String linkTarget = perms.indexOf('l') >= 0 && event.target() != null && !event.target().isEmpty()
+        // A link's target cut off from the root (see RulelessEvents) cannot be named: the rule keeps its 'l' alone.
+        String linkTarget = perms.indexOf('l') >= 0 && event.target() != null && event.target().startsWith("/")
                 ? event.target() : null;
         return new FileRequest(event.name(), owner, perms, linkTarget);
     }

@@ -40,6 +40,40 @@ class EventRulesTest {
     }
 
     @Test
+    void aDisconnectedPathGetsNoRuleButTheFlagThatFixesIt() {
+        // Without attach_disconnected the kernel names a file from outside the mount namespace
+        // without its leading '/'; a rule naming "dev/pts/0" would not load.
+        Suggester suggester = new Suggester(KnownProfiles.none());
+        String disconnected = STAMP + "apparmor=\"DENIED\" operation=\"open\""
+                + " info=\"Failed name lookup - disconnected path\" error=-13 profile=\"p\" name=\"dev/pts/0\""
+                + " pid=7 comm=\"sh\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=0 ouid=0";
+        String exec = STAMP + "apparmor=\"DENIED\" operation=\"exec\" info=\"Failed name lookup - disconnected path\""
+                + " error=-13 profile=\"p\" name=\"usr/bin/tool\" pid=7 comm=\"sh\" requested_mask=\"x\""
+                + " denied_mask=\"x\" fsuid=0 ouid=0";
+        SuggestFixtures.read(suggester, disconnected, exec, open("p", "/etc/hosts", "r", 0, 1));
+
+        assertThat(rules(suggester.suggestions())).containsExactly("/etc/hosts r,");
+        assertThat(suggester.ruleless().byClass()).containsExactly(java.util.Map.entry("disconnected path", 2L));
+        assertThat(suggester.ruleless().note()).startsWith("2 events asked for what no rule allows here:"
+                + " disconnected path (2); no rule is suggested for them.")
+                .contains("add attach_disconnected to the profile's flags");
+    }
+
+    @Test
+    void aLinkTargetCutOffFromTheRootIsLeftOutOfTheRule() {
+        String link = STAMP + "apparmor=\"DENIED\" operation=\"link\" profile=\"p\" name=\"/tmp/a\""
+                + " pid=7 comm=\"ln\" requested_mask=\"l\" denied_mask=\"l\" fsuid=0 ouid=1 target=\"outside/b\"";
+        assertThat(alternatives(link)).contains("/tmp/a l,").noneMatch(rule -> rule.contains("outside"));
+        assertThat(alternatives(link.replace("outside/b", "/tmp/b"))).contains("/tmp/a l,", "link /tmp/a -> /tmp/b,");
+    }
+
+    private static List<String> alternatives(String line) {
+        List<Suggestion> suggestions = suggest(KnownProfiles.none(), line);
+        assertThat(suggestions).hasSize(1);
+        return suggestions.get(0).alternatives().stream().map(Alternative::rule).toList();
+    }
+
+    @Test
     void eventsOfClassesNoRuleCoversAreCountedByClass() {
         Suggester suggester = new Suggester(KnownProfiles.none());
         String module = STAMP + "apparmor=\"DENIED\" operation=\"module\" profile=\"p\" pid=1 comm=\"modprobe\""
