@@ -27,8 +27,13 @@ final class UnixRules {
                 ? event.address() : event.peerAddress(), exact, head + ",", "unix " + RuleText.perms(perms, true) + ",");
     }
 
+    /**
+     * The {@code addr=} of an abstract socket ({@code @name}); null for an unnamed one and for a
+     * socket with a path, which a unix rule cannot name (apparmor_parser takes only {@code @…},
+     * {@code none} and {@code auto} there) and its file rule allows.
+     */
     private static String address(String value) {
-        if (value == null || value.isEmpty() || value.equals("none")) {
+        if (value == null || !value.startsWith("@")) {
             return null;
         }
         return RuleText.literal(value);

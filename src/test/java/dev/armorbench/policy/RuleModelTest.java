@@ -160,6 +160,10 @@ class RuleModelTest {
         // Upstream's mount/bad_opt_25: bare options are one option name; fstype lists are fine bare.
         assertThat(codes("mount options=ro,noexec /dev -> /mnt,")).containsExactly("mount-options-list");
         assertThat(codes("mount options=(ro,noexec) fstype=ext3,ext4 /dev -> /mnt,")).isEmpty();
+        // af_unix.cc: an address is abstract, none or auto, local or peer (checked before variables expand).
+        assertThat(codes("unix addr=/tmp/socket,")).containsExactly("bad-unix-address");
+        assertThat(codes("unix (send) peer=(addr=none-such),")).containsExactly("bad-unix-address");
+        assertThat(codes("unix addr=\"@a b\",\nunix addr=none,\nunix addr=auto,\nunix (send) peer=(addr=@x),")).isEmpty();
     }
 
     @Test

@@ -74,6 +74,18 @@ class EventRulesTest {
     }
 
     @Test
+    void aUnixRuleNamesOnlyAbstractAddresses() {
+        // apparmor_parser takes addr=@name, none or auto; a socket with a path is its file rule's business.
+        String connect = STAMP + "apparmor=\"DENIED\" operation=\"connect\" class=\"net\" profile=\"p\" pid=1"
+                + " comm=\"c\" family=\"unix\" sock_type=\"stream\" protocol=0 requested=\"send receive connect\""
+                + " denied=\"send receive connect\" addr=none peer_addr=\"PEER\"";
+        assertThat(alternatives(connect.replace("PEER", "/run/dbus/system_bus_socket")))
+                .startsWith("unix (connect, receive, send) type=stream,").noneMatch(rule -> rule.contains("/run"));
+        assertThat(alternatives(connect.replace("PEER", "@test_abstract_socket")))
+                .startsWith("unix (connect, receive, send) type=stream peer=(addr=@test_abstract_socket),");
+    }
+
+    @Test
     void eventsOfClassesNoRuleCoversAreCountedByClass() {
         Suggester suggester = new Suggester(KnownProfiles.none());
         String module = STAMP + "apparmor=\"DENIED\" operation=\"module\" profile=\"p\" pid=1 comm=\"modprobe\""

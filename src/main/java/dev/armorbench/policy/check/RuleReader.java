@@ -719,6 +719,8 @@ final class RuleReader {
                 error("bad-socket-type", "type= takes stream, dgram, seqpacket, rdm, raw or packet", rest.get(0));
             }
         }
+        checkUnixAddress(pc.conditions.get("addr"), rest);
+        checkUnixAddress(pc.peer.get("addr"), rest);
         if (!pc.peer.values().isEmpty()) {
             for (String perm : pc.perms) {
                 if (Set.of("create", "bind", "listen", "shutdown", "getattr", "setattr", "getopt", "setopt").contains(perm)) {
@@ -728,6 +730,21 @@ final class RuleReader {
             }
         }
         return new UnixRule(q, pc.perms, pc.conditions, pc.peer);
+    }
+
+    /**
+     * A unix rule's address is abstract ({@code @name}, a variable too), {@code none} (unnamed) or
+     * {@code auto} (autobind), as apparmor_parser's af_unix.cc requires before expanding variables:
+     * a socket with a path is reached through its file, so a file rule allows it.
+     */
+    private void checkUnixAddress(List<String> addresses, List<Element> rest) {
+        for (String address : addresses) {
+            if (!address.startsWith("@") && !address.equals("none") && !address.equals("auto")) {
+                error("bad-unix-address", "addr= takes @abstract-name, none or auto" + (address.startsWith("/")
+                        ? "; a socket with a path is allowed by a file rule for the path: " + address + " rw," : ""),
+                        rest.get(0));
+            }
+        }
     }
 
     private Rule dbus(List<Element> rest, Qualifiers q) {
