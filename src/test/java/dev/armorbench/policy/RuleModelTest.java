@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.armorbench.policy.check.LintResult;
 import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
+import dev.armorbench.policy.check.Severity;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.AllRule;
 import dev.armorbench.policy.model.CapabilityRule;
@@ -164,6 +165,47 @@ class RuleModelTest {
         assertThat(codes("unix addr=/tmp/socket,")).containsExactly("bad-unix-address");
         assertThat(codes("unix (send) peer=(addr=none-such),")).containsExactly("bad-unix-address");
         assertThat(codes("unix addr=\"@a b\",\nunix addr=none,\nunix addr=auto,\nunix (send) peer=(addr=@x),")).isEmpty();
+    }
+
+    @Test
+    void namesAndChangeProfileTargetsAreGlobsToo() {
+        // apparmor_parser compiles profile, child and hat names, attachments and change_profile's
+        // exec and target as globs: "Regex grouping error" for each of these.
+        assertThat(errorCodes("profile fo]o { }")).containsExactly("bad-glob");
+        assertThat(errorCodes("profile foo /usr/b]in { }")).containsExactly("bad-glob");
+        assertThat(errorCodes("profile \"fo{o\" { }")).containsExactly("bad-glob");
+        assertThat(errorCodes("profile x { ^ha]t { } }")).containsExactly("bad-glob");
+        assertThat(errorCodes("profile x { profile ch]ild { } }")).containsExactly("bad-glob");
+        assertThat(codes("change_profile -> a]b,")).containsExactly("bad-glob");
+        assertThat(codes("change_profile /b]in,")).containsExactly("bad-glob");
+        assertThat(errorCodes("profile fo{a,b}o /usr/bin/{a,b} { change_profile /bin/[ab] -> {c,d}, }")).isEmpty();
+        // An undefined variable in a name is reported once, not again by the glob check.
+        assertThat(errorCodes("profile @{nope}{a,b} { }")).containsExactly("undefined-variable");
+        assertThat(codes("/a/[bc r,")).containsExactly("bad-glob");
+        assertThat(codes("/a/\\[bc r,")).isEmpty();
+        // Both sides of 'link' are globs; in the 'PATH l -> TARGET' form apparmor_parser compiles only the path.
+        assertThat(codes("link /a -> /b]c,")).containsExactly("bad-glob");
+        assertThat(codes("link /a]b -> /c,")).containsExactly("bad-glob");
+        assertThat(codes("/a l -> /b]c,")).isEmpty();
+        // "Exec condition must begin with '/'", judged as written: a variable may hold anything.
+        assertThat(codes("change_profile :foo:/bin/foo,")).containsExactly("change-profile-exec");
+        assertThat(errorCodes("@{v}=a\nprofile t { change_profile @{v}, change_profile unsafe /a -> b, }")).isEmpty();
+    }
+
+    @Test
+    void aBranchNotTakenIsStillReadForErrors() {
+        // apparmor_parser's grammar reads every branch; only the taken one becomes policy.
+        String preamble = "$FOO=true\n";
+        assertThat(errorCodes(preamble + "profile x { if $FOO { /a r, } else { /b r, ux } }")).containsExactly("missing-comma");
+        assertThat(errorCodes(preamble + "profile x { if not $FOO { /a r, ux } else { /b r, } }")).containsExactly("missing-comma");
+        assertThat(errorCodes(preamble + "profile x { if $FOO { /a r, } else if $NOPE { /b r, } }")).containsExactly("condition-syntax");
+        LintResult result = lint(preamble + "profile x { if $FOO { /a ix, } else { /a px, /b r, } }\n");
+        assertThat(result.diagnostics()).noneMatch(d -> d.severity() == Severity.ERROR);
+        assertThat(result.policy().profiles().get(0).rules()).hasSize(1);
+    }
+
+    private static List<String> errorCodes(String text) {
+        return lint(text + "\n").diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).map(d -> d.code()).toList();
     }
 
     @Test

@@ -421,13 +421,46 @@ public final class PolicyReader {
         for (SyntaxNode block : blocks) {
             checkClosed(block, reporter);
         }
-        // Both branches are read so that their errors show, but only the taken one adds to the policy.
+        // apparmor_parser's grammar reads every branch, so a broken rule is an error in the branch
+        // not taken too; only the taken one adds to the policy.
         if (value == null || value) {
             items(source, blocks.get(0), scope, qualifiers, blocks.get(0));
-        } else if (elseIf != null) {
-            conditional(source, elseIf, scope, qualifiers, reporter);
-        } else if (blocks.size() > 1) {
-            items(source, blocks.get(1), scope, qualifiers, blocks.get(1));
+            if (elseIf != null) {
+                readUntaken(source, elseIf, scope, qualifiers, reporter);
+            } else if (blocks.size() > 1) {
+                readUntaken(source, blocks.get(1), scope, qualifiers, reporter);
+            }
+        } else {
+            readUntaken(source, blocks.get(0), scope, qualifiers, reporter);
+            if (elseIf != null) {
+                conditional(source, elseIf, scope, qualifiers, reporter);
+            } else if (blocks.size() > 1) {
+                items(source, blocks.get(1), scope, qualifiers, blocks.get(1));
+            }
+        }
+    }
+
+    /**
+     * Reads a branch not taken (a block, or an {@code else if} with all of its branches) for its
+     * errors alone, into a scope that is thrown away. At the top level it is left unread: the
+     * profiles it declares would join the policy.
+     */
+    private void readUntaken(SourceFile source, SyntaxNode branch, Scope scope, Qualifiers qualifiers, Reporter reporter) {
+        if (scope == null) {
+            return;
+        }
+        Scope discarded = new Scope(scope.name, scope.header, scope.hat);
+        // Inside an include being read for the cache, read in place as the include itself is.
+        discarded.captured = scope.captured == null ? null : new ArrayList<>();
+        if (branch.kind() == SyntaxKind.BLOCK) {
+            items(source, branch, discarded, qualifiers, branch);
+            return;
+        }
+        new ConditionEvaluator(source, variables, reporter).evaluate(branch.child(SyntaxKind.CONDITION));
+        for (SyntaxNode child : branch.childNodes()) {
+            if (child.kind() == SyntaxKind.BLOCK || child.kind() == SyntaxKind.CONDITIONAL) {
+                readUntaken(source, child, scope, qualifiers, reporter);
+            }
         }
     }
 
@@ -484,25 +517,27 @@ public final class PolicyReader {
         if (hat && parsed.attachment != null) {
             reporter.error("hat-attachment", "remove the attachment: hats have none", parsed.attachment.start(), parsed.attachment.end());
         }
-        String expandedName = name;
-        if (variables.hasReference(name) && !name.contains("@{profile_name}")) {
-            RuleReader expander = new RuleReader(source.text(), reporter, variables);
-            List<String> expanded = expander.expandChecked(nameAtom);
-            expandedName = expanded.get(0);
-        }
+        // apparmor_parser compiles every profile, child and hat name as a glob, and the attachment.
+        RuleReader globs = new RuleReader(source.text(), reporter, variables);
+        List<String> expandedNames = variables.hasReference(name) && !name.contains("@{profile_name}")
+                ? globs.expandChecked(nameAtom) : List.of(name);
+        String expandedName = expandedNames.get(0);
+        globs.checkGlob(nameAtom, expandedNames);
         if (parsed.attachment != null) {
             String attach = parsed.attachment.text();
             if (!attach.startsWith("/") && !attach.startsWith("@{") && !parsed.attachment.quoted()) {
                 reporter.error("attachment-syntax", "start the attachment with '/' (or a variable that expands to a path)",
                         parsed.attachment.start(), parsed.attachment.end());
             }
-            for (String expanded : new RuleReader(source.text(), reporter, variables).expandChecked(parsed.attachment)) {
+            List<String> expandedAttachments = globs.expandChecked(parsed.attachment);
+            for (String expanded : expandedAttachments) {
                 if (!expanded.startsWith("/") && !expanded.startsWith("{") && attach.startsWith("@{")) {
                     reporter.error("attachment-syntax", "the attachment expands to '" + expanded + "'; it must be an absolute path",
                             parsed.attachment.start(), parsed.attachment.end());
                     break;
                 }
             }
+            globs.checkGlob(parsed.attachment, expandedAttachments);
         }
         if (name.startsWith("/")) {
             // As apparmor_parser (3.0 and later) warns, whether or not 'profile' comes first.

@@ -413,8 +413,9 @@ final class RuleReader {
             error("link-syntax", "write 'link [subset] /path -> /target,'", head);
             return null;
         }
-        expandChecked(link);
-        expandChecked(arrow.target());
+        // Both sides are globs to apparmor_parser here (in the 'PATH l -> TARGET' form only the path is).
+        checkGlob(link, expandChecked(link));
+        checkGlob(arrow.target(), expandChecked(arrow.target()));
         return new LinkRule(q, subset, link.text(), arrow.target().text());
     }
 
@@ -1010,14 +1011,20 @@ final class RuleReader {
             execMode = a.text();
             i++;
         }
+        // apparmor_parser compiles both the exec path and the target profile name as globs.
         if (i < rest.size() && rest.get(i) instanceof Atom a && !a.keyword()) {
             exec = a.text();
-            expandChecked(a);
+            checkGlob(a, expandChecked(a));
+            // As written, before variables expand (a variable may hold any text).
+            if (!exec.startsWith("/") && !exec.startsWith("@")) {
+                error("change-profile-exec", "the program comes first and starts with '/'; the profile to change to"
+                        + " goes after '->': 'change_profile [EXEC] -> " + exec + ",'", a);
+            }
             i++;
         }
         if (i < rest.size() && rest.get(i) instanceof Arrow arrow) {
             target = arrow.target().text();
-            expandChecked(arrow.target());
+            checkGlob(arrow.target(), expandChecked(arrow.target()));
             i++;
         }
         if (i < rest.size()) {
@@ -1121,13 +1128,25 @@ final class RuleReader {
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
     void checkGlob(Atom atom) {
-        String raw = atom.text();
-        if (raw.indexOf('{') < 0 && raw.indexOf('}') < 0 && raw.indexOf('[') < 0 && raw.indexOf(']') < 0) {
+        if (hasGlobBrackets(atom.text())) {
+            checkGlob(atom, expandChecked(atom));
+        }
+    }
+
+    private static boolean hasGlobBrackets(String raw) {
+        return raw.indexOf('{') >= 0 || raw.indexOf('}') >= 0 || raw.indexOf('[') >= 0 || raw.indexOf(']') >= 0;
+    }
+
+    /**
+     * {@link #checkGlob(Atom)} on the alternatives {@link #expandChecked} already gave, for a caller
+     * that expands anyway (so an undefined variable is reported once).
+     */
+    void checkGlob(Atom atom, List<String> alternatives) {
+        if (!hasGlobBrackets(atom.text())) {
             return;
         }
         // A few alternatives find what breaks a glob (braces split across a variable); checking
         // every one of a large expansion finds nothing more.
-        List<String> alternatives = expandChecked(atom);
         for (int i = 0; i < alternatives.size() && i < 4; i++) {
             if (!checkGlob(atom, alternatives.get(i))) {
                 return;
@@ -1189,6 +1208,10 @@ final class RuleReader {
                     return false;
                 }
             }
+        }
+        if (inClass) {
+            error("bad-glob", "close the character class with ']' (or escape the '[' as '\\[')", atom);
+            return false;
         }
         if (depth != 0) {
             error("bad-glob", "close the alternation with '}'", atom);
