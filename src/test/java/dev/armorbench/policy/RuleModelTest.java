@@ -182,6 +182,9 @@ class RuleModelTest {
         // An undefined variable in a name is reported once, not again by the glob check.
         assertThat(errorCodes("profile @{nope}{a,b} { }")).containsExactly("undefined-variable");
         assertThat(codes("/a/[bc r,")).containsExactly("bad-glob");
+        // '@{' that names no variable is an alternation to the reference, and a broken one here.
+        assertThat(codes("/a/@{=ORGS}/b r,")).containsExactly("bad-glob");
+        assertThat(errorCodes("@{A_b1}=a\nprofile t { /a/@{A_b1}/b r, }")).isEmpty();
         assertThat(codes("/a/\\[bc r,")).isEmpty();
         // Both sides of 'link' are globs; in the 'PATH l -> TARGET' form apparmor_parser compiles only the path.
         assertThat(codes("link /a -> /b]c,")).containsExactly("bad-glob");
@@ -199,6 +202,9 @@ class RuleModelTest {
         assertThat(errorCodes(preamble + "profile x { if $FOO { /a r, } else { /b r, ux } }")).containsExactly("missing-comma");
         assertThat(errorCodes(preamble + "profile x { if not $FOO { /a r, ux } else { /b r, } }")).containsExactly("missing-comma");
         assertThat(errorCodes(preamble + "profile x { if $FOO { /a r, } else if $NOPE { /b r, } }")).containsExactly("condition-syntax");
+        // What the reference finds only in the policy it keeps (variables, globs, merged exec modes) is not checked there.
+        assertThat(errorCodes(preamble + "profile x { if $FOO { /a r, } else { /b{c r, /c/@{nope} r, /d ix, /d px, } }"))
+                .isEmpty();
         LintResult result = lint(preamble + "profile x { if $FOO { /a ix, } else { /a px, /b r, } }\n");
         assertThat(result.diagnostics()).noneMatch(d -> d.severity() == Severity.ERROR);
         assertThat(result.policy().profiles().get(0).rules()).hasSize(1);

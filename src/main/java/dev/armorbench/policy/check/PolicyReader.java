@@ -441,9 +441,16 @@ public final class PolicyReader {
     }
 
     /**
-     * Reads a branch not taken (a block, or an {@code else if} with all of its branches) for its
-     * errors alone, into a scope that is thrown away. At the top level it is left unread: the
-     * profiles it declares would join the policy.
+     * What apparmor_parser finds only after parsing, in the policy it keeps: variables are
+     * expanded, globs compiled and exec modes merged for the taken branches alone.
+     */
+    private static final Set<String> FOUND_AFTER_PARSING = Set.of("undefined-variable", "recursive-variable", "bad-glob",
+            "conflicting-exec-modes");
+
+    /**
+     * Reads a branch not taken (a block, or an {@code else if} with all of its branches) for the
+     * errors the reference's grammar finds there, into a scope that is thrown away. At the top
+     * level it is left unread: the profiles it declares would join the policy.
      */
     private void readUntaken(SourceFile source, SyntaxNode branch, Scope scope, Qualifiers qualifiers, Reporter reporter) {
         if (scope == null) {
@@ -453,7 +460,9 @@ public final class PolicyReader {
         // Inside an include being read for the cache, read in place as the include itself is.
         discarded.captured = scope.captured == null ? null : new ArrayList<>();
         if (branch.kind() == SyntaxKind.BLOCK) {
+            int before = diagnostics.size();
             items(source, branch, discarded, qualifiers, branch);
+            diagnostics.subList(before, diagnostics.size()).removeIf(d -> FOUND_AFTER_PARSING.contains(d.code()));
             return;
         }
         new ConditionEvaluator(source, variables, reporter).evaluate(branch.child(SyntaxKind.CONDITION));

@@ -1179,12 +1179,10 @@ final class RuleReader {
                 }
                 inClass = true;
             } else if (c == '{') {
-                if (i > 0 && t.charAt(i - 1) == '@') {
-                    int close = t.indexOf('}', i);
-                    if (close > 0) {
-                        i = close;
-                        continue;
-                    }
+                int reference = variableReferenceEnd(t, i);
+                if (reference > 0) {
+                    i = reference;
+                    continue;
                 }
                 if (i + 1 < t.length() && t.charAt(i + 1) == '}') {
                     error("bad-glob", "fill the empty alternation '{}' or remove it", atom);
@@ -1218,6 +1216,22 @@ final class RuleReader {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Where the variable reference whose '{' is at {@code open} ends ('}'), or -1 when the '@{'
+     * names no variable (a letter, then letters, digits or '_'): apparmor_parser then reads its
+     * braces as an alternation, as in {@code @{=ORGS}}.
+     */
+    private static int variableReferenceEnd(String t, int open) {
+        if (open == 0 || t.charAt(open - 1) != '@' || open + 1 >= t.length() || !Character.isLetter(t.charAt(open + 1))) {
+            return -1;
+        }
+        int j = open + 2;
+        while (j < t.length() && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '_')) {
+            j++;
+        }
+        return j < t.length() && t.charAt(j) == '}' ? j : -1;
     }
 
     private void error(String code, String message, SyntaxToken token) {
