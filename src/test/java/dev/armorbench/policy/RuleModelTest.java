@@ -182,6 +182,10 @@ class RuleModelTest {
         // An undefined variable in a name is reported once, not again by the glob check.
         assertThat(errorCodes("profile @{nope}{a,b} { }")).containsExactly("undefined-variable");
         assertThat(codes("/a/[bc r,")).containsExactly("bad-glob");
+        // '[]' closes at once for the reference's grouping check, and its regex compiler then needs another ']'.
+        assertThat(codes("/a/[] r,")).containsExactly("bad-glob");
+        assertThat(codes("/a/[]b] r,")).containsExactly("bad-glob");
+        assertThat(codes("/a/[]x/[ab] r,")).isEmpty();
         // '@{' that names no variable is an alternation to the reference, and a broken one here.
         assertThat(codes("/a/@{=ORGS}/b r,")).containsExactly("bad-glob");
         assertThat(errorCodes("@{A_b1}=a\nprofile t { /a/@{A_b1}/b r, }")).isEmpty();

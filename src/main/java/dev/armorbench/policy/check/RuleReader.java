@@ -1157,6 +1157,10 @@ final class RuleReader {
     private boolean checkGlob(Atom atom, String t) {
         int depth = 0;
         boolean inClass = false;
+        // Where the ']' of the first '[]' (or '[^]') is. The reference's grouping check closes the
+        // class there; its regex compiler then reads that ']' as the class's first character, so the
+        // glob loads only if another ']' follows to close it ("[]:/bin/fo[^ab]" does).
+        int emptyClass = -1;
         // Whether each open alternation has seen a comma at its own level.
         boolean[] hasComma = new boolean[t.length() + 1];
         for (int i = 0; i < t.length(); i++) {
@@ -1172,10 +1176,9 @@ final class RuleReader {
                 continue;
             }
             if (c == '[') {
-                int close = t.indexOf(']', i + 1);
-                if (close == i + 1 || close == i + 2 && t.charAt(i + 1) == '^') {
-                    error("bad-glob", "fill the empty character class '[]' or remove it", atom);
-                    return false;
+                int first = i + 1 < t.length() && t.charAt(i + 1) == '^' ? i + 2 : i + 1;
+                if (emptyClass < 0 && first < t.length() && t.charAt(first) == ']') {
+                    emptyClass = first;
                 }
                 inClass = true;
             } else if (c == '{') {
@@ -1209,6 +1212,10 @@ final class RuleReader {
         }
         if (inClass) {
             error("bad-glob", "close the character class with ']' (or escape the '[' as '\\[')", atom);
+            return false;
+        }
+        if (emptyClass >= 0 && t.indexOf(']', emptyClass + 1) < 0) {
+            error("bad-glob", "fill the empty character class '[]' or remove it", atom);
             return false;
         }
         if (depth != 0) {
