@@ -102,12 +102,16 @@ public final class RulelessEvents {
         if (total == 0) {
             return "";
         }
-        String note = describe() + "; no rule is suggested for them.";
-        if (byClass.containsKey(DISCONNECTED_PATH)) {
-            note += " A disconnected path is a file from outside the container's mount namespace (a terminal, a"
-                    + " runtime's file): add attach_disconnected to the profile's flags, as Docker's own profile has,"
-                    + " and the next run logs it from '/' for a rule to allow.";
-        }
-        return note;
+        String fix = fix();
+        return describe() + "; no rule is suggested for them." + (fix.isEmpty() ? "" : " " + fix);
+    }
+
+    /** What to do about them where something can be done, as a sentence; empty otherwise. */
+    public String fix() {
+        return byClass.containsKey(DISCONNECTED_PATH)
+                ? "A disconnected path is a file from outside the container's mount namespace (a terminal, a runtime's"
+                        + " file): add attach_disconnected to the profile's flags, as Docker's own profile has, and the"
+                        + " next run logs it from '/' for a rule to allow."
+                : "";
     }
 }

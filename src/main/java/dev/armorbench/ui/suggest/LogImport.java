@@ -118,6 +118,10 @@ public final class LogImport {
         }
         if (result.ruleless().total() > 0) {
             text.append("; ").append(result.ruleless().describe());
+            String fix = result.ruleless().fix();
+            if (!fix.isEmpty()) {
+                text.append(". ").append(fix);
+            }
         }
         return text.toString();
     }

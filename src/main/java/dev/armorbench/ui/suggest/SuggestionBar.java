@@ -62,7 +62,7 @@ final class SuggestionBar extends HBox {
     void update(String summaryText, String originText, boolean actions) {
         summary.setText(summaryText);
         origin.setText(originText);
-        origin.setTooltip(originText.isEmpty() ? null : new Tooltip(originText));
+        origin.setTooltip(originText.isEmpty() ? null : wrapping(originText));
         for (Button button : new Button[] {previous, next, acceptAll, rejectAll}) {
             button.setDisable(!actions);
         }
@@ -95,5 +95,13 @@ final class SuggestionBar extends HBox {
         button.setTooltip(new Tooltip(tooltip));
         button.setFocusTraversable(false);
         return button;
+    }
+
+    /** The whole origin, which the bar cuts short: wrapped, since what was left out can take a few sentences. */
+    private static Tooltip wrapping(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(560);
+        return tooltip;
     }
 }

@@ -95,6 +95,20 @@ class LogImportTest {
     }
 
     @Test
+    void aDisconnectedPathIsNamedWithItsFix() throws IOException {
+        Path log = temp.resolve("kern.log");
+        Files.writeString(log, "audit: type=1400 audit(1641827210.519:240): apparmor=\"DENIED\" operation=\"open\""
+                + " info=\"Failed name lookup - disconnected path\" error=-13 profile=\"ping\" name=\"dev/pts/0\""
+                + " pid=5762 comm=\"sh\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n");
+        LogImport.Read read = (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        assertThat(read.result().suggestions()).isEmpty();
+        assertThat(read.nothingFound()).contains("disconnected path (1); no rule is suggested for them.")
+                .contains("add attach_disconnected to the profile's flags");
+        assertThat(read.summary()).contains("disconnected path (1). A disconnected path is")
+                .contains("add attach_disconnected to the profile's flags");
+    }
+
+    @Test
     void filesThatAreNotLogsGetAMessageNamingTheFix() throws IOException {
         PolicySources sources = new PolicySources(List.of(), temp);
         assertThat(message(LogImport.run(temp.resolve("absent.log"), profile, sources, List.of())))
