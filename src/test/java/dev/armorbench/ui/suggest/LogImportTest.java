@@ -82,13 +82,10 @@ class LogImportTest {
 
     @Test
     void eventsNoRuleCanAllowAreNamedRatherThanCalledAllowed() throws IOException {
-        Path log = temp.resolve("kern.log");
-        Files.writeString(log, "audit: type=1400 audit(1641827210.519:240): apparmor=\"DENIED\" operation=\"module\""
-                + " profile=\"ping\" pid=5762 comm=\"modprobe\" kmod=\"nf_tables\" requested_mask=\"request\""
-                + " denied_mask=\"request\"\n");
-        LogImport.Read read = (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        LogImport.Read read = importDenial("operation=\"module\" profile=\"ping\" pid=5762 comm=\"modprobe\""
+                + " kmod=\"nf_tables\" requested_mask=\"request\" denied_mask=\"request\"");
         assertThat(read.result().suggestions()).isEmpty();
-        assertThat(read.nothingFound()).isEqualTo("1 AppArmor event read from " + log + ". 1 event asked for what no"
+        assertThat(read.nothingFound()).isEqualTo("1 AppArmor event read from " + temp.resolve("kern.log") + ". 1 event asked for what no"
                 + " rule allows here: kernel module (1); no rule is suggested for them. The profiles already allow what"
                 + " the others asked for (or they were not denials).");
         assertThat(read.summary()).endsWith("; 1 event asked for what no rule allows here: kernel module (1)");
@@ -96,16 +93,21 @@ class LogImportTest {
 
     @Test
     void aDisconnectedPathIsNamedWithItsFix() throws IOException {
-        Path log = temp.resolve("kern.log");
-        Files.writeString(log, "audit: type=1400 audit(1641827210.519:240): apparmor=\"DENIED\" operation=\"open\""
-                + " info=\"Failed name lookup - disconnected path\" error=-13 profile=\"ping\" name=\"dev/pts/0\""
-                + " pid=5762 comm=\"sh\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n");
-        LogImport.Read read = (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
+        LogImport.Read read = importDenial("operation=\"open\" info=\"Failed name lookup - disconnected path\""
+                + " error=-13 profile=\"ping\" name=\"dev/pts/0\" pid=5762 comm=\"sh\" requested_mask=\"r\""
+                + " denied_mask=\"r\" fsuid=0 ouid=0");
         assertThat(read.result().suggestions()).isEmpty();
         assertThat(read.nothingFound()).contains("disconnected path (1); no rule is suggested for them.")
                 .contains("add attach_disconnected to the profile's flags");
         assertThat(read.summary()).contains("disconnected path (1). A disconnected path is")
                 .contains("add attach_disconnected to the profile's flags");
+    }
+
+    /** Imports a kern.log of one DENIED record with {@code keys} after its apparmor= key. */
+    private LogImport.Read importDenial(String keys) throws IOException {
+        Path log = temp.resolve("kern.log");
+        Files.writeString(log, "audit: type=1400 audit(1641827210.519:240): apparmor=\"DENIED\" " + keys + "\n");
+        return (LogImport.Read) LogImport.run(log, profile, new PolicySources(List.of(), temp), List.of());
     }
 
     @Test
