@@ -194,6 +194,15 @@ class RuleModelTest {
         assertThat(codes("link /a -> /b]c,")).containsExactly("bad-glob");
         assertThat(codes("link /a]b -> /c,")).containsExactly("bad-glob");
         assertThat(codes("/a l -> /b]c,")).isEmpty();
+        // The mount family's paths are globs too.
+        assertThat(codes("mount /{foobar},")).containsExactly("bad-glob");
+        assertThat(codes("mount -> /c]d,")).containsExactly("bad-glob");
+        assertThat(codes("umount /a]b,")).containsExactly("bad-glob");
+        assertThat(codes("pivot_root oldroot=/a]b /c,")).containsExactly("bad-glob");
+        assertThat(codes("mount /{a,b} -> /{c,d},")).isEmpty();
+        // 'safe' and 'unsafe' take the path first too; they need an exec mode either way.
+        assertThat(codes("safe /bin/false rix,\nunsafe /bin/true px,\nsafe rix /bin/cat,")).isEmpty();
+        assertThat(codes("safe /bin/false r,")).containsExactly("safety-without-exec");
         // "Exec condition must begin with '/'", judged as written: a variable may hold anything.
         assertThat(codes("change_profile :foo:/bin/foo,")).containsExactly("change-profile-exec");
         assertThat(errorCodes("@{v}=a\nprofile t { change_profile @{v}, change_profile unsafe /a -> b, }")).isEmpty();

@@ -248,7 +248,9 @@ final class RuleReader {
         }
         // apparmor_parser also takes a bare identifier for a path ("deleted r,"), as long as it is
         // not itself a permission string: a relative path, which matches nothing, but loads.
-        boolean pathFirst = safety == null && (isPathStart(firstAtom) || isBareWordPath(firstAtom));
+        // 'safe'/'unsafe' go with either order ("safe /bin/x rix," and "safe rix /bin/x,"); a bare word then is
+        // the permissions.
+        boolean pathFirst = isPathStart(firstAtom) || safety == null && isBareWordPath(firstAtom);
         if (pathFirst) {
             path = firstAtom;
             if (i + 1 >= elements.size() || !(elements.get(i + 1) instanceof Atom p) || p.keyword() || p.quoted()) {
@@ -952,8 +954,9 @@ final class RuleReader {
         }
         String source = loose.isEmpty() ? null : loose.get(0).text();
         String point = arrows.isEmpty() ? null : arrows.get(0).target().text();
-        loose.forEach(this::expandChecked);
-        arrows.forEach(a -> expandChecked(a.target()));
+        // The source and the mount point are globs to apparmor_parser, as are the paths of the rules below.
+        loose.forEach(this::checkPathGlob);
+        arrows.forEach(a -> checkPathGlob(a.target()));
         return new MountRule(q, conditions, source, point);
     }
 
@@ -965,7 +968,7 @@ final class RuleReader {
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
         }
-        loose.forEach(this::expandChecked);
+        loose.forEach(this::checkPathGlob);
         return new RemountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
 
@@ -976,7 +979,7 @@ final class RuleReader {
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'umount [conditions] [MOUNTPOINT],'", head);
         }
-        loose.forEach(this::expandChecked);
+        loose.forEach(this::checkPathGlob);
         return new UmountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
 
@@ -987,10 +990,10 @@ final class RuleReader {
         for (Element element : rest) {
             if (element instanceof Pair pair && pair.key().equals("oldroot") && pair.values().size() == 1 && oldRoot == null) {
                 oldRoot = pair.values().get(0).text();
-                expandChecked(pair.values().get(0));
+                checkPathGlob(pair.values().get(0));
             } else if (element instanceof Atom atom && newRoot == null && profile == null) {
                 newRoot = atom.text();
-                expandChecked(atom);
+                checkPathGlob(atom);
             } else if (element instanceof Arrow arrow && profile == null) {
                 profile = arrow.target().text();
             } else {
@@ -1124,6 +1127,11 @@ final class RuleReader {
                     : "define @{" + e.variable + "} (e.g. in the preamble or by including its tunables) before using it", atom);
             return List.of(atom.text());
         }
+    }
+
+    /** Reports undefined variables in a path and the glob errors of what it expands to. */
+    private void checkPathGlob(Atom path) {
+        checkGlob(path, expandChecked(path));
     }
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
