@@ -416,8 +416,8 @@ final class RuleReader {
             return null;
         }
         // Both sides are globs to apparmor_parser here (in the 'PATH l -> TARGET' form only the path is).
-        checkGlob(link, expandChecked(link));
-        checkGlob(arrow.target(), expandChecked(arrow.target()));
+        expandAndCheckGlob(link);
+        expandAndCheckGlob(arrow.target());
         return new LinkRule(q, subset, link.text(), arrow.target().text());
     }
 
@@ -955,8 +955,8 @@ final class RuleReader {
         String source = loose.isEmpty() ? null : loose.get(0).text();
         String point = arrows.isEmpty() ? null : arrows.get(0).target().text();
         // The source and the mount point are globs to apparmor_parser, as are the paths of the rules below.
-        loose.forEach(this::checkPathGlob);
-        arrows.forEach(a -> checkPathGlob(a.target()));
+        loose.forEach(this::expandAndCheckGlob);
+        arrows.forEach(a -> expandAndCheckGlob(a.target()));
         return new MountRule(q, conditions, source, point);
     }
 
@@ -968,7 +968,7 @@ final class RuleReader {
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
         }
-        loose.forEach(this::checkPathGlob);
+        loose.forEach(this::expandAndCheckGlob);
         return new RemountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
 
@@ -979,7 +979,7 @@ final class RuleReader {
         if (loose.size() > 1 || !arrows.isEmpty()) {
             error("mount-syntax", "write 'umount [conditions] [MOUNTPOINT],'", head);
         }
-        loose.forEach(this::checkPathGlob);
+        loose.forEach(this::expandAndCheckGlob);
         return new UmountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
 
@@ -990,10 +990,10 @@ final class RuleReader {
         for (Element element : rest) {
             if (element instanceof Pair pair && pair.key().equals("oldroot") && pair.values().size() == 1 && oldRoot == null) {
                 oldRoot = pair.values().get(0).text();
-                checkPathGlob(pair.values().get(0));
+                expandAndCheckGlob(pair.values().get(0));
             } else if (element instanceof Atom atom && newRoot == null && profile == null) {
                 newRoot = atom.text();
-                checkPathGlob(atom);
+                expandAndCheckGlob(atom);
             } else if (element instanceof Arrow arrow && profile == null) {
                 profile = arrow.target().text();
             } else {
@@ -1017,7 +1017,7 @@ final class RuleReader {
         // apparmor_parser compiles both the exec path and the target profile name as globs.
         if (i < rest.size() && rest.get(i) instanceof Atom a && !a.keyword()) {
             exec = a.text();
-            checkGlob(a, expandChecked(a));
+            expandAndCheckGlob(a);
             // As written, before variables expand (a variable may hold any text).
             if (!exec.startsWith("/") && !exec.startsWith("@")) {
                 error("change-profile-exec", "the program comes first and starts with '/'; the profile to change to"
@@ -1027,7 +1027,7 @@ final class RuleReader {
         }
         if (i < rest.size() && rest.get(i) instanceof Arrow arrow) {
             target = arrow.target().text();
-            checkGlob(arrow.target(), expandChecked(arrow.target()));
+            expandAndCheckGlob(arrow.target());
             i++;
         }
         if (i < rest.size()) {
@@ -1129,9 +1129,9 @@ final class RuleReader {
         }
     }
 
-    /** Reports undefined variables in a path and the glob errors of what it expands to. */
-    private void checkPathGlob(Atom path) {
-        checkGlob(path, expandChecked(path));
+    /** Reports undefined variables in a glob (a path, a profile name) and the glob errors of what it expands to. */
+    private void expandAndCheckGlob(Atom glob) {
+        checkGlob(glob, expandChecked(glob));
     }
 
     /** The glob syntax errors the reference rejects: empty {} or [], unbalanced braces. */
