@@ -36,7 +36,7 @@ final class ProblemsPane extends BorderPane {
         getStyleClass().add("problems-pane");
         list.setId("problems-list");
         list.setPlaceholder(new Label("No problems"));
-        list.setCellFactory(view -> new ProblemCell(view));
+        list.setCellFactory(view -> new ProblemCell());
         list.setOnMouseClicked(event -> {
             Problem selected = list.getSelectionModel().getSelectedItem();
             if (selected != null) {
@@ -109,17 +109,11 @@ final class ProblemsPane extends BorderPane {
         return box;
     }
 
-    /** Room left for the list's vertical scroll bar and borders. */
-    private static final double SCROLL_BAR_ROOM = 24;
-
     private static final class ProblemCell extends ListCell<Problem> {
-        ProblemCell(ListView<Problem> list) {
+        ProblemCell() {
             // Messages name their fix and can be long: wrap them to the list's width instead of cutting them.
-            // The width is the list's (less its scroll bar), so that the cell's height is that of all the
-            // wrapped lines; with a preferred width of 0 the cell kept two lines and cut the rest short.
             setWrapText(true);
-            prefWidthProperty().bind(list.widthProperty().subtract(SCROLL_BAR_ROOM));
-            setMaxWidth(Region.USE_PREF_SIZE);
+            setPrefWidth(0);
         }
 
         @Override
