@@ -167,18 +167,13 @@ final class LogChunks {
      * at hand now (which is also how its end looks, where the wait is none).
      */
     boolean wouldWait() {
-        return mayStall && !ended && atHand() == 0;
+        return mayStall && !ended && atHand(in) == 0;
     }
 
     /**
-     * The bytes the stream has at hand now. A stream that cannot tell is taken to have some, so it
-     * is read to full chunks: the cost is only that a slow writer's lines wait for a chunk's worth.
+     * The bytes {@code in} has at hand now. A stream that cannot tell is taken to have some (1), so
+     * it is read to full chunks: the cost is only that a slow writer's lines wait for a chunk's worth.
      */
-    private int atHand() {
-        return atHand(in);
-    }
-
-    /** The bytes {@code in} has at hand now; 1 for a stream that cannot tell (see {@link #atHand()}). */
     static int atHand(InputStream in) {
         try {
             return in.available();
@@ -201,7 +196,7 @@ final class LogChunks {
                 break;
             }
             filled += n;
-            if (mayStall && filled < want && atHand() == 0 && lastNewline(buffer, filled) >= 0) {
+            if (mayStall && filled < want && atHand(in) == 0 && lastNewline(buffer, filled) >= 0) {
                 break;
             }
         }
