@@ -209,6 +209,24 @@ class RuleModelTest {
     }
 
     @Test
+    void anArrowGluedToAWordIsPartOfItInMountAndChangeProfileRules() {
+        // apparmor_parser's words may hold '-' and '>': there '->/b' is one word, elsewhere an arrow and a path.
+        assertThat(codes("change_profile /a ->/b,")).containsExactly("arrow-without-space");
+        assertThat(codes("change_profile ->/b,")).containsExactly("arrow-without-space");
+        assertThat(codes("change_profile->/b,")).containsExactly("arrow-without-space");
+        assertThat(codes("mount options=(ro) /a ->/b,")).containsExactly("arrow-without-space");
+        // Accepted by the reference, but not what was meant.
+        assertThat(lint("profile t {\n  mount ->/b,\n  umount ->/b,\n}\n").diagnostics())
+                .extracting(d -> d.severity() + " " + d.code())
+                .containsExactly("WARNING arrow-without-space", "WARNING arrow-in-mount-point");
+        // A quote, a space or another rule kind keeps the arrow.
+        assertThat(codes("change_profile /a ->\"/b\",\nchange_profile /a -> /b,\nmount /a -> /b,\n/a px ->/b,\n"
+                + "link /a ->/b,\npivot_root /a ->b,")).isEmpty();
+        // In the values of peer conditions '->x' is a label.
+        assertThat(codes("signal peer=->x,\nptrace read peer=->x,\nunix peer=(label=->x),\ndbus send peer=(label=->x),")).isEmpty();
+    }
+
+    @Test
     void aBranchNotTakenIsStillReadForErrors() {
         // apparmor_parser's grammar reads every branch; only the taken one becomes policy.
         String preamble = "$FOO=true\n";

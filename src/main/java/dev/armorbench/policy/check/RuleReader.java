@@ -950,7 +950,12 @@ final class RuleReader {
             error("mount-remount-option", "write a 'remount' rule instead of options=remount with a source", head);
         }
         if (loose.size() > 1 || arrows.size() > 1) {
-            error("mount-syntax", "write 'mount [conditions] [SOURCE] [-> MOUNTPOINT],'", head);
+            if (!reportGluedArrow(loose, "mount")) {
+                error("mount-syntax", "write 'mount [conditions] [SOURCE] [-> MOUNTPOINT],'", head);
+            }
+        } else if (arrows.isEmpty() && !loose.isEmpty() && isGluedArrow(loose.get(0))) {
+            warnGluedArrow(loose.get(0), "arrow-without-space", "the source, and the rule names no mount point; for a"
+                    + " mount point write '-> " + loose.get(0).text().substring(2) + "'");
         }
         String source = loose.isEmpty() ? null : loose.get(0).text();
         String point = arrows.isEmpty() ? null : arrows.get(0).target().text();
@@ -966,7 +971,12 @@ final class RuleReader {
         Conditions conditions = mountConditions(rest, loose, arrows, "remount");
         checkMountOptions(rest, false, head);
         if (loose.size() > 1 || !arrows.isEmpty()) {
-            error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
+            if (!reportGluedArrow(loose, "remount")) {
+                error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
+            }
+        } else if (!loose.isEmpty() && isGluedArrow(loose.get(0))) {
+            warnGluedArrow(loose.get(0), "arrow-in-mount-point",
+                    "the mount point, arrow included; write 'remount " + loose.get(0).text().substring(2) + ",'");
         }
         loose.forEach(this::expandAndCheckGlob);
         return new RemountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
@@ -977,7 +987,12 @@ final class RuleReader {
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "umount");
         if (loose.size() > 1 || !arrows.isEmpty()) {
-            error("mount-syntax", "write 'umount [conditions] [MOUNTPOINT],'", head);
+            if (!reportGluedArrow(loose, "umount")) {
+                error("mount-syntax", "write 'umount [conditions] [MOUNTPOINT],'", head);
+            }
+        } else if (!loose.isEmpty() && isGluedArrow(loose.get(0))) {
+            warnGluedArrow(loose.get(0), "arrow-in-mount-point",
+                    "the mount point, arrow included; write 'umount " + loose.get(0).text().substring(2) + ",'");
         }
         loose.forEach(this::expandAndCheckGlob);
         return new UmountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
@@ -1019,7 +1034,9 @@ final class RuleReader {
             exec = a.text();
             expandAndCheckGlob(a);
             // As written, before variables expand (a variable may hold any text).
-            if (!exec.startsWith("/") && !exec.startsWith("@")) {
+            if (isGluedArrow(a)) {
+                reportGluedArrow(List.of(a), "change_profile");
+            } else if (!exec.startsWith("/") && !exec.startsWith("@")) {
                 error("change-profile-exec", "the program comes first and starts with '/'; the profile to change to"
                         + " goes after '->': 'change_profile [EXEC] -> " + exec + ",'", a);
             }
@@ -1030,7 +1047,7 @@ final class RuleReader {
             expandAndCheckGlob(arrow.target());
             i++;
         }
-        if (i < rest.size()) {
+        if (i < rest.size() && !reportGluedArrow(rest.subList(i, i + 1), "change_profile")) {
             error("change-profile-syntax", "write 'change_profile [safe|unsafe] [EXEC] [-> PROFILE],'", rest.get(i));
         }
         if (execMode != null && exec == null) {
@@ -1247,6 +1264,34 @@ final class RuleReader {
             j++;
         }
         return j < t.length() && t.charAt(j) == '}' ? j : -1;
+    }
+
+    /**
+     * A word that begins with '->': in mount and change_profile rules apparmor_parser reads an
+     * arrow glued to what follows as part of one word (see {@code Lexer.arrowStartsWord}).
+     */
+    private static boolean isGluedArrow(Element element) {
+        return element instanceof Atom atom && !atom.quoted() && !atom.keyword() && atom.text().startsWith("->")
+                && atom.text().length() > 2;
+    }
+
+    /** Reports the first glued arrow among {@code elements} as the error it causes; false if none. */
+    private boolean reportGluedArrow(List<? extends Element> elements, String rule) {
+        for (Element element : elements) {
+            if (isGluedArrow(element)) {
+                String word = ((Atom) element).text();
+                error("arrow-without-space", "put a space after '->': in a " + rule + " rule apparmor_parser reads '"
+                        + word + "' as one word, not as '-> " + word.substring(2) + "'", element);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A glued arrow that still makes a rule apparmor_parser accepts, though not the one meant. */
+    private void warnGluedArrow(Atom atom, String code, String whatItIs) {
+        reporter.report(Severity.WARNING, code, "'" + atom.text() + "' is one word to apparmor_parser: " + whatItIs,
+                atom.start(), atom.end());
     }
 
     private void error(String code, String message, SyntaxToken token) {

@@ -198,7 +198,7 @@ public final class Lexer {
                 }
                 break;
             case '-':
-                if (peek(1) == '>') {
+                if (peek(1) == '>' && !arrowStartsWord(wasAfterAssign)) {
                     pos += 2;
                     afterAssign = true;
                     if (mode == LexMode.TOP) {
@@ -232,6 +232,32 @@ public final class Lexer {
     }
 
     private boolean lastWasVariable;
+
+    /**
+     * Whether the {@code ->} at pos begins a word rather than being an arrow, as in the reference
+     * lexer, whose words may hold '-' and '>': in mount and change_profile rules when a word is
+     * glued to it ({@code mount ->/b,} names a source "->/b", so {@code change_profile /x ->/y,}
+     * is two words and an error), and in the values of signal, ptrace, unix and dbus conditions
+     * ({@code signal peer=->x,}). Checked against apparmor_parser 3.0.8.
+     */
+    private boolean arrowStartsWord(boolean valuePosition) {
+        switch (mode) {
+            case MOUNT:
+            case CHANGE_PROFILE:
+                if (pos + 2 >= end) {
+                    return false;
+                }
+                char next = text[pos + 2];
+                return !isBlank(next) && next != '\n' && next != '\r' && next != '"' && next != ',';
+            case SIGNAL:
+            case PTRACE:
+            case UNIX:
+            case DBUS:
+                return valuePosition;
+            default:
+                return false;
+        }
+    }
 
     private TokenKind significant(TokenKind kind) {
         itemStart = false;
@@ -327,7 +353,11 @@ public final class Lexer {
     private TokenKind word(boolean value) {
         int start = pos;
         char first = text[pos];
-        boolean pathLike = value || mode == LexMode.PROFILE_NAME || mode == LexMode.ASSIGN
+        boolean arrowWord = first == '-' && pos + 1 < end && text[pos + 1] == '>'; // see arrowStartsWord
+        if (arrowWord) {
+            pos += 2;
+        }
+        boolean pathLike = arrowWord || value || mode == LexMode.PROFILE_NAME || mode == LexMode.ASSIGN
                 || mode == LexMode.INCLUDE || mode == LexMode.ABI
                 || first == '/' || first == '@' || first == ':' || first == '&' || first == '*'
                 || first == '[' || first == '?' || first == '~' || first == '\\';

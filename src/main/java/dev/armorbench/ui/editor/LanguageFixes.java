@@ -17,7 +17,9 @@ final class LanguageFixes {
                         AppArmorVocabulary.PROFILE_FLAGS.stream().filter(flag -> !flag.endsWith("=")).toList(), "flag"))
                 .register("unexpected-token", LanguageFixes::commaBeforeUnexpected)
                 .register("variable-trailing-comma", LanguageFixes::removeComma)
-                .register("mount-options-list", LanguageFixes::parenthesize);
+                .register("mount-options-list", LanguageFixes::parenthesize)
+                .register("arrow-without-space", LanguageFixes::spaceAfterArrow)
+                .register("arrow-in-mount-point", LanguageFixes::removeArrow);
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -56,6 +58,22 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Remove the ','", new TextEdit(problem.start(), problem.start() + 1, "")));
+    }
+
+    /** {@code ->/b} read as one word: the diagnostic marks the word, whose first two characters are the arrow. */
+    private static List<FixProposal> spaceAfterArrow(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith("->", problem.start())) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Put a space after '->'", TextEdit.insert(problem.start() + 2, " ")));
+    }
+
+    /** {@code umount ->/b}: umount and remount take no arrow; the diagnostic marks the word. */
+    private static List<FixProposal> removeArrow(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith("->", problem.start())) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Remove '->'", new TextEdit(problem.start(), problem.start() + 2, "")));
     }
 
     /** {@code options=ro,noexec} → {@code options=(ro,noexec)}: the diagnostic marks the bare value. */

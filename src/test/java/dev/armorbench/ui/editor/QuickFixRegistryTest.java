@@ -57,6 +57,22 @@ class QuickFixRegistryTest {
     }
 
     @Test
+    void putsASpaceAfterAGluedArrow() {
+        String text = "profile p {\n  change_profile /usr/bin/x ->/usr/bin/y,\n}\n";
+        List<FixProposal> found = fixes(text, "arrow-without-space");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Put a space after '->'");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\n  change_profile /usr/bin/x -> /usr/bin/y,\n}\n");
+    }
+
+    @Test
+    void removesTheArrowOfAnUnmountPoint() {
+        String text = "profile p {\n  umount ->/mnt,\n}\n";
+        List<FixProposal> found = fixes(text, "arrow-in-mount-point");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Remove '->'");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\n  umount /mnt,\n}\n");
+    }
+
+    @Test
     void laterChecksPlugInTheirOwnFixes() {
         Problem problem = new Problem(dev.armorbench.policy.check.Severity.WARNING, "container-example", "m", 0, 0, 0, 3);
         assertThat(registry.fixesFor(problem, "abc")).isEmpty();
