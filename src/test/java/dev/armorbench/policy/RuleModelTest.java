@@ -200,12 +200,28 @@ class RuleModelTest {
         assertThat(codes("umount /a]b,")).containsExactly("bad-glob");
         assertThat(codes("pivot_root oldroot=/a]b /c,")).containsExactly("bad-glob");
         assertThat(codes("mount /{a,b} -> /{c,d},")).isEmpty();
+        // A character class's members as the reference's regex compiler reads them: '-' only first or between two.
+        assertThat(codes("/a/[a-] r,")).containsExactly("bad-glob");
+        assertThat(codes("/a/[a-c-e] r,")).containsExactly("bad-glob");
+        assertThat(codes("change_profile -> /a[0--f],")).containsExactly("bad-glob");
+        assertThat(codes("/a/[-a] r,\n/a/[z-a] r,\n/a/[^-x] r,")).isEmpty();
         // 'safe' and 'unsafe' take the path first too; they need an exec mode either way.
         assertThat(codes("safe /bin/false rix,\nunsafe /bin/true px,\nsafe rix /bin/cat,")).isEmpty();
         assertThat(codes("safe /bin/false r,")).containsExactly("safety-without-exec");
         // "Exec condition must begin with '/'", judged as written: a variable may hold anything.
         assertThat(codes("change_profile :foo:/bin/foo,")).containsExactly("change-profile-exec");
         assertThat(errorCodes("@{v}=a\nprofile t { change_profile @{v}, change_profile unsafe /a -> b, }")).isEmpty();
+    }
+
+    @Test
+    void aQuoteThatNeverClosesIsReportedWhereItOpens() {
+        // In a variable's value it took the profiles into one string and nothing was reported.
+        LintResult result = lint("@{X}=\"/srv/data\nprofile t {\n  /x r,\n}\n");
+        assertThat(result.diagnostics()).extracting(d -> d.code() + " " + d.start()).containsExactly("unclosed-quote 5");
+        assertThat(errorCodes("profile t {\n  \"/x r,\n}")).contains("unclosed-quote");
+        assertThat(errorCodes("profile t {\n  \"/x\\\" r,\n}")).contains("unclosed-quote");
+        // A quoted value may span lines.
+        assertThat(errorCodes("@{X}=\"/a\nb\"\nprofile t {\n  \"/x\ny\" r,\n}")).isEmpty();
     }
 
     @Test

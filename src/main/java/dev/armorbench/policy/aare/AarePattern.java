@@ -84,22 +84,43 @@ public final class AarePattern {
         return made;
     }
 
-    private static AarePattern build(String aare, boolean path) {
+    /**
+     * Why apparmor_parser would refuse {@code aare} (an unbalanced group, a range in a character
+     * class with no end, a '-' after a range, …), found without building the automaton; empty if it
+     * would compile. For a linter that checks every glob of a profile as it is typed.
+     */
+    public static Optional<AareProblem> syntaxProblem(String aare) {
+        try {
+            parse(aare, false);
+            return Optional.empty();
+        } catch (AareSyntaxException e) {
+            return Optional.of(e.problem());
+        }
+    }
+
+    private record Parsed(PcreTranslation.Result translated, RegexNode tree) {
+    }
+
+    private static Parsed parse(String aare, boolean path) {
         Wtf8.Encoded source = Wtf8.encodeWithPositions(aare);
         if (path) {
             source = PcreTranslation.filterSlashes(source);
         }
         PcreTranslation.Result translated = PcreTranslation.translate(aare, source.bytes(), source.charIndex());
-        RegexNode tree;
         try {
-            tree = RegexTreeParser.parse(translated.regex());
+            return new Parsed(translated, RegexTreeParser.parse(translated.regex()));
         } catch (RegexTreeParser.Failure failure) {
             int at = Math.min(failure.regexIndex, translated.origin().length - 1);
             int start = at < 0 ? 0 : source.charIndex()[translated.origin()[at]];
             throw new AareSyntaxException(aare, AareProblem.error(start, Math.min(start + 1, aare.length()),
                     "apparmor_parser cannot compile this pattern: " + failure.getMessage()));
         }
-        PositionAutomaton automaton = new PositionAutomaton(tree);
+    }
+
+    private static AarePattern build(String aare, boolean path) {
+        Parsed parsed = parse(aare, path);
+        PcreTranslation.Result translated = parsed.translated();
+        PositionAutomaton automaton = new PositionAutomaton(parsed.tree());
         Dfa dfa;
         try {
             dfa = automaton.toDfa(MAX_DFA_STATES);

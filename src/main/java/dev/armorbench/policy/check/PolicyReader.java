@@ -71,12 +71,37 @@ public final class PolicyReader {
         reader.document = source;
         reader.includeStack.push(source.path().toAbsolutePath().normalize());
         reader.items(source, source.tree().root(), null, Qualifiers.NONE, null);
+        reader.reportUnclosedQuote(source);
         if (memo != null) {
             memo.finishCheck();
         }
         Policy policy = new Policy(List.copyOf(reader.profiles), Map.copyOf(reader.variables.sets),
                 Map.copyOf(reader.variables.booleans));
         return new LintResult(source, policy, List.copyOf(reader.diagnostics));
+    }
+
+    /**
+     * A quote that never closes runs to the end of the file, taking every rule after it into one
+     * string: apparmor_parser's lexer then stops at the stray '"'. Said at the quote, where the fix is;
+     * otherwise an unclosed quote in a variable's value would go unreported.
+     */
+    private void reportUnclosedQuote(SourceFile source) {
+        SyntaxElement last = source.tree().root();
+        while (last instanceof SyntaxNode node && !node.children().isEmpty()) {
+            last = node.children().get(node.children().size() - 1);
+        }
+        if (!(last instanceof SyntaxToken token) || token.kind() != TokenKind.QUOTED) {
+            return;
+        }
+        String quoted = source.text().substring(token.start(), token.end());
+        int i = 1;
+        while (i < quoted.length() && quoted.charAt(i) != '"') {
+            i += quoted.charAt(i) == '\\' ? 2 : 1;
+        }
+        if (i >= quoted.length()) {
+            reporter(source).error("unclosed-quote", "close this quote: no '\"' ends it, so the rest of the file is read as one string",
+                    token.start(), token.start() + 1);
+        }
     }
 
     /** A profile being read: its rules and children so far. */

@@ -1,5 +1,7 @@
 package dev.armorbench.policy.check;
 
+import dev.armorbench.policy.aare.AarePattern;
+import dev.armorbench.policy.aare.AareProblem;
 import dev.armorbench.policy.check.Element.Arrow;
 import dev.armorbench.policy.check.Element.Atom;
 import dev.armorbench.policy.check.Element.Group;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -1246,6 +1249,16 @@ final class RuleReader {
         if (depth != 0) {
             error("bad-glob", "close the alternation with '}'", atom);
             return false;
+        }
+        // What is left is the regex compiler's: the members of a character class ('[a-]', '[a-c-e]').
+        // A variable left unexpanded (a built-in such as @{exec_path} holds the attachment as written)
+        // is not the compiler's text yet.
+        if (t.indexOf('[') >= 0 && !t.contains("@{")) {
+            Optional<AareProblem> problem = AarePattern.syntaxProblem(t);
+            if (problem.isPresent()) {
+                error("bad-glob", problem.get().message(), atom);
+                return false;
+            }
         }
         return true;
     }
