@@ -4,6 +4,7 @@ import dev.armorbench.policy.aare.AarePattern;
 import dev.armorbench.policy.aare.AareSyntaxException;
 import dev.armorbench.policy.aare.AareVariables;
 import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.model.BuiltinVariables;
 import dev.armorbench.policy.model.Policy;
 import dev.armorbench.policy.model.Profile;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ public final class KnownProfiles {
 
         synchronized AareVariables variables() {
             if (variables == null) {
-                variables = new AareVariables(policy.variables());
+                // A rule such as '@{exec_path} mr,' covers the program the profile attaches to.
+                variables = new AareVariables(BuiltinVariables.addedTo(policy.variables(), profile));
             }
             return variables;
         }

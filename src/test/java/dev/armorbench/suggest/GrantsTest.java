@@ -29,6 +29,23 @@ class GrantsTest {
     }
 
     @Test
+    void builtInVariablesCoverWhatTheyStandFor() {
+        // AppArmor 4's @{exec_path} is the attachment, variables and all; a policy's own definition wins.
+        KnownProfiles p = profiles("@{name}=app\nprofile p /usr/bin/@{name}{,-bin} {\n  @{exec_path} mr,\n"
+                + "  /run/@{profile_name}/** rw,\n  profile child /opt/child {\n    @{attach_path} r,\n  }\n}\n");
+        assertThat(rules(suggest(p,
+                open("p", "/usr/bin/app-bin", "r", 0, 0),
+                open("p", "/run/p/sock", "w", 0, 0),
+                open("p//child", "/opt/child", "r", 0, 0))))
+                .isEmpty();
+        KnownProfiles own = profiles("@{exec_path}=/usr/sbin/own\nprofile own @{exec_path} {\n  @{exec_path} r,\n}\n");
+        assertThat(rules(suggest(own, open("own", "/usr/sbin/own", "r", 0, 0)))).isEmpty();
+        // A child without an attachment has no @{exec_path} of its own.
+        assertThat(rules(suggest(profiles("profile p /usr/bin/p {\n  profile c {\n    @{exec_path} r,\n  }\n}\n"),
+                open("p//c", "/usr/bin/p", "r", 0, 0)))).containsExactly("owner /usr/bin/p r,");
+    }
+
+    @Test
     void partlyGrantedAndOwnerOnlyStillSuggested() {
         KnownProfiles p = profiles("profile p {\n  /etc/f r,\n  owner /tmp/o r,\n}\n");
         assertThat(rules(suggest(p, open("p", "/etc/f", "rw", 0, 0), open("p", "/tmp/o", "r", 0, 1))))

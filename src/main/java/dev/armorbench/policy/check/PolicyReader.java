@@ -2,6 +2,7 @@ package dev.armorbench.policy.check;
 
 import dev.armorbench.files.ReadProblem;
 import dev.armorbench.policy.check.Element.Atom;
+import dev.armorbench.policy.model.BuiltinVariables;
 import dev.armorbench.policy.model.ChangeProfileRule;
 import dev.armorbench.policy.model.ExecMode;
 import dev.armorbench.policy.model.FileRule;
@@ -592,15 +593,8 @@ public final class PolicyReader {
         }
         Scope scope = new Scope(expandedName, parsed, hat);
         Map<String, String> savedBuiltins = new HashMap<>(variables.builtins);
-        variables.builtins.put("profile_name", expandedName);
-        String attachPath = parsed.attachment != null ? parsed.attachment.text() : expandedName.startsWith("/") ? expandedName : null;
-        if (attachPath != null) {
-            variables.builtins.put("exec_path", attachPath);
-            variables.builtins.put("attach_path", attachPath);
-        } else {
-            variables.builtins.remove("exec_path");
-            variables.builtins.remove("attach_path");
-        }
+        variables.builtins.clear();
+        variables.builtins.putAll(BuiltinVariables.of(expandedName, parsed.attachment == null ? null : parsed.attachment.text()));
         items(source, block, scope, Qualifiers.NONE, block);
         variables.builtins.clear();
         variables.builtins.putAll(savedBuiltins);

@@ -13,7 +13,11 @@ final class Variables {
 
     final Map<String, List<String>> sets = new HashMap<>();
     final Map<String, Boolean> booleans = new HashMap<>();
-    /** {@code profile_name}, {@code exec_path}, {@code attach_path} while inside a profile. */
+    /**
+     * {@code profile_name}, {@code exec_path}, {@code attach_path} while inside a profile, as
+     * written (expanded when used). A policy's own definition of the name wins: the apparmor.d
+     * collection defines {@code @{exec_path}} itself and attaches its profiles to it.
+     */
     final Map<String, String> builtins = new HashMap<>();
     /** Expanded values per variable; cleared whenever a definition changes. */
     private final Map<String, List<String>> expanded = new HashMap<>();
@@ -99,12 +103,12 @@ final class Variables {
 
     /** What a name is defined as, unexpanded: a built-in's value, a set's raw values, or UNDEFINED. */
     private Object definition(String name) {
-        String builtin = builtins.get(name);
-        if (builtin != null) {
-            return builtin;
-        }
         List<String> raw = sets.get(name);
-        return raw == null ? UNDEFINED : raw;
+        if (raw != null) {
+            return raw;
+        }
+        String builtin = builtins.get(name);
+        return builtin != null ? builtin : UNDEFINED;
     }
 
     /** Thrown for a reference to a variable nobody defined, or one that refers to itself. */
@@ -161,10 +165,14 @@ final class Variables {
             // Record the raw definition of this name and, by expanding afresh, of every name it uses.
             depend(name, definition(name));
         }
-        String builtin = builtins.get(name);
+        String builtin = sets.containsKey(name) ? null : builtins.get(name);
         if (builtin != null) {
             builtinHits++;
-            return List.of(builtin);
+            if (depth > MAX_DEPTH) {
+                throw new ExpansionError(name, true);
+            }
+            // The attachment as written may hold variables of its own: profile x /usr/bin/@{name}.
+            return expand(builtin, depth + 1, MAX_ALTERNATIVES);
         }
         if (dependencies == null) {
             List<String> cached = expanded.get(name);
