@@ -1251,9 +1251,7 @@ final class RuleReader {
             return false;
         }
         // What is left is the regex compiler's: the members of a character class ('[a-]', '[a-c-e]').
-        // A variable left unexpanded (a built-in such as @{exec_path} holds the attachment as written)
-        // is not the compiler's text yet.
-        if (t.indexOf('[') >= 0 && !t.contains("@{")) {
+        if (t.indexOf('[') >= 0) {
             Optional<AareProblem> problem = AarePattern.syntaxProblem(t);
             if (problem.isPresent()) {
                 error("bad-glob", problem.get().message(), atom);
