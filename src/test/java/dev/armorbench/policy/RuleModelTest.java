@@ -218,6 +218,9 @@ class RuleModelTest {
         // In a variable's value it took the profiles into one string and nothing was reported.
         LintResult result = lint("@{X}=\"/srv/data\nprofile t {\n  /x r,\n}\n");
         assertThat(result.diagnostics()).extracting(d -> d.code() + " " + d.start()).containsExactly("unclosed-quote 5");
+        // Not also "refers to itself", which the runaway value does once it takes in a use of the variable.
+        assertThat(lint("@{X}=\"/srv/data\nprofile t {\n  @{X}/** r,\n}\n").diagnostics())
+                .extracting(d -> d.code()).containsExactly("unclosed-quote");
         assertThat(errorCodes("profile t {\n  \"/x r,\n}")).contains("unclosed-quote");
         assertThat(errorCodes("profile t {\n  \"/x\\\" r,\n}")).contains("unclosed-quote");
         // A quoted value may span lines.

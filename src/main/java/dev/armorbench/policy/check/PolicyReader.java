@@ -84,7 +84,8 @@ public final class PolicyReader {
     /**
      * A quote that never closes runs to the end of the file, taking every rule after it into one
      * string: apparmor_parser's lexer then stops at the stray '"'. Said at the quote, where the fix is;
-     * otherwise an unclosed quote in a variable's value would go unreported.
+     * an unclosed quote in a variable's value had gone unreported, or as a variable that refers to
+     * itself.
      */
     private void reportUnclosedQuote(SourceFile source) {
         SyntaxElement last = source.tree().root();
@@ -100,6 +101,9 @@ public final class PolicyReader {
             i += quoted.charAt(i) == '\\' ? 2 : 1;
         }
         if (i >= quoted.length()) {
+            // What was found inside the runaway string (a variable that now refers to itself, a
+            // profile never closed) follows from the quote; it is not reported beside it.
+            diagnostics.removeIf(d -> d.source() == source && d.end() > token.start());
             reporter(source).error("unclosed-quote", "close this quote: no '\"' ends it, so the rest of the file is read as one string",
                     token.start(), token.start() + 1);
         }
