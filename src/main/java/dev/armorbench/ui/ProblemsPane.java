@@ -2,11 +2,13 @@ package dev.armorbench.ui;
 
 import dev.armorbench.policy.check.Severity;
 import dev.armorbench.ui.editor.Problem;
+import java.util.Comparator;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -31,6 +33,12 @@ final class ProblemsPane extends BorderPane {
     private final ListView<Problem> list = new ListView<>();
     private final Label summary = new Label();
     private FilteredList<Problem> shown = new FilteredList<>(FXCollections.observableArrayList());
+    /**
+     * Errors, then warnings, then notes, each in the order of the text: what stops the profile from
+     * loading is on top, not under a long note from the container check at an earlier line.
+     */
+    private static final Comparator<Problem> MOST_SEVERE_FIRST =
+            Comparator.comparing(Problem::severity).thenComparingInt(Problem::start);
 
     ProblemsPane(Consumer<Problem> jumpTo) {
         getStyleClass().add("problems-pane");
@@ -69,7 +77,7 @@ final class ProblemsPane extends BorderPane {
     void show(ObservableList<Problem> problems) {
         shown = new FilteredList<>(problems == null ? FXCollections.observableArrayList() : problems);
         refilter();
-        list.setItems(shown);
+        list.setItems(new SortedList<>(shown, MOST_SEVERE_FIRST));
         summary.textProperty().bind(Bindings.createStringBinding(() -> describe(shown.getSource()),
                 shown.getSource()));
     }
