@@ -101,7 +101,7 @@ final class Variables {
         return definition(key);
     }
 
-    /** What a name is defined as, unexpanded: a built-in's value, a set's raw values, or UNDEFINED. */
+    /** What a name is defined as, unexpanded: a set's raw values (the policy's own definition wins), a built-in's value, or UNDEFINED. */
     private Object definition(String name) {
         List<String> raw = sets.get(name);
         if (raw != null) {

@@ -15,7 +15,10 @@ public final class BuiltinVariables {
     private BuiltinVariables() {
     }
 
-    /** The built-ins of a profile named {@code profileName} (variables expanded) with this attachment as written, or null. */
+    /**
+     * The built-ins of a profile named {@code profileName} (variables expanded) whose attachment is
+     * {@code attachment} as written (null for none).
+     */
     public static Map<String, String> of(String profileName, String attachment) {
         Map<String, String> builtins = new LinkedHashMap<>();
         builtins.put("profile_name", profileName);
