@@ -205,8 +205,12 @@ final class HighlightModel {
             LexerState start = startStates.get(line);
             String text = lines.get(line);
             boolean last = line == lines.size() - 1;
-            char[] chars = (last ? text : text + "\n").toCharArray();
-            TokenStyles.StyledLine styled = TokenStyles.style(chars, 0, chars.length, start);
+            // One character more than is lexed: a quote that runs over the line end then says so in
+            // the end state (the lexer ends a quote at the end of its text), and the next line goes on
+            // in it, as the reading of the whole file does.
+            char[] chars = (last ? text : text + "\n ").toCharArray();
+            int end = last ? chars.length : chars.length - 1;
+            TokenStyles.StyledLine styled = TokenStyles.style(chars, 0, end, start);
             styles.set(line, withoutLineBreak(styled.spans(), text.length()));
             braceDeltas.set(line, braceDelta(text, styles.get(line)));
             relexedLines++;
