@@ -214,6 +214,17 @@ class RuleModelTest {
     }
 
     @Test
+    void aVariableThatRefersToItselfIsAnErrorWhereItIsUsed() {
+        // apparmor_parser loads the definition alone and refuses a rule that uses it.
+        assertThat(lint("@{A}=@{A}/x\nprofile t {\n  /x r,\n}\n").diagnostics())
+                .extracting(d -> d.severity() + " " + d.code()).containsExactly("WARNING recursive-variable");
+        assertThat(errorCodes("@{A}=@{A}/x\nprofile t {\n  @{A} r,\n}")).containsExactly("recursive-variable");
+        // Also when the values before it already make more alternatives than are enumerated.
+        String many = String.join(" ", java.util.Collections.nCopies(80, "x")).replace("x x", "x y");
+        assertThat(errorCodes("@{B}=" + many + "\n@{A}=@{B} @{A}/x\nprofile t {\n  @{A} r,\n}")).containsExactly("recursive-variable");
+    }
+
+    @Test
     void aQuoteThatNeverClosesIsReportedWhereItOpens() {
         // In a variable's value it took the profiles into one string and nothing was reported.
         LintResult result = lint("@{X}=\"/srv/data\nprofile t {\n  /x r,\n}\n");

@@ -191,6 +191,12 @@ final class Variables {
         if (depth > MAX_DEPTH) {
             throw new ExpansionError(name, true);
         }
+        // Found before expanding: a large expansion stops at MAX_ALTERNATIVES and may not reach it.
+        for (String value : raw) {
+            if (value.contains("@{" + name + "}")) {
+                throw new ExpansionError(name, true);
+            }
+        }
         List<String> out = new ArrayList<>();
         for (String value : raw) {
             out.addAll(expand(value, depth + 1, MAX_ALTERNATIVES));
