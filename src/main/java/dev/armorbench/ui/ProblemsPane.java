@@ -27,18 +27,18 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * a click (or Enter) jumps to it in the editor.
  */
 final class ProblemsPane extends BorderPane {
-    private final CheckBox errors = filter("Errors", "mdi2c-close-circle", "marker-error");
-    private final CheckBox warnings = filter("Warnings", "mdi2a-alert", "marker-warning");
-    private final CheckBox infos = filter("Info", "mdi2i-information", "marker-info");
-    private final ListView<Problem> list = new ListView<>();
-    private final Label summary = new Label();
-    private FilteredList<Problem> shown = new FilteredList<>(FXCollections.observableArrayList());
     /**
      * Errors, then warnings, then notes, each in the order of the text: what stops the profile from
      * loading is on top, not under a long note from the container check at an earlier line.
      */
     private static final Comparator<Problem> MOST_SEVERE_FIRST =
             Comparator.comparing(Problem::severity).thenComparingInt(Problem::start);
+    private final CheckBox errors = filter("Errors", "mdi2c-close-circle", "marker-error");
+    private final CheckBox warnings = filter("Warnings", "mdi2a-alert", "marker-warning");
+    private final CheckBox infos = filter("Info", "mdi2i-information", "marker-info");
+    private final ListView<Problem> list = new ListView<>();
+    private final Label summary = new Label();
+    private FilteredList<Problem> shown = new FilteredList<>(FXCollections.observableArrayList());
 
     ProblemsPane(Consumer<Problem> jumpTo) {
         getStyleClass().add("problems-pane");

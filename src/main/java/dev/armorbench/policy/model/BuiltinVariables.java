@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * AppArmor 4's built-in variables, as the rules of one profile see them: {@code @{profile_name}},
  * and {@code @{exec_path}} and {@code @{attach_path}} (the attachment, or a name that is a path)
- * where the profile attaches to a program. AppArmor's own profiles write {@code @{exec_path} mr,}
- * in nearly three hundred places.
+ * where the profile attaches to a program. AppArmor's own profiles use {@code @{exec_path}} in 285
+ * of them, mostly as {@code @{exec_path} mr,}.
  */
 public final class BuiltinVariables {
     private BuiltinVariables() {
