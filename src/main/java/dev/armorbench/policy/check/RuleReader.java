@@ -973,14 +973,7 @@ final class RuleReader {
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "remount");
         checkMountOptions(rest, false, head);
-        if (loose.size() > 1 || !arrows.isEmpty()) {
-            if (!reportGluedArrow(loose, "remount")) {
-                error("mount-syntax", "write 'remount [conditions] [MOUNTPOINT],'", head);
-            }
-        } else if (!loose.isEmpty() && isGluedArrow(loose.get(0))) {
-            warnGluedArrow(loose.get(0), "arrow-in-mount-point",
-                    "the mount point, arrow included; write 'remount " + loose.get(0).text().substring(2) + ",'");
-        }
+        checkMountPointOnly(loose, arrows, "remount", head);
         loose.forEach(this::expandAndCheckGlob);
         return new RemountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
@@ -989,16 +982,21 @@ final class RuleReader {
         List<Atom> loose = new ArrayList<>();
         List<Arrow> arrows = new ArrayList<>();
         Conditions conditions = mountConditions(rest, loose, arrows, "umount");
+        checkMountPointOnly(loose, arrows, "umount", head);
+        loose.forEach(this::expandAndCheckGlob);
+        return new UmountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
+    }
+
+    /** remount and umount name at most a mount point, and take no arrow. */
+    private void checkMountPointOnly(List<Atom> loose, List<Arrow> arrows, String rule, SyntaxToken head) {
         if (loose.size() > 1 || !arrows.isEmpty()) {
-            if (!reportGluedArrow(loose, "umount")) {
-                error("mount-syntax", "write 'umount [conditions] [MOUNTPOINT],'", head);
+            if (!reportGluedArrow(loose, rule)) {
+                error("mount-syntax", "write '" + rule + " [conditions] [MOUNTPOINT],'", head);
             }
         } else if (!loose.isEmpty() && isGluedArrow(loose.get(0))) {
             warnGluedArrow(loose.get(0), "arrow-in-mount-point",
-                    "the mount point, arrow included; write 'umount " + loose.get(0).text().substring(2) + ",'");
+                    "the mount point, arrow included; write '" + rule + " " + loose.get(0).text().substring(2) + ",'");
         }
-        loose.forEach(this::expandAndCheckGlob);
-        return new UmountRule(q, conditions, loose.isEmpty() ? null : loose.get(0).text());
     }
 
     private Rule pivotRoot(List<Element> rest, Qualifiers q, SyntaxToken head) {
