@@ -386,12 +386,9 @@ public final class PolicyReader {
         }
         // apparmor_parser expands a variable only where a rule uses it: the definition alone loads, and a
         // use is reported where it is (RuleReader). Here a warning, at the cause.
-        for (String value : values) {
-            if (value.contains("@{" + name + "}")) {
-                reporter.report(Severity.WARNING, "recursive-variable", "@{" + name + "} refers to itself: a rule that"
-                        + " uses it cannot load; break the cycle", node.start(), node.end());
-                break;
-            }
+        if (Variables.refersToItself(name, values)) {
+            reporter.report(Severity.WARNING, "recursive-variable", "@{" + name + "} refers to itself: a rule that"
+                    + " uses it cannot load; break the cycle", node.start(), node.end());
         }
     }
 

@@ -124,6 +124,12 @@ final class Variables {
         }
     }
 
+    /** Whether one of {@code values} names the variable {@code name} they define. */
+    static boolean refersToItself(String name, List<String> values) {
+        String reference = "@{" + name + "}";
+        return values.stream().anyMatch(value -> value.contains(reference));
+    }
+
     boolean hasReference(String text) {
         return text.indexOf("@{") >= 0 && referenceStart(text, 0) >= 0;
     }
@@ -192,10 +198,8 @@ final class Variables {
             throw new ExpansionError(name, true);
         }
         // Found before expanding: a large expansion stops at MAX_ALTERNATIVES and may not reach it.
-        for (String value : raw) {
-            if (value.contains("@{" + name + "}")) {
-                throw new ExpansionError(name, true);
-            }
+        if (refersToItself(name, raw)) {
+            throw new ExpansionError(name, true);
         }
         List<String> out = new ArrayList<>();
         for (String value : raw) {
