@@ -11,7 +11,9 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -117,10 +120,27 @@ final class ProblemsPane extends BorderPane {
         return box;
     }
 
+    /**
+     * One problem: its icon beside the first line of the message, not centred on a message that
+     * wraps over several lines. A Labeled centres its graphic on its text, so the text is a label of
+     * its own in a row aligned to the top.
+     */
     private static final class ProblemCell extends ListCell<Problem> {
+        private final StackPane iconHolder = new StackPane();
+        private final Label message = new Label();
+        private final HBox row = new HBox(6, iconHolder, message);
+
         ProblemCell() {
             // Messages name their fix and can be long: wrap them to the list's width instead of cutting them.
-            setWrapText(true);
+            message.setWrapText(true);
+            message.setMinWidth(0);
+            message.getStyleClass().add("problem-message");
+            HBox.setHgrow(message, Priority.ALWAYS);
+            iconHolder.getStyleClass().add("problem-icon");
+            row.setAlignment(Pos.TOP_LEFT);
+            row.setFillHeight(false); // the icon's holder stays one line tall (armorbench.css)
+            row.setMinWidth(0);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             setPrefWidth(0);
         }
 
@@ -138,9 +158,20 @@ final class ProblemsPane extends BorderPane {
                 case INFO -> "mdi2i-information";
             });
             icon.getStyleClass().add("marker-" + problem.severity().label());
-            setGraphic(icon);
-            setText(problem.message() + "   [" + problem.code() + "]   line " + (problem.line() + 1)
-                    + ", column " + (problem.column() + 1));
+            iconHolder.getChildren().setAll(icon);
+            String text = problem.message() + "   [" + problem.code() + "]   line " + (problem.line() + 1)
+                    + ", column " + (problem.column() + 1);
+            message.setText(text);
+            setText(text); // not shown (graphic only): for accessibility and for tests that read a cell
+            setGraphic(row);
+        }
+
+        Label message() {
+            return message;
+        }
+
+        Node icon() {
+            return iconHolder;
         }
     }
 }
