@@ -244,7 +244,7 @@ public final class ContainerChecks {
             if (transition.kind() == Transition.Kind.INHERIT || transition.range() == null) {
                 continue;
             }
-            if (!policy.matches(transition.rule().path(), step.binary())) {
+            if (!policy.matches(transition, step.binary())) {
                 continue;
             }
             String remedy = step.binary().equals(EntryAnalysis.DOCKER_INIT) ? "docker-init itself always runs under the "

@@ -3,6 +3,7 @@ package dev.armorbench.container;
 import dev.armorbench.container.ProfileSite.RuleSite;
 import dev.armorbench.container.Transition.Kind;
 import dev.armorbench.policy.check.LintResult;
+import dev.armorbench.policy.model.BuiltinVariables;
 import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.model.Profile;
 import dev.armorbench.policy.model.Rule;
@@ -25,7 +26,10 @@ import java.util.Set;
 public final class ContainerPolicy {
     private final LintResult lint;
     private final ProfileCatalog catalog;
+    /** For attachments, which see the policy's variables only (they define the built-ins). */
     private final ExecMatching matching;
+    /** For each profile's rules: the policy's variables and that profile's built-ins ({@code @{exec_path}}, …). */
+    private final Map<PolicyProfile, ExecMatching> ruleMatching = new IdentityHashMap<>();
     private final List<PolicyProfile> topLevel = new ArrayList<>();
     private final Map<String, PolicyProfile> external = new LinkedHashMap<>();
     private final Map<PolicyProfile, List<Transition>> transitions = new IdentityHashMap<>();
@@ -125,13 +129,13 @@ public final class ContainerPolicy {
     public ExecOutcome exec(PolicyProfile from, String binary) {
         for (Rule rule : from.model().rules()) {
             if (rule instanceof FileRule file && file.qualifiers().deny() && file.exec() != null && file.path() != null
-                    && matching.matches(file.path(), binary)) {
+                    && rulesOf(from).matches(file.path(), binary)) {
                 return new ExecOutcome(ExecOutcome.Result.DENIED, binary, from, null, null);
             }
         }
         Transition chosen = null;
         for (Transition transition : transitions(from)) {
-            if (matching.matches(transition.rule().path(), binary)) {
+            if (matches(transition, binary)) {
                 if (transition.rule().path().equals(binary)) {
                     chosen = transition;
                     break;
@@ -166,9 +170,17 @@ public final class ContainerPolicy {
         return new ExecOutcome(ExecOutcome.Result.UNRESOLVED, binary, from, chosen, null);
     }
 
-    /** Whether an exec rule's path matches a binary (variables of the open policy expanded). */
-    public boolean matches(String pattern, String binary) {
-        return matching.matches(pattern, binary);
+    /**
+     * Whether a transition's exec rule matches a binary: the open policy's variables expanded, and
+     * the built-ins of the profile the rule is in (so {@code @{exec_path} ix,} names its own program).
+     */
+    public boolean matches(Transition transition, String binary) {
+        return rulesOf(transition.from()).matches(transition.rule().path(), binary);
+    }
+
+    private ExecMatching rulesOf(PolicyProfile profile) {
+        return ruleMatching.computeIfAbsent(profile,
+                p -> new ExecMatching(BuiltinVariables.addedTo(lint.policy().variables(), p.model())));
     }
 
     // ---- building

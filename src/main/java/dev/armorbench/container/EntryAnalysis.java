@@ -91,7 +91,7 @@ public final class EntryAnalysis {
         List<String> candidates = StartCommand.candidates(command.program(), command.path());
         for (String candidate : candidates) {
             for (Transition transition : policy.transitions(container)) {
-                if (policy.matches(transition.rule().path(), candidate)) {
+                if (policy.matches(transition, candidate)) {
                     return candidate;
                 }
             }

@@ -234,6 +234,27 @@ class TransitionTreeTest {
     }
 
     @Test
+    void anExecRuleSeesItsOwnProfilesBuiltInVariables() {
+        // AppArmor 4's @{exec_path} is the program the rule's own profile attaches to: the worker may
+        // re-exec itself and stay where it is.
+        String text = """
+                profile c flags=(attach_disconnected,mediate_deleted) {
+                  /usr/bin/worker cx -> worker,
+
+                  profile worker /usr/bin/worker {
+                    @{exec_path} ix,
+                  }
+                }
+                """;
+        ContainerPolicy policy = fixture.analyze(text).policy();
+        PolicyProfile worker = policy.containerProfile().children().get(0);
+        assertThat(policy.exec(worker, "/usr/bin/worker").landsIn()).isSameAs(worker);
+        assertThat(policy.exec(policy.containerProfile(), "/usr/bin/worker").landsIn()).isSameAs(worker);
+        assertThat(policy.exec(policy.containerProfile(), "/usr/bin/other").result())
+                .isEqualTo(ExecOutcome.Result.NO_EXEC_PERMISSION);
+    }
+
+    @Test
     void pxTargetsAreFoundInOtherOpenDocumentsFirst() {
         String text = "profile c flags=(attach_disconnected,mediate_deleted) {\n  /usr/bin/tool Px,\n  /usr/bin/x px -> other,\n}\n";
         OpenTextProfiles open = new OpenTextProfiles(List.of(
