@@ -56,6 +56,16 @@ class LexerTest {
     }
 
     @Test
+    void aVariablesValuesAreRunsOfAnythingButBlanksQuotesAndBangs() {
+        // apparmor_parser's ASSIGN_MODE: '(' , '->', '^' and a ',' before more text are part of a value.
+        assertThat(significant("@{V} = /a (b)c -> ^x ,/d\n")).containsExactly("VARIABLE:@{V}", "ASSIGN:=", "WORD:/a",
+                "WORD:(b)c", "WORD:->", "WORD:^x", "WORD:,/d");
+        // A trailing ',' and a '!' are still not values, and '#' starts a comment (as AppArmor 4 reads it).
+        assertThat(significant("@{V} = /a ,")).containsExactly("VARIABLE:@{V}", "ASSIGN:=", "WORD:/a", "COMMA:,");
+        assertThat(significant("@{V} = /a # note")).containsExactly("VARIABLE:@{V}", "ASSIGN:=", "WORD:/a");
+    }
+
+    @Test
     void backslashNewlineContinuesOnlyAVariableAssignment() {
         String text = "@{V} = a \\\n  b\n/c r,\n";
         Tokens tokens = Lexer.lex(text.toCharArray());

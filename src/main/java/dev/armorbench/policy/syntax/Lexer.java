@@ -115,7 +115,7 @@ public final class Lexer {
         }
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
-        if (mode == LexMode.ASSIGN && (c == '{' || c == '}' || c == '=' || c == '+' || c == '?' || c == ':')
+        if (mode == LexMode.ASSIGN && startsAssignedValue(c)
                 || wasAfterAssign && c == '{' || c == '{' && mode.endsAtComma() && mode != LexMode.ABI) {
             return word(true);
         }
@@ -538,6 +538,19 @@ public final class Lexer {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * Whether {@code c} at {@link #pos} starts a value of a variable assignment. apparmor_parser
+     * lexes the values as IDS: runs of anything but blanks, quotes, '!' and a ',' that ends them, so
+     * '(', '->', '{' or '^' are part of a value, not tokens of their own ({@code @{V}=/a (b} holds
+     * "/a" and "(b"). A '#' is not here: it was read as a comment before, as AppArmor 4 reads it.
+     */
+    private boolean startsAssignedValue(char c) {
+        if (c == ',') {
+            return pos + 1 < end && isIdChar(text[pos + 1]);
+        }
+        return c != '!';
     }
 
     private static boolean isIdChar(char c) {
