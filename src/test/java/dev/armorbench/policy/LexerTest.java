@@ -66,6 +66,23 @@ class LexerTest {
     }
 
     @Test
+    void aProfileOrHatNameIsOneWordWhateverItStartsWith() {
+        assertThat(significant("profile (a {")).containsExactly("KEYWORD:profile", "WORD:(a", "L_BRACE:{");
+        assertThat(significant("hat -> {")).containsExactly("KEYWORD:hat", "WORD:->", "L_BRACE:{");
+        assertThat(significant("^(b {")).containsExactly("CARET:^", "WORD:(b", "L_BRACE:{");
+        // A '{' still opens the block, and what follows is read as rules again.
+        assertThat(significant("profile {\n}")).containsExactly("KEYWORD:profile", "L_BRACE:{", "R_BRACE:}");
+    }
+
+    @Test
+    void aRuleKeywordGluedToAPathIsStillAKeyword() {
+        // The reference lexes the letters at a rule's start as a keyword, whatever follows them.
+        assertThat(significant("owner/a r,")).containsExactly("KEYWORD:owner", "WORD:/a", "WORD:r", "COMMA:,");
+        assertThat(significant("change_profile@{x} -> /b,")).startsWith("KEYWORD:change_profile", "WORD:@{x}");
+        assertThat(significant("lick/a r,")).startsWith("WORD:lick/a");
+    }
+
+    @Test
     void backslashNewlineContinuesOnlyAVariableAssignment() {
         String text = "@{V} = a \\\n  b\n/c r,\n";
         Tokens tokens = Lexer.lex(text.toCharArray());

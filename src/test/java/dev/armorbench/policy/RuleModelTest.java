@@ -276,6 +276,29 @@ class RuleModelTest {
     }
 
     @Test
+    void aTargetWithoutAnExecModeIsAWarning() {
+        // apparmor_parser loads these and drops the target.
+        assertThat(lint("profile t {\n  /a r -> b,\n  deny rw /c -> /d,\n  w /e -> f,\n}\n").diagnostics())
+                .extracting(d -> d.severity() + " " + d.code() + " " + d.start())
+                .containsExactly("WARNING target-without-transition 19", "WARNING target-without-transition 38",
+                        "WARNING target-without-transition 52");
+        assertThat(codes("/a ix -> b,\n/c l -> /d,")).isEmpty();
+        // Glued to the arrow, permissions are a name to the reference: an error, whatever the mode.
+        assertThat(codes("/a px->b,\n/c r->/d,")).containsExactly("permissions-glued-to-arrow",
+                "permissions-glued-to-arrow");
+    }
+
+    @Test
+    void aWordIsAModeOnlyWhenAllOfItIsOne() {
+        // The reference's lexer takes the longest match: 'kill' is an identifier (a relative path), not 'k' and more.
+        assertThat(lint("profile t {\n  kill r,\n}\n").diagnostics()).extracting(d -> d.severity() + " " + d.code())
+                .containsExactly("WARNING relative-path-matches-nothing");
+        assertThat(lint("profile t {\n  rwi /a,\n}\n").diagnostics()).extracting(d -> d.code() + " " + d.message())
+                .containsExactly("bad-permissions 'rwi' is not a permission string: use r w a l k m and one exec mode"
+                        + " (ix px cx ux pix …)");
+    }
+
+    @Test
     void deprecatedFormsAreWarnings() {
         LintResult result = lint("#include <nothing/here>\n");
         assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())

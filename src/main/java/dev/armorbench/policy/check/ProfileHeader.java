@@ -50,7 +50,9 @@ final class ProfileHeader {
         if (header.name == null) {
             int start = tokens.isEmpty() ? 0 : tokens.get(0).start();
             int end = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end();
-            header.fail(reporter, "missing-profile-name", "name the profile: 'profile NAME {' or '/path/to/program {'", start, end);
+            boolean hat = "hat".equals(header.keyword) || "^".equals(header.keyword);
+            header.fail(reporter, "missing-profile-name", hat ? "name the hat: 'hat NAME {' or '^NAME {'"
+                    : "name the profile: 'profile NAME {' or '/path/to/program {'", start, end);
             return header;
         }
         if (at < elements.size() && elements.get(at) instanceof Atom atom && !atom.keyword()

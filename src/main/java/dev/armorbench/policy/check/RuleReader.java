@@ -261,6 +261,12 @@ final class RuleReader {
                 error("missing-permissions", "write permissions after the path (e.g. 'r')", where);
                 return null;
             }
+            if (!isPathStart(firstAtom) && isPathStart(p)) {
+                // 'rwi /a,': the word before the path was meant as permissions but is none.
+                error("bad-permissions", "'" + firstAtom.text() + "' is not a permission string: use r w a l k m and one "
+                        + "exec mode (ix px cx ux pix …)", firstAtom);
+                return null;
+            }
             perms = p;
         } else {
             perms = firstAtom;
@@ -274,7 +280,9 @@ final class RuleReader {
         }
         i += 2;
         String target = null;
-        if (i < elements.size() && elements.get(i) instanceof Arrow arrow) {
+        Arrow arrow = null;
+        if (i < elements.size() && elements.get(i) instanceof Arrow found) {
+            arrow = found;
             target = arrow.target().text();
             expandChecked(arrow.target());
             i++;
@@ -289,6 +297,12 @@ final class RuleReader {
             error("relative-path", "start the path with '/' (or a variable that expands to one)", path);
         }
         checkGlob(path);
+        if (arrow != null && perms.end() == arrow.start()) {
+            // The reference reads permissions as a mode only before a blank or ','; 'px->b' is a name.
+            error("permissions-glued-to-arrow", "put a space between '" + perms.text() + "' and '->': apparmor_parser"
+                    + " reads permissions only when a blank or ',' follows them", perms);
+            return null;
+        }
         ParsedPerms parsed = parsePerms(perms, pathFirst, safety);
         if (parsed == null) {
             return null;
@@ -307,8 +321,10 @@ final class RuleReader {
             error("bare-x", "name an exec mode ('ix', 'px', 'cx', 'ux' …): bare 'x' is only allowed with deny", perms);
         }
         if (target != null && parsed.exec == null) {
-            error("target-without-transition", "remove '-> " + target + "' or add an exec mode: only exec and link "
-                    + "rules take a target", perms);
+            // apparmor_parser loads '/a r -> b,' and drops the target: not an error, but not what was meant.
+            reporter.report(Severity.WARNING, "target-without-transition", "'-> " + target + "' does nothing without an"
+                    + " exec mode: apparmor_parser drops it; remove it, or add an exec mode (ix, px, cx …) or 'l' for a"
+                    + " link", arrow.start(), arrow.end());
         }
         return new FileRule(q, path.text(), FileRule.canonicalPerms(parsed.letters), parsed.exec, target);
     }
@@ -339,14 +355,16 @@ final class RuleReader {
         return true;
     }
 
-    /** Made only of the letters permissions are written with (the parser then reads it as a mode). */
+    /**
+     * The reference's MODES: permission letters and exec modes, as its lexer reads a whole word as a
+     * mode. Longest match decides, so 'kill' (k, then an 'i' without 'x') is an identifier, a path.
+     */
+    private static final java.util.regex.Pattern MODES =
+            java.util.regex.Pattern.compile("(?:[RrWwaLlMmkXx]|[PpCc][Xx]|[PpCc]?[IiUu][Xx])+");
+
+    /** Whether the parser reads the whole word as a mode. */
     private static boolean looksLikePermissions(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if ("RrWwaLlMmkxXiIuUpPcC".indexOf(text.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return !text.isEmpty();
+        return MODES.matcher(text).matches();
     }
 
     record ParsedPerms(String letters, ExecMode exec) {

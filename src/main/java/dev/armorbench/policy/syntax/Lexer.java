@@ -113,6 +113,13 @@ public final class Lexer {
             default:
                 break;
         }
+        if (mode == LexMode.PROFILE_NAME && c != '!' && c != ',' && c != '{') {
+            // The reference reads a profile's or hat's name as IDS, whatever it starts with:
+            // 'profile (a {' names "(a", 'hat -> {' names "->". A '{' still opens the block, so
+            // 'profile {' is reported as a missing name rather than as a block that never opens.
+            afterAssign = false;
+            return word(true);
+        }
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
         if (mode == LexMode.ASSIGN && startsAssignedValue(c)
@@ -122,7 +129,7 @@ public final class Lexer {
         switch (c) {
             case '{':
                 pos++;
-                if (mode == LexMode.EXPR) {
+                if (mode == LexMode.EXPR || mode == LexMode.PROFILE_NAME) {
                     mode = LexMode.TOP;
                 }
                 itemStart = true;
@@ -390,6 +397,9 @@ public final class Lexer {
             if (c == ')' && parenDepth > 0) {
                 break;
             }
+            if (!pathLike && (c == '/' || c == '@') && mode == LexMode.TOP && gluedKeywordEndsAt(start)) {
+                break;
+            }
             if (!pathLike) {
                 if (c == '=' || c == '(' || c == ')' || c == '{' || c == '}' || c == '<' || c == '>') {
                     break;
@@ -496,6 +506,20 @@ public final class Lexer {
                 break;
         }
         return significant(TokenKind.KEYWORD);
+    }
+
+    /**
+     * Whether {@code text[start, pos)} is a rule keyword glued to a path or variable: the reference
+     * lexes a run of letters at a rule's start as a keyword whatever follows, so {@code owner/a r,}
+     * and {@code change_profile@{x} -> b,} are a keyword and a path. Not include, abi and if, which
+     * the reference reads through rules of their own.
+     */
+    private boolean gluedKeywordEndsAt(int start) {
+        if (!isKeywordShape(start)) {
+            return false;
+        }
+        String word = new String(text, start, pos - start);
+        return TOP_KEYWORDS.contains(word) && !word.equals("include") && !word.equals("abi") && !word.equals("if");
     }
 
     private boolean isKeywordShape(int start) {

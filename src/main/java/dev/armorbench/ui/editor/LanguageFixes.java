@@ -19,7 +19,10 @@ final class LanguageFixes {
                 .register("variable-trailing-comma", LanguageFixes::removeComma)
                 .register("mount-options-list", LanguageFixes::parenthesize)
                 .register("arrow-without-space", LanguageFixes::spaceAfterArrow)
-                .register("arrow-in-mount-point", LanguageFixes::removeArrow);
+                .register("arrow-in-mount-point", LanguageFixes::removeArrow)
+                .register("target-without-transition", LanguageFixes::removeTarget)
+                .register("permissions-glued-to-arrow", (problem, text) -> problem.end() > text.length() ? List.of()
+                        : List.of(FixProposal.of("Put a space before '->'", TextEdit.insert(problem.end(), " "))));
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -74,6 +77,22 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Remove '->'", new TextEdit(problem.start(), problem.start() + 2, "")));
+    }
+
+    /**
+     * {@code /a r -> b,}: a target without an exec mode, which the parser drops. The diagnostic marks
+     * {@code -> b}; it goes with the blanks before it.
+     */
+    private static List<FixProposal> removeTarget(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith("->", problem.start())) {
+            return List.of();
+        }
+        int from = problem.start();
+        while (from > 0 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+            from--;
+        }
+        String removed = text.substring(problem.start(), problem.end());
+        return List.of(FixProposal.of("Remove '" + removed + "'", new TextEdit(from, problem.end(), "")));
     }
 
     /** {@code options=ro,noexec} → {@code options=(ro,noexec)}: the diagnostic marks the bare value. */

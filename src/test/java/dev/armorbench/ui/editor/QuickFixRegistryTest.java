@@ -73,6 +73,22 @@ class QuickFixRegistryTest {
     }
 
     @Test
+    void removesATargetThatHasNoExecMode() {
+        String text = "profile p {\n  /a r -> b,\n  deny rw /c  -> /d,\n}\n";
+        List<FixProposal> found = fixes(text, "target-without-transition");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Remove '-> b'");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\n  /a r,\n  deny rw /c  -> /d,\n}\n");
+    }
+
+    @Test
+    void separatesPermissionsFromAGluedArrow() {
+        String text = "profile p {\n  /a px->b,\n}\n";
+        List<FixProposal> found = fixes(text, "permissions-glued-to-arrow");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Put a space before '->'");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\n  /a px ->b,\n}\n");
+    }
+
+    @Test
     void laterChecksPlugInTheirOwnFixes() {
         Problem problem = new Problem(dev.armorbench.policy.check.Severity.WARNING, "container-example", "m", 0, 0, 0, 3);
         assertThat(registry.fixesFor(problem, "abc")).isEmpty();
