@@ -299,6 +299,24 @@ class RuleModelTest {
     }
 
     @Test
+    void mountRulesTakeConditionsFirstAndOneWordAfterTheArrow() {
+        assertThat(codes("mount /a options=(ro) -> /b,")).containsExactly("condition-after-path");
+        assertThat(codes("umount /a fstype=ext4,")).containsExactly("condition-after-path");
+        assertThat(codes("mount -> /b options=(ro),")).containsExactly("mount-point-condition");
+        assertThat(codes("mount options=(ro) /a -> options=(ro)/b,")).containsExactly("mount-point-condition");
+        assertThat(codes("mount options=(ro) -> /b /c,")).containsExactly("unexpected-token");
+        assertThat(codes("mount options=(ro) fstype=ext4 /a -> /b,\nremount options=(ro) /a,")).isEmpty();
+    }
+
+    @Test
+    void aLinkNamesAPathNotAKeywordOrAMode() {
+        assertThat(codes("link owner -> /b,\nlink k -> /b,\nlink change_profile -> /b,")).containsExactly(
+                "link-syntax", "link-syntax", "link-syntax");
+        assertThat(codes("link \"k\" -> /b,")).containsExactly("relative-path");
+        assertThat(codes("link kill -> /b,\nlink \"/a b\" -> /b,")).isEmpty();
+    }
+
+    @Test
     void deprecatedFormsAreWarnings() {
         LintResult result = lint("#include <nothing/here>\n");
         assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())

@@ -436,6 +436,16 @@ final class RuleReader {
             error("link-syntax", "write 'link [subset] /path -> /target,'", head);
             return null;
         }
+        if (!link.quoted() && (link.keyword() || looksLikePermissions(link.text()))) {
+            // The reference's lexer reads these as a keyword or a mode, not as the path it needs here.
+            error("link-syntax", "'" + link.text() + "' is read as a " + (link.keyword() ? "keyword" : "permission")
+                    + ", not a path: write 'link [subset] /path -> /target,'", link);
+            return null;
+        }
+        if (link.quoted() && !link.text().startsWith("/") && !link.text().startsWith("@")) {
+            error("relative-path", "start the path with '/' (or a variable that expands to one)", link);
+            return null;
+        }
         // Both sides are globs to apparmor_parser here (in the 'PATH l -> TARGET' form only the path is).
         expandAndCheckGlob(link);
         expandAndCheckGlob(arrow.target());
@@ -877,9 +887,31 @@ final class RuleReader {
 
     // ---- mount family
 
+    /** A condition's key and '=', as the reference's lexer finds one ({VARIABLE_NAME} before '='). */
+    private static final java.util.regex.Pattern CONDITION_START = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*=");
+
     private Conditions mountConditions(List<Element> rest, List<Atom> loose, List<Arrow> arrows, String kind) {
         Conditions.Builder conditions = new Conditions.Builder();
+        // The reference's grammar: conditions, then the source (or the mount point), then '->' and
+        // the mount point. Conditions after the arrow parse but are refused; anything else out of
+        // that order is a syntax error.
+        boolean afterWord = false;
+        boolean afterArrow = false;
         for (Element element : rest) {
+            if (element instanceof Pair pair && afterArrow) {
+                error("mount-point-condition", "'" + pair.key() + "' cannot follow '->': mount point conditions are not"
+                        + " supported; put it before the " + (kind.equals("mount") ? "source" : "mount point"), pair);
+                continue;
+            }
+            if (element instanceof Pair pair && afterWord) {
+                error("condition-after-path", "put '" + pair.key() + "' before the " + (kind.equals("mount")
+                        ? "source" : "mount point") + ": " + kind + " takes its conditions first", pair);
+                continue;
+            }
+            if (element instanceof Atom atom && afterArrow) {
+                error("unexpected-token", "end the rule with ',' after the mount point", atom);
+                continue;
+            }
             if (element instanceof Pair pair) {
                 String key = pair.key().equals("vfstype") ? "fstype" : pair.key();
                 if (!Set.of("fstype", "options", "flags").contains(key)) {
@@ -911,8 +943,17 @@ final class RuleReader {
                 }
             } else if (element instanceof Atom atom) {
                 loose.add(atom);
+                afterWord = true;
             } else if (element instanceof Arrow arrow) {
+                if (!arrow.target().quoted() && CONDITION_START.matcher(arrow.target().text()).lookingAt()) {
+                    // '-> options=(ro)/3' is one word to our lexer; the reference reads a condition there.
+                    String key = arrow.target().text().substring(0, arrow.target().text().indexOf('='));
+                    error("mount-point-condition", "'" + key + "' cannot follow '->': mount point conditions are not"
+                            + " supported; put it before the " + (kind.equals("mount") ? "source" : "mount point"),
+                            arrow.target());
+                }
                 arrows.add(arrow);
+                afterArrow = true;
             } else {
                 error("unexpected-token", "this does not belong in a " + kind + " rule", element);
             }
