@@ -317,6 +317,23 @@ class RuleModelTest {
     }
 
     @Test
+    void aCommentInsideARuleReadInALexerModeIsAnError() {
+        // The reference reads comments only between rules and in file-like rules: a commented-out
+        // line of a multi-line dbus rule is part of the rule to it.
+        assertThat(lint("profile t {\n  dbus send\n    # bus=session\n    member=Foo,\n}\n").diagnostics())
+                .extracting(d -> d.code() + " " + d.start()).containsExactly("comment-in-rule 28");
+        assertThat(codes("set rlimit nofile # x\n<= 10,")).containsExactly("comment-in-rule");
+        // After the comma, and in file and capability rules, a comment is a comment.
+        assertThat(codes("dbus send, # x\n/a # x\n r,\ncapability # x\n chown,")).isEmpty();
+    }
+
+    @Test
+    void aProfileWithoutKeywordIsNamedByAPathAsWritten() {
+        assertThat(errorCodes("@{FOO}=/a\n@{FOO}/b {\n}\n")).containsExactly("profile-name");
+        assertThat(errorCodes("@{FOO}=/a\nprofile @{FOO}/b {\n}\n")).isEmpty();
+    }
+
+    @Test
     void deprecatedFormsAreWarnings() {
         LintResult result = lint("#include <nothing/here>\n");
         assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())

@@ -529,8 +529,8 @@ public final class PolicyReader {
         Atom nameAtom = parsed.name;
         String name = nameAtom.text();
         boolean hat = parsed.keyword != null && !parsed.keyword.equals("profile");
-        if (parsed.keyword == null && !name.startsWith("/") && !name.startsWith(":") && !name.startsWith("@{")
-                && !nameAtom.quoted()) {
+        // As written, not expanded: the reference refuses '@{FOO}/bin {' even where @{FOO} is a path.
+        if (parsed.keyword == null && !name.startsWith("/") && !name.startsWith(":") && !nameAtom.quoted()) {
             reporter.error("profile-name", "start the name with '/' or a namespace, or write 'profile " + name + " {'",
                     nameAtom.start(), nameAtom.end());
         }
@@ -665,6 +665,7 @@ public final class PolicyReader {
                     node.start(), node.end());
             return;
         }
+        reportCommentsInside(source, node, tokens, last, reporter);
         List<SyntaxToken> ruleTokens = tokens;
         RuleMemo.RuleRead fresh = findings -> {
             RuleReader reader = new RuleReader(source.text(), findings, variables);
@@ -678,6 +679,38 @@ public final class PolicyReader {
             return;
         }
         addRule(scope, rule, source, node, last.start(), reporter);
+    }
+
+    /**
+     * The rules whose keyword switches the reference's lexer into a mode of its own (NETWORK_MODE,
+     * DBUS_MODE, …). Only its INITIAL state reads comments, so a '#' inside these rules is a word:
+     * a commented-out line of a multi-line dbus rule makes the rule an error.
+     */
+    private static final Set<String> RULES_READ_IN_A_MODE = Set.of("network", "unix", "dbus", "signal", "ptrace",
+            "mount", "remount", "umount", "unmount", "change_profile", "set", "userns", "mqueue");
+    private static final Set<String> QUALIFIERS = Set.of("priority", "audit", "allow", "deny", "owner", "other", "user");
+
+    private static void reportCommentsInside(SourceFile source, SyntaxNode node, List<SyntaxToken> tokens,
+            SyntaxToken comma, Reporter reporter) {
+        SyntaxToken keyword = null;
+        for (SyntaxToken token : tokens) {
+            String word = source.tree().text(token);
+            if (token.kind() == TokenKind.KEYWORD && !QUALIFIERS.contains(word)) {
+                keyword = RULES_READ_IN_A_MODE.contains(word) ? token : null;
+                break;
+            }
+        }
+        if (keyword == null) {
+            return;
+        }
+        String name = source.tree().text(keyword).equals("set") ? "rlimit" : source.tree().text(keyword);
+        for (SyntaxElement child : node.children()) {
+            if (child instanceof SyntaxToken token && token.kind() == TokenKind.COMMENT && token.start() > keyword.start()
+                    && token.end() <= comma.start()) {
+                reporter.error("comment-in-rule", "apparmor_parser reads no comments inside a " + name + " rule: it takes"
+                        + " '#' for part of the rule; move the comment above the rule", token.start(), token.end());
+            }
+        }
     }
 
     /** Adds a rule to its profile, checking it against the profile's earlier rules. */
