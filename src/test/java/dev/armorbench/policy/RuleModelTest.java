@@ -334,6 +334,14 @@ class RuleModelTest {
     }
 
     @Test
+    void oneAccessItemAndOneWordBeforeTheLimit() {
+        assertThat(codes("unix (send) (receive),\nsignal send (receive),\nptrace (read) peer=x (trace),"))
+                .containsExactly("permission-list", "permission-list", "permission-list");
+        assertThat(codes("set rlimit nofile exec <= 10,")).containsExactly("rlimit-syntax");
+        assertThat(codes("signal (send receive) set=hup,\nunix send,\nset rlimit nofile <= 10,")).isEmpty();
+    }
+
+    @Test
     void deprecatedFormsAreWarnings() {
         LintResult result = lint("#include <nothing/here>\n");
         assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())

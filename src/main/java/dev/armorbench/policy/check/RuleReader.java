@@ -493,6 +493,10 @@ final class RuleReader {
                     error("network-syntax", "'" + t + "' is not a network permission, domain, type or protocol", atom);
                 }
             } else if (element instanceof Group group) {
+                if (!perms.isEmpty() || domain != null || type != null || !conditions.build().values().isEmpty()) {
+                    // The grammar takes one access item first: a word or one (…) list.
+                    error("permission-list", "give the permissions once, as one word or one (…) list, first", group);
+                }
                 for (Atom atom : group.values()) {
                     if (!NET_PERMS.contains(atom.text())) {
                         error("network-syntax", "'" + atom.text() + "' is not a network permission", atom);
@@ -658,6 +662,7 @@ final class RuleReader {
         Conditions.Builder peer = new Conditions.Builder();
         List<Atom> loose = new ArrayList<>();
         int barePerms = 0;
+        int groups = 0;
         int peers = 0;
         for (Element element : rest) {
             if (element instanceof Atom atom) {
@@ -671,6 +676,12 @@ final class RuleReader {
                     loose.add(atom);
                 }
             } else if (element instanceof Group group) {
+                if (barePerms > 0 || groups > 0 || !conditions.build().values().isEmpty() || peers > 0) {
+                    // The grammar takes one access item before the conditions: a word or one (…) list.
+                    error("permission-list", "give the permissions once, as one word or one (…) list, before the"
+                            + " conditions", group);
+                }
+                groups++;
                 for (Atom atom : group.values()) {
                     if (!permWords.contains(atom.text())) {
                         error("unknown-permission", "'" + atom.text() + "' is not a " + kind + " permission", atom);
@@ -1141,6 +1152,12 @@ final class RuleReader {
         if (!RLIMITS.contains(resource.text())) {
             error("unknown-rlimit", "'" + resource.text() + "' is not an rlimit (cpu, fsize, data, stack, core, rss, nofile, "
                     + "as, nproc, memlock, locks, sigpending, msgqueue, nice, rtprio, rttime)", resource);
+            return null;
+        }
+        if (rest.size() > 2) {
+            String extra = rest.get(2) instanceof Atom word ? "'" + word.text() + "'" : "this";
+            error("rlimit-syntax", "write 'set rlimit " + resource.text() + " <= VALUE,': " + extra
+                    + " does not belong before '<='", rest.get(2));
             return null;
         }
         return new RlimitRule(q, resource.text(), null);
