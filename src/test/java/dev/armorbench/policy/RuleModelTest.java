@@ -342,6 +342,18 @@ class RuleModelTest {
     }
 
     @Test
+    void wordsOfTheReferencesKeywordTableAreNoPaths() {
+        assertThat(codes("send r,\npeer w,")).containsExactly("keyword-as-path", "keyword-as-path");
+        assertThat(codes("create r,")).containsExactly("relative-path-matches-nothing");
+    }
+
+    @Test
+    void aValueMayStartWithACaretAndIfMayBeGluedToItsBoolean() {
+        assertThat(codes("dbus send bus=session peer=(label=^splat),\nsignal peer=^hat,")).isEmpty();
+        assertThat(errorCodes("${B}=true\nprofile t {\n  if${B} {\n    /a r,\n  } else if${B} {\n  }\n}")).isEmpty();
+    }
+
+    @Test
     void deprecatedFormsAreWarnings() {
         LintResult result = lint("#include <nothing/here>\n");
         assertThat(result.diagnostics()).extracting(d -> d.severity() + " " + d.code())

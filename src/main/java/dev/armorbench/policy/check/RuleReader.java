@@ -253,6 +253,11 @@ final class RuleReader {
         // not itself a permission string: a relative path, which matches nothing, but loads.
         // 'safe'/'unsafe' go with either order ("safe /bin/x rix," and "safe rix /bin/x,"); a bare word then is
         // the permissions.
+        if (!firstAtom.quoted() && KEYWORDS_OUTSIDE_MODES.contains(firstAtom.text())) {
+            error("keyword-as-path", "'" + firstAtom.text() + "' is a keyword to apparmor_parser, not a path: start the"
+                    + " path with '/'", firstAtom);
+            return null;
+        }
         boolean pathFirst = isPathStart(firstAtom) || safety == null && isBareWordPath(firstAtom);
         if (pathFirst) {
             path = firstAtom;
@@ -334,6 +339,13 @@ final class RuleReader {
         return !atom.keyword() && (t.startsWith("/") || t.startsWith("@{") || t.startsWith("@") || atom.quoted()
                 || t.startsWith("{") || t.startsWith("\\"));
     }
+
+    /**
+     * Words of the reference's keyword table that its lexer turns into keywords even between rules
+     * ({@code send r,} is a syntax error there, not a relative path).
+     */
+    private static final Set<String> KEYWORDS_OUTSIDE_MODES = Set.of("send", "receive", "bind", "read", "write",
+            "eavesdrop", "peer", "trace", "tracedby", "readby");
 
     /** A bare word the parser takes for a (relative) path: an identifier that is not a permission string. */
     private static boolean isBareWordPath(Atom atom) {

@@ -123,7 +123,7 @@ public final class Lexer {
         boolean wasAfterAssign = afterAssign;
         afterAssign = false;
         if (mode == LexMode.ASSIGN && startsAssignedValue(c)
-                || wasAfterAssign && c == '{' || c == '{' && mode.endsAtComma() && mode != LexMode.ABI) {
+                || wasAfterAssign && (c == '{' || c == '^') || c == '{' && mode.endsAtComma() && mode != LexMode.ABI) {
             return word(true);
         }
         switch (c) {
@@ -397,7 +397,7 @@ public final class Lexer {
             if (c == ')' && parenDepth > 0) {
                 break;
             }
-            if (!pathLike && (c == '/' || c == '@') && mode == LexMode.TOP && gluedKeywordEndsAt(start)) {
+            if (!pathLike && (c == '/' || c == '@' || c == '$') && mode == LexMode.TOP && gluedKeywordEndsAt(start, c)) {
                 break;
             }
             if (!pathLike) {
@@ -511,14 +511,18 @@ public final class Lexer {
     /**
      * Whether {@code text[start, pos)} is a rule keyword glued to a path or variable: the reference
      * lexes a run of letters at a rule's start as a keyword whatever follows, so {@code owner/a r,}
-     * and {@code change_profile@{x} -> b,} are a keyword and a path. Not include, abi and if, which
-     * the reference reads through rules of their own.
+     * and {@code change_profile@{x} -> b,} are a keyword and a path, and {@code if${B}} is 'if' and
+     * a boolean. Not include, abi and if before a path, which the reference reads through rules of
+     * their own.
      */
-    private boolean gluedKeywordEndsAt(int start) {
+    private boolean gluedKeywordEndsAt(int start, char next) {
         if (!isKeywordShape(start)) {
             return false;
         }
         String word = new String(text, start, pos - start);
+        if (next == '$') {
+            return word.equals("if"); // 'if${B} {' is 'if' and a boolean
+        }
         return TOP_KEYWORDS.contains(word) && !word.equals("include") && !word.equals("abi") && !word.equals("if");
     }
 
