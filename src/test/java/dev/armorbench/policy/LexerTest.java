@@ -75,11 +75,13 @@ class LexerTest {
     }
 
     @Test
-    void aRuleKeywordGluedToAPathIsStillAKeyword() {
-        // The reference lexes the letters at a rule's start as a keyword, whatever follows them.
+    void aWordOfLettersEndsAtAGluedPath() {
+        // The reference lexes the letters at a rule's start as one token (a keyword or not), whatever follows.
         assertThat(significant("owner/a r,")).containsExactly("KEYWORD:owner", "WORD:/a", "WORD:r", "COMMA:,");
         assertThat(significant("change_profile@{x} -> /b,")).startsWith("KEYWORD:change_profile", "WORD:@{x}");
-        assertThat(significant("lick/a r,")).startsWith("WORD:lick/a");
+        assertThat(significant("lick/a r,")).startsWith("WORD:lick", "WORD:/a");
+        // Inside parentheses (flags, conditions) words are read whole.
+        assertThat(significant("(foo/a)")).containsExactly("L_PAREN:(", "WORD:foo/a", "R_PAREN:)");
     }
 
     @Test

@@ -305,6 +305,7 @@ class RuleModelTest {
         assertThat(codes("mount -> /b options=(ro),")).containsExactly("mount-point-condition");
         assertThat(codes("mount options=(ro) /a -> options=(ro)/b,")).containsExactly("mount-point-condition");
         assertThat(codes("mount options=(ro) -> /b /c,")).containsExactly("unexpected-token");
+        assertThat(codes("mount fstype in () -> /b,")).containsExactly("missing-value");
         assertThat(codes("mount options=(ro) fstype=ext4 /a -> /b,\nremount options=(ro) /a,")).isEmpty();
     }
 
@@ -345,6 +346,8 @@ class RuleModelTest {
     void wordsOfTheReferencesKeywordTableAreNoPaths() {
         assertThat(codes("send r,\npeer w,")).containsExactly("keyword-as-path", "keyword-as-path");
         assertThat(codes("create r,")).containsExactly("relative-path-matches-nothing");
+        // A word of letters ends at a glued '/': 'foo/bar' is two words, 'link sub/a -> /b' a link with a stray word.
+        assertThat(codes("foo/bar r,\nlink sub/a -> /b,")).containsExactly("relative-path", "link-syntax");
     }
 
     @Test

@@ -266,6 +266,12 @@ final class RuleReader {
                 error("missing-permissions", "write permissions after the path (e.g. 'r')", where);
                 return null;
             }
+            if (!isPathStart(firstAtom) && isPathStart(p) && firstAtom.end() == p.start()) {
+                // 'foo/bar r,': the reference's lexer ends a word of letters at the '/'.
+                error("relative-path", "'" + firstAtom.text() + p.text() + "' is two words to apparmor_parser, '"
+                        + firstAtom.text() + "' and '" + p.text() + "': start the path with '/'", firstAtom);
+                return null;
+            }
             if (!isPathStart(firstAtom) && isPathStart(p)) {
                 // 'rwi /a,': the word before the path was meant as permissions but is none.
                 error("bad-permissions", "'" + firstAtom.text() + "' is not a permission string: use r w a l k m and one "
@@ -943,6 +949,9 @@ final class RuleReader {
                 }
                 for (Element nested : pair.nested()) {
                     error("unexpected-token", "write plain values inside " + pair.key() + "=(…)", nested);
+                }
+                if (pair.values().isEmpty() && pair.nested().isEmpty()) {
+                    error("missing-value", "give '" + pair.key() + "' a value", pair);
                 }
                 for (Atom value : pair.values()) {
                     if (key.equals("options") && !pair.parenthesized() && value.text().indexOf(',') >= 0) {

@@ -397,7 +397,8 @@ public final class Lexer {
             if (c == ')' && parenDepth > 0) {
                 break;
             }
-            if (!pathLike && (c == '/' || c == '@' || c == '$') && mode == LexMode.TOP && gluedKeywordEndsAt(start, c)) {
+            if (!pathLike && (c == '/' || c == '@' || c == '$') && mode == LexMode.TOP && parenDepth == 0
+                    && gluedWordEndsAt(start, c)) {
                 break;
             }
             if (!pathLike) {
@@ -509,21 +510,36 @@ public final class Lexer {
     }
 
     /**
-     * Whether {@code text[start, pos)} is a rule keyword glued to a path or variable: the reference
-     * lexes a run of letters at a rule's start as a keyword whatever follows, so {@code owner/a r,}
-     * and {@code change_profile@{x} -> b,} are a keyword and a path, and {@code if${B}} is 'if' and
-     * a boolean. Not include, abi and if before a path, which the reference reads through rules of
-     * their own.
+     * Whether the word {@code text[start, pos)} ends here, before a glued path or variable. The
+     * reference lexes a run of letters, digits and '_' at a rule's start as one token whatever
+     * follows ({VARIABLE_NAME}, then a keyword or an identifier), so {@code owner/a r,} and
+     * {@code change_profile@{x} -> b,} are a keyword and a path, {@code foo/bar r,} two words (an
+     * error there, not a relative path), and {@code if${B}} is 'if' and a boolean. Not include, abi
+     * and if before a path, which the reference reads through rules of their own.
      */
-    private boolean gluedKeywordEndsAt(int start, char next) {
-        if (!isKeywordShape(start)) {
+    private boolean gluedWordEndsAt(int start, char next) {
+        if (!isVariableNameShape(start)) {
             return false;
         }
         String word = new String(text, start, pos - start);
         if (next == '$') {
-            return word.equals("if"); // 'if${B} {' is 'if' and a boolean
+            return word.equals("if");
         }
-        return TOP_KEYWORDS.contains(word) && !word.equals("include") && !word.equals("abi") && !word.equals("if");
+        return !word.equals("include") && !word.equals("abi") && !word.equals("if");
+    }
+
+    /** The reference's {VARIABLE_NAME}: a letter, then letters, digits and '_'. */
+    private boolean isVariableNameShape(int start) {
+        if (pos == start || !Character.isLetter(text[start]) || text[start] > 'z') {
+            return false;
+        }
+        for (int i = start; i < pos; i++) {
+            char c = text[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isKeywordShape(int start) {
