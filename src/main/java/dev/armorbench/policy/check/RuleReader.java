@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one rule node into its {@link Rule} record, checking what {@code apparmor_parser} checks
@@ -377,8 +378,8 @@ final class RuleReader {
      * The reference's MODES: permission letters and exec modes, as its lexer reads a whole word as a
      * mode. Longest match decides, so 'kill' (k, then an 'i' without 'x') is an identifier, a path.
      */
-    private static final java.util.regex.Pattern MODES =
-            java.util.regex.Pattern.compile("(?:[RrWwaLlMmkXx]|[PpCc][Xx]|[PpCc]?[IiUu][Xx])+");
+    private static final Pattern MODES =
+            Pattern.compile("(?:[RrWwaLlMmkXx]|[PpCc][Xx]|[PpCc]?[IiUu][Xx])+");
 
     /** Whether the parser reads the whole word as a mode. */
     private static boolean looksLikePermissions(String text) {
@@ -917,7 +918,7 @@ final class RuleReader {
     // ---- mount family
 
     /** A condition's key and '=', as the reference's lexer finds one ({VARIABLE_NAME} before '='). */
-    private static final java.util.regex.Pattern CONDITION_START = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*=");
+    private static final Pattern CONDITION_START = Pattern.compile("[A-Za-z][A-Za-z0-9_]*=");
 
     private Conditions mountConditions(List<Element> rest, List<Atom> loose, List<Arrow> arrows, String kind) {
         Conditions.Builder conditions = new Conditions.Builder();
@@ -926,15 +927,15 @@ final class RuleReader {
         // that order is a syntax error.
         boolean afterWord = false;
         boolean afterArrow = false;
+        String firstPath = kind.equals("mount") ? "source" : "mount point";
         for (Element element : rest) {
             if (element instanceof Pair pair && afterArrow) {
-                error("mount-point-condition", "'" + pair.key() + "' cannot follow '->': mount point conditions are not"
-                        + " supported; put it before the " + (kind.equals("mount") ? "source" : "mount point"), pair);
+                mountPointCondition(pair.key(), firstPath, pair);
                 continue;
             }
             if (element instanceof Pair pair && afterWord) {
-                error("condition-after-path", "put '" + pair.key() + "' before the " + (kind.equals("mount")
-                        ? "source" : "mount point") + ": " + kind + " takes its conditions first", pair);
+                error("condition-after-path", "put '" + pair.key() + "' before the " + firstPath + ": " + kind
+                        + " takes its conditions first", pair);
                 continue;
             }
             if (element instanceof Atom atom && afterArrow) {
@@ -980,9 +981,7 @@ final class RuleReader {
                 if (!arrow.target().quoted() && CONDITION_START.matcher(arrow.target().text()).lookingAt()) {
                     // '-> options=(ro)/3' is one word to our lexer; the reference reads a condition there.
                     String key = arrow.target().text().substring(0, arrow.target().text().indexOf('='));
-                    error("mount-point-condition", "'" + key + "' cannot follow '->': mount point conditions are not"
-                            + " supported; put it before the " + (kind.equals("mount") ? "source" : "mount point"),
-                            arrow.target());
+                    mountPointCondition(key, firstPath, arrow.target());
                 }
                 arrows.add(arrow);
                 afterArrow = true;
@@ -991,6 +990,11 @@ final class RuleReader {
             }
         }
         return conditions.build();
+    }
+
+    private void mountPointCondition(String key, String firstPath, Element where) {
+        error("mount-point-condition", "'" + key + "' cannot follow '->': mount point conditions are not supported; put"
+                + " it before the " + firstPath, where);
     }
 
     private static final List<String[]> OPPOSITE_OPTIONS = List.of(new String[] {"ro", "rw"},

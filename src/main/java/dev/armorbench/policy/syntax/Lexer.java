@@ -530,7 +530,7 @@ public final class Lexer {
 
     /** The reference's {VARIABLE_NAME}: a letter, then letters, digits and '_'. */
     private boolean isVariableNameShape(int start) {
-        if (pos == start || !Character.isLetter(text[start]) || text[start] > 'z') {
+        if (pos == start || !(text[start] >= 'a' && text[start] <= 'z' || text[start] >= 'A' && text[start] <= 'Z')) {
             return false;
         }
         for (int i = start; i < pos; i++) {

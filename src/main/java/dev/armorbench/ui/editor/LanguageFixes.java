@@ -21,8 +21,7 @@ final class LanguageFixes {
                 .register("arrow-without-space", LanguageFixes::spaceAfterArrow)
                 .register("arrow-in-mount-point", LanguageFixes::removeArrow)
                 .register("target-without-transition", LanguageFixes::removeTarget)
-                .register("permissions-glued-to-arrow", (problem, text) -> problem.end() > text.length() ? List.of()
-                        : List.of(FixProposal.of("Put a space before '->'", TextEdit.insert(problem.end(), " "))));
+                .register("permissions-glued-to-arrow", LanguageFixes::spaceBeforeArrow);
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -69,6 +68,14 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Put a space after '->'", TextEdit.insert(problem.start() + 2, " ")));
+    }
+
+    /** {@code /a px->b}: the diagnostic marks the permissions, which the arrow follows at once. */
+    private static List<FixProposal> spaceBeforeArrow(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith("->", problem.end())) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Put a space before '->'", TextEdit.insert(problem.end(), " ")));
     }
 
     /** {@code umount ->/b}: umount and remount take no arrow; the diagnostic marks the word. */
