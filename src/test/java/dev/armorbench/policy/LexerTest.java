@@ -45,6 +45,9 @@ class LexerTest {
     void hashStartsACommentOnlyWhereATokenMayStart() {
         assertThat(significant("/foo#bar r, # note")).containsExactly("WORD:/foo#bar", "WORD:r", "COMMA:,");
         assertThat(significant("#include <tunables/global>")).containsExactly("KEYWORD:#include", "ANGLE_PATH:<tunables/global>");
+        // A space may stand inside <…>, a tab may not (the reference's include pattern).
+        assertThat(significant("include <local/a b>")).containsExactly("KEYWORD:include", "ANGLE_PATH:<local/a b>");
+        assertThat(significant("include <local/a\tb>")).doesNotContain("ANGLE_PATH:<local/a\tb>");
     }
 
     @Test

@@ -345,7 +345,8 @@ public final class Lexer {
 
     private TokenKind anglePath() {
         int p = pos + 1;
-        while (p < end && text[p] != '>' && text[p] != '\n' && text[p] != '\r') {
+        // The reference's <…> holds anything but '>', a tab or a line end (a space is allowed).
+        while (p < end && text[p] != '>' && text[p] != '\n' && text[p] != '\r' && text[p] != '\t') {
             p++;
         }
         if (p < end && text[p] == '>') {
