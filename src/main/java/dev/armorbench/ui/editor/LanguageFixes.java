@@ -21,7 +21,8 @@ final class LanguageFixes {
                 .register("arrow-without-space", LanguageFixes::spaceAfterArrow)
                 .register("arrow-in-mount-point", LanguageFixes::removeArrow)
                 .register("target-without-transition", LanguageFixes::removeTarget)
-                .register("permissions-glued-to-arrow", LanguageFixes::spaceBeforeArrow);
+                .register("permissions-glued-to-arrow", LanguageFixes::spaceBeforeArrow)
+                .register("comment-in-rule", LanguageFixes::moveCommentAboveRule);
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -68,6 +69,59 @@ final class LanguageFixes {
             return List.of();
         }
         return List.of(FixProposal.of("Put a space after '->'", TextEdit.insert(problem.start() + 2, " ")));
+    }
+
+    /**
+     * A comment inside a multi-line rule, which the reference reads as part of the rule: moved, with
+     * the rule's indentation, to the line above the rule. The rule starts after the nearest line
+     * above that ends a statement (with ',', '{' or '}') or holds nothing but a comment.
+     */
+    private static List<FixProposal> moveCommentAboveRule(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith("#", problem.start())) {
+            return List.of();
+        }
+        int commentLine = lineStart(text, problem.start());
+        int ruleLine = commentLine;
+        while (ruleLine > 0) {
+            int above = lineStart(text, ruleLine - 1);
+            String code = withoutComment(text.substring(above, ruleLine - 1)).strip();
+            if (code.isEmpty() || code.endsWith(",") || code.endsWith("{") || code.endsWith("}")) {
+                break;
+            }
+            ruleLine = above;
+        }
+        int indentEnd = ruleLine;
+        while (indentEnd < text.length() && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
+            indentEnd++;
+        }
+        String comment = text.substring(problem.start(), problem.end());
+        TextEdit removal;
+        if (text.substring(commentLine, problem.start()).isBlank()) {
+            int next = text.indexOf('\n', problem.end());
+            removal = new TextEdit(commentLine, next < 0 ? text.length() : next + 1, "");
+        } else {
+            int from = problem.start();
+            while (from > commentLine && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+                from--;
+            }
+            removal = new TextEdit(from, problem.end(), "");
+        }
+        TextEdit insertion = TextEdit.insert(ruleLine, text.substring(ruleLine, indentEnd) + comment + "\n");
+        return List.of(new FixProposal("Move the comment above the rule", List.of(insertion, removal)));
+    }
+
+    private static int lineStart(String text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    /** A line's code before a comment: a '#' at the line's start or after a blank starts one. */
+    private static String withoutComment(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (i == 0 || line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     /** {@code /a px->b}: the diagnostic marks the permissions, which the arrow follows at once. */

@@ -89,6 +89,19 @@ class QuickFixRegistryTest {
     }
 
     @Test
+    void movesACommentOutOfAMultiLineRule() {
+        String text = "profile p {\n  /a r,\n\n  dbus send\n       bus=session\n       # path=/x\n       member=M,\n}\n";
+        List<FixProposal> found = fixes(text, "comment-in-rule");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Move the comment above the rule");
+        assertThat(found.get(0).applyTo(text)).isEqualTo(
+                "profile p {\n  /a r,\n\n  # path=/x\n  dbus send\n       bus=session\n       member=M,\n}\n");
+        // A comment after code on a rule's line goes too, and the rule right after a '{' is found.
+        String trailing = "profile p {\n  signal send # to the parent\n    set=hup,\n}\n";
+        assertThat(fixes(trailing, "comment-in-rule").get(0).applyTo(trailing))
+                .isEqualTo("profile p {\n  # to the parent\n  signal send\n    set=hup,\n}\n");
+    }
+
+    @Test
     void laterChecksPlugInTheirOwnFixes() {
         Problem problem = new Problem(dev.armorbench.policy.check.Severity.WARNING, "container-example", "m", 0, 0, 0, 3);
         assertThat(registry.fixesFor(problem, "abc")).isEmpty();
