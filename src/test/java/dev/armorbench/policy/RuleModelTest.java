@@ -324,8 +324,19 @@ class RuleModelTest {
         assertThat(lint("profile t {\n  dbus send\n    # bus=session\n    member=Foo,\n}\n").diagnostics())
                 .extracting(d -> d.code() + " " + d.start()).containsExactly("comment-in-rule 28");
         assertThat(codes("set rlimit nofile # x\n<= 10,")).containsExactly("comment-in-rule");
+        // Between '->' and its target no rule takes one.
+        assertThat(codes("/a px -> # c\n  b,\nlink /c ->\n  # c\n  /d,")).containsExactly("comment-in-rule",
+                "comment-in-rule");
         // After the comma, and in file and capability rules, a comment is a comment.
         assertThat(codes("dbus send, # x\n/a # x\n r,\ncapability # x\n chown,")).isEmpty();
+    }
+
+    @Test
+    void aProfilesNameFollowsItsKeywordOnTheSameLine() {
+        assertThat(errorCodes("profile\n  t {\n}")).containsExactly("name-apart-from-keyword");
+        assertThat(errorCodes("profile t {\n  ^ h {\n  }\n  hat\n  g {\n  }\n}")).containsExactly(
+                "name-apart-from-keyword", "name-apart-from-keyword");
+        assertThat(errorCodes("profile   t\n{\n  ^h {\n  }\n}")).isEmpty();
     }
 
     @Test

@@ -700,15 +700,22 @@ public final class PolicyReader {
                 break;
             }
         }
-        if (keyword == null) {
-            return;
-        }
-        String name = source.tree().text(keyword).equals("set") ? "rlimit" : source.tree().text(keyword);
+        String name = keyword == null ? null
+                : source.tree().text(keyword).equals("set") ? "rlimit" : source.tree().text(keyword);
+        boolean afterArrow = false;
         for (SyntaxElement child : node.children()) {
-            if (child instanceof SyntaxToken token && token.kind() == TokenKind.COMMENT && token.start() > keyword.start()
-                    && token.end() <= comma.start()) {
+            if (!(child instanceof SyntaxToken token) || token.end() > comma.start()) {
+                continue;
+            }
+            if (token.kind() == TokenKind.COMMENT && keyword != null && token.start() > keyword.start()) {
                 reporter.error("comment-in-rule", "apparmor_parser reads no comments inside a " + name + " rule: it takes"
                         + " '#' for part of the rule; move the comment above the rule", token.start(), token.end());
+            } else if (token.kind() == TokenKind.COMMENT && afterArrow) {
+                // After '->' the reference reads the target in a state without comments, whatever the rule.
+                reporter.error("comment-in-rule", "apparmor_parser reads no comment between '->' and its target: it"
+                        + " takes '#' for the target; move the comment above the rule", token.start(), token.end());
+            } else if (!token.kind().isTrivia()) {
+                afterArrow = token.kind() == TokenKind.ARROW;
             }
         }
     }

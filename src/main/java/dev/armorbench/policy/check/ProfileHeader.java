@@ -55,6 +55,9 @@ final class ProfileHeader {
                     : "name the profile: 'profile NAME {' or '/path/to/program {'", start, end);
             return header;
         }
+        if (header.keyword != null) {
+            checkNameFollowsKeyword(text, header, tokens.get(0), reporter);
+        }
         if (at < elements.size() && elements.get(at) instanceof Atom atom && !atom.keyword()
                 && !(atom.text().equals("+") && !atom.quoted())) {
             header.attachment = atom;
@@ -232,6 +235,22 @@ final class ProfileHeader {
         }
         String n = value.substring(6);
         return n.matches("[0-9]{1,2}") && Integer.parseInt(n) <= 32;
+    }
+
+    /**
+     * The reference reads the name in a lexer state that skips no line end after 'profile' or
+     * 'hat', and no blank at all after '^': 'profile' alone on its line, or '^ foo', is an error.
+     */
+    private static void checkNameFollowsKeyword(String text, ProfileHeader header, SyntaxToken keyword,
+            Reporter reporter) {
+        String between = text.substring(keyword.end(), header.name.start());
+        if (header.keyword.equals("^") && !between.isEmpty()) {
+            header.fail(reporter, "name-apart-from-keyword", "write the hat's name right after '^', with no blank: '^"
+                    + header.name.text() + "'", keyword.start(), header.name.end());
+        } else if (between.indexOf('\n') >= 0) {
+            header.fail(reporter, "name-apart-from-keyword", "put the name on the same line as '" + header.keyword
+                    + "': apparmor_parser reads no line break between them", keyword.start(), header.name.end());
+        }
     }
 
     private void fail(Reporter reporter, String code, String message, int start, int end) {
