@@ -324,6 +324,7 @@ class RuleModelTest {
         assertThat(lint("profile t {\n  dbus send\n    # bus=session\n    member=Foo,\n}\n").diagnostics())
                 .extracting(d -> d.code() + " " + d.start()).containsExactly("comment-in-rule 28");
         assertThat(codes("set rlimit nofile # x\n<= 10,")).containsExactly("comment-in-rule");
+        assertThat(codes("set # x\nrlimit nofile <= 10,")).isEmpty(); // 'set' itself is read between rules
         // Between '->' and its target no rule takes one.
         assertThat(codes("/a px -> # c\n  b,\nlink /c ->\n  # c\n  /d,")).containsExactly("comment-in-rule",
                 "comment-in-rule");
@@ -337,6 +338,12 @@ class RuleModelTest {
         assertThat(errorCodes("profile t {\n  ^ h {\n  }\n  hat\n  g {\n  }\n}")).containsExactly(
                 "name-apart-from-keyword", "name-apart-from-keyword");
         assertThat(errorCodes("profile   t\n{\n  ^h {\n  }\n}")).isEmpty();
+    }
+
+    @Test
+    void anAssignmentMayPutItsEqualsSignOnALaterLine() {
+        assertThat(errorCodes("@{FOO}\n  # the files\n    = /foo /bar\nprofile t {\n  @{FOO} r,\n}")).isEmpty();
+        assertThat(lint("@{FOO}\n    = /foo /bar\n").policy().variables()).containsEntry("FOO", List.of("/foo", "/bar"));
     }
 
     @Test

@@ -693,15 +693,17 @@ public final class PolicyReader {
     private static void reportCommentsInside(SourceFile source, SyntaxNode node, List<SyntaxToken> tokens,
             SyntaxToken comma, Reporter reporter) {
         SyntaxToken keyword = null;
-        for (SyntaxToken token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            SyntaxToken token = tokens.get(i);
             String word = source.tree().text(token);
             if (token.kind() == TokenKind.KEYWORD && !QUALIFIERS.contains(word)) {
-                keyword = RULES_READ_IN_A_MODE.contains(word) ? token : null;
+                keyword = !RULES_READ_IN_A_MODE.contains(word) ? null
+                        // 'set' is read between rules; the mode starts at 'rlimit'.
+                        : word.equals("set") && i + 1 < tokens.size() ? tokens.get(i + 1) : token;
                 break;
             }
         }
-        String name = keyword == null ? null
-                : source.tree().text(keyword).equals("set") ? "rlimit" : source.tree().text(keyword);
+        String name = keyword == null ? null : source.tree().text(keyword);
         boolean afterArrow = false;
         for (SyntaxElement child : node.children()) {
             if (!(child instanceof SyntaxToken token) || token.end() > comma.start()) {

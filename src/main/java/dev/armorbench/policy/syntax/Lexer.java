@@ -301,8 +301,15 @@ public final class Lexer {
         if (q == pos) {
             return false;
         }
-        while (q < end && isBlank(text[q])) {
-            q++;
+        // The reference skips line ends and comment lines between a variable and its '=' too.
+        while (q < end && (isBlank(text[q]) || text[q] == '\n' || text[q] == '\r' || text[q] == '#')) {
+            if (text[q] == '#') {
+                while (q < end && text[q] != '\n') {
+                    q++;
+                }
+            } else {
+                q++;
+            }
         }
         if (q >= end) {
             return false;

@@ -82,7 +82,15 @@ final class Parser {
         }
         if (kind == TokenKind.VARIABLE || kind == TokenKind.BOOL_VARIABLE) {
             start(kind == TokenKind.VARIABLE ? SyntaxKind.VARIABLE_ASSIGNMENT : SyntaxKind.BOOL_ASSIGNMENT);
-            while (index < count && tokens.kind(index) != TokenKind.NEWLINE) {
+            // An assignment ends at the line end after its '='; before it, as the reference reads
+            // '@{V}' and '=' on lines of their own, line ends and comments belong to it.
+            boolean assigned = kind == TokenKind.BOOL_VARIABLE;
+            bump();
+            while (index < count && !(assigned && tokens.kind(index) == TokenKind.NEWLINE)) {
+                TokenKind next = tokens.kind(index);
+                if (!assigned && next != TokenKind.NEWLINE && next != TokenKind.WHITESPACE && next != TokenKind.COMMENT) {
+                    assigned = true; // the '=', or whatever stands in its place
+                }
                 bump();
             }
             finishInto();
