@@ -341,6 +341,15 @@ class RuleModelTest {
     }
 
     @Test
+    void aConditionsNameOperatorAndValueStandTogether() {
+        assertThat(codes("mount options\n  in (ro) -> /b,\nmount options in\n  (ro) -> /b,\ndbus bus=\n  session,"))
+                .containsExactly("condition-across-lines", "condition-across-lines", "condition-across-lines");
+        // Only a '(' list may start on the next line.
+        assertThat(codes("mount options=\n  (ro) -> /b,\nsignal set=\n  (hup),\ndbus send bus=session\n  path=/a,"))
+                .isEmpty();
+    }
+
+    @Test
     void anAssignmentMayPutItsEqualsSignOnALaterLine() {
         assertThat(errorCodes("@{FOO}\n  # the files\n    = /foo /bar\nprofile t {\n  @{FOO} r,\n}")).isEmpty();
         assertThat(lint("@{FOO}\n    = /foo /bar\n").policy().variables()).containsEntry("FOO", List.of("/foo", "/bar"));

@@ -708,6 +708,7 @@ final class RuleReader {
                     perms.add(atom.text());
                 }
             } else if (element instanceof Pair pair) {
+                checkConditionOnOneLine(pair);
                 if (pair.key().equals("peer") && peerKeys != null) {
                     if (++peers == 2) {
                         error("repeated-condition", "give 'peer=' once", pair);
@@ -929,6 +930,9 @@ final class RuleReader {
         boolean afterArrow = false;
         String firstPath = kind.equals("mount") ? "source" : "mount point";
         for (Element element : rest) {
+            if (element instanceof Pair pair) {
+                checkConditionOnOneLine(pair);
+            }
             if (element instanceof Pair pair && afterArrow) {
                 mountPointCondition(pair.key(), firstPath, pair);
                 continue;
@@ -990,6 +994,38 @@ final class RuleReader {
             }
         }
         return conditions.build();
+    }
+
+    /**
+     * The reference's lexer finds a condition by its name, blanks and '=' or 'in (' together (a
+     * trailing context of blanks, not line ends), and a bare value only on the line of its '='; only
+     * a '(' may open the value on the next line. So 'options' and 'in (ro)' on two lines are an error.
+     */
+    private void checkConditionOnOneLine(Pair pair) {
+        if (pair.end() > text.length()) {
+            return;
+        }
+        String region = text.substring(pair.start(), pair.end());
+        int keyEnd = pair.key().length();
+        int operator = region.indexOf(pair.operator(), keyEnd);
+        if (operator < 0) {
+            return;
+        }
+        if (region.substring(keyEnd, operator).indexOf('\n') >= 0) {
+            error("condition-across-lines", "put '" + pair.operator() + "' on the line of '" + pair.key() + "':"
+                    + " apparmor_parser reads a condition's name and its '" + pair.operator() + "' only together", pair);
+            return;
+        }
+        int value = operator + pair.operator().length();
+        while (value < region.length() && Character.isWhitespace(region.charAt(value))) {
+            value++;
+        }
+        boolean nextLine = region.substring(operator, value).indexOf('\n') >= 0;
+        if (nextLine && (pair.operator().equals("in") || value >= region.length() || region.charAt(value) != '(')) {
+            boolean in = pair.operator().equals("in");
+            error("condition-across-lines", "put the value on the line of '" + pair.key() + (in ? " in" : pair.operator())
+                    + "': apparmor_parser reads it there only" + (in ? "" : " (or a '(' list)"), pair);
+        }
     }
 
     private void mountPointCondition(String key, String firstPath, Element where) {
