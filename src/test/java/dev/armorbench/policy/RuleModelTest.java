@@ -350,6 +350,16 @@ class RuleModelTest {
     }
 
     @Test
+    void aWordGluedToTheCommaOfACrlfLineSwallowsItInModeRules() {
+        // The reference's words in these rules take in ",\r": the rule does not end there.
+        assertThat(errorCodes("profile t {\r\n  signal send,\r\n  umount /a,\r\n}\r")).containsExactly(
+                "crlf-after-word", "crlf-after-word");
+        // A blank before the comma, a value after '=', a list, and file rules are safe.
+        assertThat(errorCodes("profile t {\r\n  signal send ,\r\n  signal peer=foo,\r\n  dbus (send),\r\n"
+                + "  /a r,\r\n  signal send,\n}")).isEmpty();
+    }
+
+    @Test
     void anAssignmentMayPutItsEqualsSignOnALaterLine() {
         assertThat(errorCodes("@{FOO}\n  # the files\n    = /foo /bar\nprofile t {\n  @{FOO} r,\n}")).isEmpty();
         assertThat(lint("@{FOO}\n    = /foo /bar\n").policy().variables()).containsEntry("FOO", List.of("/foo", "/bar"));

@@ -666,6 +666,7 @@ public final class PolicyReader {
             return;
         }
         reportCommentsInside(source, node, tokens, last, reporter);
+        reportCarriageReturnGluedToWord(source, tokens, last, reporter);
         List<SyntaxToken> ruleTokens = tokens;
         RuleMemo.RuleRead fresh = findings -> {
             RuleReader reader = new RuleReader(source.text(), findings, variables);
@@ -718,6 +719,38 @@ public final class PolicyReader {
                         + " takes '#' for the target; move the comment above the rule", token.start(), token.end());
             } else if (!token.kind().isTrivia()) {
                 afterArrow = token.kind() == TokenKind.ARROW;
+            }
+        }
+    }
+
+    /** The rules whose words the reference's lexer reads as IDS_NOEQ, which takes in a ',' and a '\r' after it. */
+    private static final Set<String> RULES_WITH_IDS_NOEQ = Set.of("mount", "remount", "umount", "unmount", "dbus",
+            "signal", "ptrace", "unix", "mqueue", "io_uring");
+
+    /**
+     * A rule of those kinds whose last word is glued to its ',' on a CRLF line: the reference reads
+     * ",\r" as part of the word, so the rule does not end there ('signal send,' then fails). A value
+     * after '=' is read in another state and is safe, as is a blank before the ','. Only where the
+     * text still holds its '\r' (a file as read from disk; the editor works on LF text).
+     */
+    private static void reportCarriageReturnGluedToWord(SourceFile source, List<SyntaxToken> ruleTokens,
+            SyntaxToken comma, Reporter reporter) {
+        String text = source.text();
+        if (ruleTokens.size() < 2 || comma.end() >= text.length() || text.charAt(comma.end()) != '\r') {
+            return;
+        }
+        SyntaxToken word = ruleTokens.get(ruleTokens.size() - 1);
+        SyntaxToken before = ruleTokens.get(ruleTokens.size() - 2);
+        boolean glued = word.end() == comma.start() && (word.kind() == TokenKind.WORD || word.kind() == TokenKind.KEYWORD);
+        if (!glued || before.kind() == TokenKind.ASSIGN) {
+            return;
+        }
+        for (SyntaxToken token : ruleTokens) {
+            if (token.kind() == TokenKind.KEYWORD && RULES_WITH_IDS_NOEQ.contains(source.tree().text(token))) {
+                reporter.error("crlf-after-word", "apparmor_parser reads '" + source.tree().text(word) + ",' and the"
+                        + " carriage return of this CRLF line as one word, so the rule does not end here: put a blank"
+                        + " before the ',' or save the file with LF line ends", comma.start(), comma.end());
+                return;
             }
         }
     }
