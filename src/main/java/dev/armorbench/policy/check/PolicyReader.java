@@ -693,17 +693,11 @@ public final class PolicyReader {
 
     private static void reportCommentsInside(SourceFile source, SyntaxNode node, List<SyntaxToken> tokens,
             SyntaxToken comma, Reporter reporter) {
-        SyntaxToken keyword = null;
-        for (int i = 0; i < tokens.size(); i++) {
-            SyntaxToken token = tokens.get(i);
-            String word = source.tree().text(token);
-            if (token.kind() == TokenKind.KEYWORD && !QUALIFIERS.contains(word)) {
-                keyword = !RULES_READ_IN_A_MODE.contains(word) ? null
-                        // 'set' is read between rules; the mode starts at 'rlimit'.
-                        : word.equals("set") && i + 1 < tokens.size() ? tokens.get(i + 1) : token;
-                break;
-            }
-        }
+        int at = ruleKeyword(source, tokens);
+        String word = at < 0 ? null : source.tree().text(tokens.get(at));
+        SyntaxToken keyword = word == null || !RULES_READ_IN_A_MODE.contains(word) ? null
+                // 'set' is read between rules; the mode starts at 'rlimit'.
+                : word.equals("set") && at + 1 < tokens.size() ? tokens.get(at + 1) : tokens.get(at);
         String name = keyword == null ? null : source.tree().text(keyword);
         boolean afterArrow = false;
         for (SyntaxElement child : node.children()) {
@@ -745,14 +739,23 @@ public final class PolicyReader {
         if (!glued || before.kind() == TokenKind.ASSIGN) {
             return;
         }
-        for (SyntaxToken token : ruleTokens) {
-            if (token.kind() == TokenKind.KEYWORD && RULES_WITH_IDS_NOEQ.contains(source.tree().text(token))) {
-                reporter.error("crlf-after-word", "apparmor_parser reads '" + source.tree().text(word) + ",' and the"
-                        + " carriage return of this CRLF line as one word, so the rule does not end here: put a blank"
-                        + " before the ',' or save the file with LF line ends", comma.start(), comma.end());
-                return;
+        int at = ruleKeyword(source, ruleTokens);
+        if (at >= 0 && RULES_WITH_IDS_NOEQ.contains(source.tree().text(ruleTokens.get(at)))) {
+            reporter.error("crlf-after-word", "apparmor_parser reads '" + source.tree().text(word) + ",' and the"
+                    + " carriage return of this CRLF line as one word, so the rule does not end here: put a blank"
+                    + " before the ',' or save the file with LF line ends", comma.start(), comma.end());
+        }
+    }
+
+    /** Where a rule's keyword is (the first keyword after its qualifiers), or -1 for a file rule without one. */
+    private static int ruleKeyword(SourceFile source, List<SyntaxToken> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            SyntaxToken token = tokens.get(i);
+            if (token.kind() == TokenKind.KEYWORD && !QUALIFIERS.contains(source.tree().text(token))) {
+                return i;
             }
         }
+        return -1;
     }
 
     /** Adds a rule to its profile, checking it against the profile's earlier rules. */
