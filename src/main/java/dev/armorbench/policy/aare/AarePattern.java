@@ -245,6 +245,29 @@ public final class AarePattern {
         return meet == null || meet;
     }
 
+    /**
+     * A shortest string both patterns match, such as {@code /usr/bin/a} for {@code /usr/bin/*}
+     * and {@code /usr/bin/a*}; empty when they never meet, and also when the automata are too large
+     * to compare (so a caller reporting a clash never reports one that is not there).
+     */
+    public Optional<String> commonExample(AarePattern other) {
+        if (literal) {
+            return other.matches(prefixBytes) ? Optional.of(prefix) : Optional.empty();
+        }
+        if (other.literal) {
+            return matches(other.prefixBytes) ? Optional.of(other.prefix) : Optional.empty();
+        }
+        if (dfa == null || other.dfa == null) {
+            return Optional.empty();
+        }
+        int common = Math.min(prefixBytes.length, other.prefixBytes.length);
+        if (!java.util.Arrays.equals(prefixBytes, 0, common, other.prefixBytes, 0, common)) {
+            return Optional.empty();
+        }
+        byte[] example = dfa.commonString(other.dfa);
+        return example == null ? Optional.empty() : Optional.of(new String(example, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Number of DFA states (0 when the pattern is matched without a DFA); for diagnostics and tests. */
     int dfaStates() {
         return dfa == null ? 0 : dfa.stateCount();

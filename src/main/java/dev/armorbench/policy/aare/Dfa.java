@@ -294,6 +294,105 @@ final class Dfa {
     }
 
     /**
+     * A shortest string both accept, or null when there is none or the walk grew past its bound.
+     * Where a byte class allows it the string is spelt with a letter or digit, so it reads as a
+     * path a user would recognise.
+     */
+    byte[] commonString(Dfa other) {
+        int[] reps = readableRepresentatives(other);
+        int width = accept.length;
+        java.util.HashMap<Long, Integer> seen = new java.util.HashMap<>();
+        int[] stateA = new int[32];
+        int[] stateB = new int[32];
+        int[] parent = new int[32];
+        byte[] via = new byte[32];
+        stateA[0] = other.start;
+        stateB[0] = start;
+        parent[0] = -1;
+        seen.put((long) other.start * width + start, 0);
+        int size = 1;
+        for (int head = 0; head < size; head++) {
+            int a = stateA[head];
+            int b = stateB[head];
+            if (a == other.dead || b == dead) {
+                continue;
+            }
+            if (other.accept[a] && accept[b]) {
+                int length = 0;
+                for (int n = head; parent[n] >= 0; n = parent[n]) {
+                    length++;
+                }
+                byte[] out = new byte[length];
+                for (int n = head; parent[n] >= 0; n = parent[n]) {
+                    out[--length] = via[n];
+                }
+                return out;
+            }
+            for (int rep : reps) {
+                int na = other.step(a, rep);
+                int nb = step(b, rep);
+                if (seen.putIfAbsent((long) na * width + nb, size) != null) {
+                    continue;
+                }
+                if (size >= MAX_PRODUCT_PAIRS) {
+                    return null;
+                }
+                if (size == stateA.length) {
+                    stateA = Arrays.copyOf(stateA, size * 2);
+                    stateB = Arrays.copyOf(stateB, size * 2);
+                    parent = Arrays.copyOf(parent, size * 2);
+                    via = Arrays.copyOf(via, size * 2);
+                }
+                stateA[size] = na;
+                stateB[size] = nb;
+                parent[size] = head;
+                via[size] = (byte) rep;
+                size++;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #mergedRepresentatives}, each moved to the most readable byte of its interval, and
+     * the most readable first (a lower-case letter, a digit, an upper-case letter, other printable
+     * ASCII, the rest), so that of the shortest strings the walk finds the most readable one.
+     */
+    private int[] readableRepresentatives(Dfa other) {
+        int[] starts = mergedRepresentatives(other);
+        Integer[] out = new Integer[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            int from = starts[i];
+            int to = i + 1 < starts.length ? starts[i + 1] : 256;
+            out[i] = readableByte(from, to);
+        }
+        Arrays.sort(out, java.util.Comparator.comparingInt(Dfa::readability));
+        return Arrays.stream(out).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static final int[][] READABLE = {{'a', 'z'}, {'0', '9'}, {'A', 'Z'}, {'!', '~'}};
+
+    private static int readableByte(int from, int to) {
+        for (int[] range : READABLE) {
+            int low = Math.max(from, range[0]);
+            if (low <= Math.min(to - 1, range[1])) {
+                return low;
+            }
+        }
+        return from;
+    }
+
+    /** The rank of a byte in {@link #READABLE}: lower reads better. */
+    private static int readability(int b) {
+        for (int rank = 0; rank < READABLE.length; rank++) {
+            if (b >= READABLE[rank][0] && b <= READABLE[rank][1]) {
+                return rank;
+            }
+        }
+        return READABLE.length;
+    }
+
+    /**
      * Walks the reachable pairs (state of {@code other}, state of this). For inclusion, fails on a pair
      * where other accepts and this does not, or where this is dead and other is not (every state
      * that is not dead can still accept). For disjointness, fails on a pair where both accept.

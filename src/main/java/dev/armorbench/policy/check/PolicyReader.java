@@ -118,9 +118,10 @@ public final class PolicyReader {
         final List<Profile> children = new ArrayList<>();
         final Set<String> childNames = new HashSet<>();
         final Set<Path> includes = new HashSet<>();
-        final Map<String, ExecMode> execs = new HashMap<>();
-        final Map<String, String> execTargets = new HashMap<>();
+        /** The first allowing exec rule per priority, files (owner or other) and path text. */
+        final Map<String, FileRule> execs = new HashMap<>();
         final Map<String, String> changeProfileSafety = new HashMap<>();
+        final ExecModeClashes execClashes = new ExecModeClashes();
         /** Reading an include for the cache: rules are recorded with their origin, cross-rule checks wait for replay. */
         List<CachedInclude.Origin> captured;
 
@@ -475,6 +476,9 @@ public final class PolicyReader {
      * What apparmor_parser finds only after parsing, in the policy it keeps: variables are
      * expanded, globs compiled and exec modes merged for the taken branches alone.
      */
+    /** An exec rule's path whose variables give more paths than this is not compared with the others. */
+    private static final int MAX_EXEC_ALTERNATIVES = 64;
+
     private static final Set<String> FOUND_AFTER_PARSING = Set.of("undefined-variable", "recursive-variable", "bad-glob",
             "conflicting-exec-modes");
 
@@ -765,18 +769,37 @@ public final class PolicyReader {
             return;
         }
         if (rule instanceof FileRule file && file.exec() != null && !file.qualifiers().deny() && file.exec().target() != 'x') {
-            // Rules of different priority do not merge, so only equal priorities can conflict.
-            String key = file.qualifiers().priority() + " " + file.path();
-            ExecMode previous = scope.execs.putIfAbsent(key, file.exec());
-            String previousTarget = scope.execTargets.putIfAbsent(key, String.valueOf(file.target()));
-            boolean conflict = previous != null
-                    && (!previous.equals(file.exec()) || !previousTarget.equals(String.valueOf(file.target())));
+            // Rules of different priority do not merge, so only equal priorities can conflict; nor
+            // do owner and other rules, which apply to different files (a plain rule, to both).
+            ExecMode previous = null;
+            boolean conflict = false;
+            String owner = file.qualifiers().owner();
+            for (String files : owner == null ? List.of("owner", "other") : List.of(owner.equals("other") ? "other" : "owner")) {
+                String key = file.qualifiers().priority() + " " + files + " " + file.path();
+                FileRule before = scope.execs.putIfAbsent(key, file);
+                if (before != null && !conflict && !ExecModeClashes.sameTransition(before, file)) {
+                    conflict = true;
+                    previous = before.exec();
+                }
+            }
             if (conflict && buildAlternative(source, node)) {
                 reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
                         + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), end);
             } else if (conflict) {
                 reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
                         + "' in this profile; give one exec mode per path", node.start(), end);
+            }
+            List<String> paths = expandedPaths(file.path());
+            if (paths != null) {
+                scope.execClashes.add(file, paths, source, node).ifPresent(clash -> {
+                    if (buildAlternative(source, node) || buildAlternative(clash.earlierSource(), clash.earlierNode())) {
+                        reporter.report(Severity.INFO, "build-alternative", clash.message() + "; one of the two has"
+                                + " per-build alternatives ('#aa:only' / '#aa:exclude'), so they may never meet in one build",
+                                node.start(), end);
+                    } else {
+                        reporter.error("conflicting-exec-modes", clash.message(), node.start(), end);
+                    }
+                });
             }
         }
         if (rule instanceof ChangeProfileRule change && change.exec() != null) {
@@ -788,6 +811,22 @@ public final class PolicyReader {
             }
         }
         scope.rules.add(rule);
+    }
+
+    /**
+     * Every path {@code path} stands for once its variables are expanded, or null when that is not
+     * known: an undefined variable (reported on its own) or more alternatives than are enumerated.
+     */
+    private List<String> expandedPaths(String path) {
+        if (path == null || !variables.hasReference(path)) {
+            return path == null ? null : List.of(path);
+        }
+        try {
+            List<String> paths = variables.expand(path, MAX_EXEC_ALTERNATIVES + 1);
+            return paths.size() > MAX_EXEC_ALTERNATIVES ? null : paths;
+        } catch (Variables.ExpansionError e) {
+            return null;
+        }
     }
 
     private static boolean isVariableName(String name) {

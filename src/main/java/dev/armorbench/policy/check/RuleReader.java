@@ -315,7 +315,7 @@ final class RuleReader {
                     + " reads permissions only when a blank or ',' follows them", perms);
             return null;
         }
-        ParsedPerms parsed = parsePerms(perms, pathFirst, safety);
+        ParsedPerms parsed = parsePerms(perms, safety);
         if (parsed == null) {
             return null;
         }
@@ -390,7 +390,7 @@ final class RuleReader {
     }
 
     /** Permission letters per the reference's MODE_CHARS; one exec mode at most. */
-    private ParsedPerms parsePerms(Atom atom, boolean pathFirst, String safety) {
+    private ParsedPerms parsePerms(Atom atom, String safety) {
         String perms = atom.text();
         StringBuilder letters = new StringBuilder();
         List<ExecMode> execs = new ArrayList<>();
@@ -401,10 +401,10 @@ final class RuleReader {
             char n2 = p + 2 < perms.length() ? perms.charAt(p + 2) : 0;
             boolean isX1 = n1 == 'x' || n1 == 'X';
             if ((c == 'p' || c == 'P' || c == 'c' || c == 'C') && "iIuU".indexOf(n1) >= 0 && n1 != 0 && (n2 == 'x' || n2 == 'X')) {
-                execs.add(exec(c, Character.toLowerCase(n1), pathFirst, safety));
+                execs.add(exec(c, Character.toLowerCase(n1), safety));
                 p += 3;
             } else if ((c == 'p' || c == 'P' || c == 'c' || c == 'C' || c == 'i' || c == 'I' || c == 'u' || c == 'U') && isX1) {
-                execs.add(exec(c, (char) 0, pathFirst, safety));
+                execs.add(exec(c, (char) 0, safety));
                 p += 2;
             } else if ("RrWwaLlMmk".indexOf(c) >= 0) {
                 letters.append(Character.toLowerCase(c));
@@ -433,9 +433,14 @@ final class RuleReader {
         return new ParsedPerms(letters.toString(), execs.isEmpty() ? null : execs.get(0));
     }
 
-    private static ExecMode exec(char c, char fallback, boolean pathFirst, String safety) {
+    /**
+     * {@code safe} or {@code unsafe} before the rule decides whether the environment is scrubbed;
+     * without either, the letter's case does, whichever side of the path the permissions are on
+     * (apparmor_parser compiles {@code px /a,} and {@code /a px,} alike).
+     */
+    private static ExecMode exec(char c, char fallback, String safety) {
         char target = Character.toLowerCase(c);
-        boolean scrub = pathFirst ? Character.isUpperCase(c) : !"unsafe".equals(safety);
+        boolean scrub = safety == null ? Character.isUpperCase(c) : safety.equals("safe");
         if (target == 'i') {
             scrub = false;
         }

@@ -227,6 +227,11 @@ class AarePatternPropertyTest {
         AarePattern q = AarePattern.compile(b.aare());
         boolean covers = p.covers(q);
         boolean overlaps = p.overlaps(q);
+        java.util.Optional<String> example = p.commonExample(q);
+        example.ifPresent(common -> {
+            assertThat(p.matches(common)).as("%s: example %s", p, common).isTrue();
+            assertThat(q.matches(common)).as("%s: example %s", q, common).isTrue();
+        });
         List<String> strings = new ArrayList<>(probes(a, seed));
         strings.addAll(probes(b, seed + 1));
         for (String s : strings) {
@@ -235,6 +240,8 @@ class AarePatternPropertyTest {
             }
             if (p.matches(s) && q.matches(s)) {
                 assertThat(overlaps).as("%s and %s both match %s", p, q, s).isTrue();
+                assertThat(example).as("%s and %s both match %s", p, q, s).isPresent();
+                assertThat(example.get().length()).as("a shortest example").isLessThanOrEqualTo(s.length());
             }
         }
         // Inclusion in both directions is equality of languages, so both match the same strings.

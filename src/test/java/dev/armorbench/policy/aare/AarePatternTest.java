@@ -262,6 +262,22 @@ class AarePatternTest {
             assertThat(AarePattern.compile("/a/*.conf").overlaps(AarePattern.compile("/b/**"))).isFalse();
             assertThat(AarePattern.compile("/a/x").overlaps(AarePattern.compile("/a/*"))).isTrue();
         }
+
+        @Test
+        void commonExampleIsAShortestStringBothMatchSpeltReadably() {
+            assertThat(AarePattern.compilePath("/usr/bin/*").commonExample(AarePattern.compilePath("/usr/bin/f*")))
+                    .contains("/usr/bin/f");
+            assertThat(AarePattern.compilePath("/**").commonExample(AarePattern.compilePath("/usr/lib/*/bin/**")))
+                    .contains("/usr/lib/a/bin/a");
+            assertThat(AarePattern.compilePath("/opt/*/x").commonExample(AarePattern.compilePath("/{usr,opt}/bin/*")))
+                    .contains("/opt/bin/x");
+            assertThat(AarePattern.compilePath("/usr/bin/f*").commonExample(AarePattern.compilePath("/usr/bin/b*")))
+                    .isEmpty();
+            assertThat(AarePattern.compilePath("/usr/bin/[^f]*").commonExample(AarePattern.compilePath("/usr/bin/f*")))
+                    .isEmpty();
+            assertThat(AarePattern.compilePath("/usr/bin/a").commonExample(AarePattern.compilePath("/usr/bin/?")))
+                    .contains("/usr/bin/a");
+        }
     }
 
     @Test

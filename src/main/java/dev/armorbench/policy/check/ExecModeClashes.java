@@ -1,0 +1,180 @@
+package dev.armorbench.policy.check;
+
+import dev.armorbench.policy.aare.AarePattern;
+import dev.armorbench.policy.aare.AareSyntaxException;
+import dev.armorbench.policy.aare.AareTokenText;
+import dev.armorbench.policy.model.ExecMode;
+import dev.armorbench.policy.model.FileRule;
+import dev.armorbench.policy.syntax.SyntaxNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The exec rules of one profile, to find two whose patterns meet with different exec modes.
+ *
+ * <p>apparmor_parser merges the exec permissions of every rule that matches a path; when they name
+ * two transitions it refuses the profile ("profile has merged rule with conflicting x modifiers").
+ * What it does, as measured against 3.0.8: a rule whose pattern has no {@code *}, {@code ?} or
+ * {@code [} (an exact rule, alternations of plain text included) takes precedence over the
+ * patterns for its paths, so only two exact rules or two patterns can clash; deny rules do not
+ * settle a clash; {@code audit} does not matter; {@code owner} and {@code other} rules apply to
+ * disjoint sets of files. Two rules with the same path text are the plain check's
+ * ({@code PolicyReader}); this one takes the rest.
+ */
+final class ExecModeClashes {
+    /** One exec rule: its expanded patterns, and where it was written. */
+    private record Entry(FileRule rule, List<AarePattern> patterns, boolean exact, SourceFile source, SyntaxNode node) {}
+
+    /** What to tell the user about a clash, and where the earlier of the two rules is. */
+    record Clash(String message, SourceFile earlierSource, SyntaxNode earlierNode) {}
+
+    /**
+     * The rules so far, grouped by exactness and transition: rules of one group cannot clash, so
+     * a profile of hundreds of {@code ix} rules costs one comparison per group, not per rule.
+     */
+    private final Map<String, List<Entry>> groups = new LinkedHashMap<>();
+
+    /** A pair of patterns, to remember what the product walk found for it. */
+    private record PatternPair(AarePattern a, AarePattern b) {}
+
+    private static final int EXAMPLE_CACHE_LIMIT = 20_000;
+    /**
+     * What {@link AarePattern#commonExample} answered for a pair: the editor re-reads a profile on
+     * every edit, and the walk over two automata is the costly part of this check.
+     */
+    private static final ConcurrentHashMap<PatternPair, Optional<String>> EXAMPLES = new ConcurrentHashMap<>();
+
+    /**
+     * Records an allowing exec rule whose path expands to {@code paths} (quoted or not), and
+     * returns its clash with one recorded before, or empty. A path that does not compile is left
+     * out: its glob error is reported on its own. So is a rule with a priority: how AppArmor 4
+     * merges rules of one priority under a rule of a higher one is not measured here, and a clash
+     * reported where there is none would be worse than one missed.
+     */
+    Optional<Clash> add(FileRule rule, List<String> paths, SourceFile source, SyntaxNode node) {
+        if (rule.qualifiers().priority() != null) {
+            return Optional.empty();
+        }
+        List<AarePattern> patterns = new ArrayList<>(paths.size());
+        boolean exact = true;
+        for (String path : paths) {
+            String aare = path.startsWith("\"") ? AareTokenText.unquote(path) : path;
+            if (!aare.startsWith("/")) {
+                return Optional.empty(); // a relative path or an attachment name: not a file the exec table holds
+            }
+            try {
+                patterns.add(AarePattern.compilePath(aare));
+            } catch (AareSyntaxException e) {
+                return Optional.empty();
+            }
+            exact &= !hasGlob(aare);
+        }
+        Entry added = new Entry(rule, List.copyOf(patterns), exact, source, node);
+        String group = exact + " " + transition(rule);
+        Optional<Clash> clash = Optional.empty();
+        for (Map.Entry<String, List<Entry>> other : groups.entrySet()) {
+            if (other.getKey().equals(group) || other.getValue().get(0).exact != exact) {
+                continue;
+            }
+            for (Entry earlier : other.getValue()) {
+                clash = clash(earlier, added);
+                if (clash.isPresent()) {
+                    break;
+                }
+            }
+            if (clash.isPresent()) {
+                break;
+            }
+        }
+        groups.computeIfAbsent(group, key -> new ArrayList<>()).add(added);
+        return clash;
+    }
+
+    private static Optional<String> commonExample(AarePattern a, AarePattern b) {
+        PatternPair pair = new PatternPair(a, b);
+        Optional<String> known = EXAMPLES.get(pair);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> example = a.commonExample(b);
+        if (EXAMPLES.size() >= EXAMPLE_CACHE_LIMIT) {
+            EXAMPLES.clear();
+        }
+        EXAMPLES.put(pair, example);
+        return example;
+    }
+
+    private static Optional<Clash> clash(Entry earlier, Entry added) {
+        FileRule a = earlier.rule;
+        FileRule b = added.rule;
+        if (a.path().equals(b.path()) || !sameFiles(a.qualifiers().owner(), b.qualifiers().owner())
+                || sameTransition(a, b)) {
+            return Optional.empty();
+        }
+        for (AarePattern mine : added.patterns) {
+            for (AarePattern theirs : earlier.patterns) {
+                Optional<String> example = commonExample(mine, theirs);
+                if (example.isPresent()) {
+                    return Optional.of(new Clash(message(earlier, added, example.get()), earlier.source, earlier.node));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String message(Entry earlier, Entry added, String example) {
+        int line = earlier.source.line(earlier.node.start());
+        String where = earlier.source == added.source ? "line " + line
+                : earlier.source.path().getFileName() + ", line " + line;
+        return "'" + added.rule.path() + "' " + transition(added.rule) + " and '" + earlier.rule.path() + "' "
+                + transition(earlier.rule) + " (" + where + ") both match '" + example + "', and apparmor_parser"
+                + " refuses two exec modes for one path: give them one mode or narrow a pattern (a rule for an"
+                + " exact path takes precedence over both)";
+    }
+
+    private static String transition(FileRule rule) {
+        return rule.exec().text() + (rule.target() == null ? "" : " -> " + rule.target());
+    }
+
+    /** Whether a pattern has a glob character that makes it no exact rule (escaped ones do not count). */
+    static boolean hasGlob(String aare) {
+        for (int i = 0; i < aare.length(); i++) {
+            char c = aare.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '*' || c == '?' || c == '[') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** owner/user rules and other rules never apply to the same file; a rule with neither applies to all. */
+    private static boolean sameFiles(String ownerA, String ownerB) {
+        if (ownerA == null || ownerB == null) {
+            return true;
+        }
+        return ownerA.equals("other") == ownerB.equals("other");
+    }
+
+    /**
+     * Whether two rules name the same transition: the same mode and target, or {@code cx -> T}
+     * and a {@code px}-like rule to the child {@code …//T}, which the parser merges as one.
+     */
+    static boolean sameTransition(FileRule a, FileRule b) {
+        return a.exec().equals(b.exec()) && Objects.equals(a.target(), b.target())
+                || childAndNamed(a, b) || childAndNamed(b, a);
+    }
+
+    private static boolean childAndNamed(FileRule child, FileRule named) {
+        ExecMode x = child.exec();
+        ExecMode y = named.exec();
+        return x.target() == 'c' && y.target() == 'p' && x.fallback() == y.fallback() && x.scrub() == y.scrub()
+                && child.target() != null && named.target() != null && named.target().endsWith("//" + child.target());
+    }
+}
