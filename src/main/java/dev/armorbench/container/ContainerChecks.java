@@ -1,12 +1,13 @@
 package dev.armorbench.container;
 
-import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.container.Entry.EntryStep;
 import dev.armorbench.container.ProfileSite.RuleSite;
 import dev.armorbench.policy.check.Diagnostic;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.CapabilityRule;
 import dev.armorbench.policy.model.Rule;
+import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.policy.syntax.TextLines;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -291,7 +292,7 @@ public final class ContainerChecks {
     private TextEdit ruleInsertion(ProfileSite site, String rule) {
         String text = source.text();
         int close = site.closeBrace();
-        int lineStart = text.lastIndexOf('\n', close - 1) + 1;
+        int lineStart = TextLines.lineStart(text, close);
         String before = text.substring(lineStart, close);
         if (!before.isBlank()) {
             return TextEdit.insert(close, " " + rule + " ");
@@ -299,7 +300,7 @@ public final class ContainerChecks {
         String indent = before + "  ";
         if (!site.rules().isEmpty()) {
             int ruleStart = site.rules().get(0).range().start();
-            int ruleLine = text.lastIndexOf('\n', ruleStart - 1) + 1;
+            int ruleLine = TextLines.lineStart(text, ruleStart);
             if (text.substring(ruleLine, ruleStart).isBlank()) {
                 indent = text.substring(ruleLine, ruleStart);
             }

@@ -1,11 +1,12 @@
 package dev.armorbench.suggest;
 
-import dev.armorbench.policy.syntax.TextEdit;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.syntax.SyntaxElement;
 import dev.armorbench.policy.syntax.SyntaxKind;
 import dev.armorbench.policy.syntax.SyntaxNode;
 import dev.armorbench.policy.syntax.SyntaxToken;
+import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.policy.syntax.TextLines;
 import dev.armorbench.policy.syntax.TokenKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -223,22 +224,15 @@ public final class ProfileEdits {
     }
 
     private int lineStart(int offset) {
-        int nl = text.lastIndexOf('\n', offset - 1);
-        return nl + 1;
+        return TextLines.lineStart(text, offset);
     }
 
     private int nextLineStart(int offset) {
-        int nl = text.indexOf('\n', offset);
-        return nl < 0 ? text.length() : nl + 1;
+        return TextLines.nextLineStart(text, offset);
     }
 
     private String lineIndent(int offset) {
-        int start = lineStart(offset);
-        int i = start;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return text.substring(start, i);
+        return TextLines.indentAt(text, offset);
     }
 
     /** The file's own indentation step: the first indented line's leading whitespace, else two spaces. */

@@ -14,6 +14,7 @@ import dev.armorbench.policy.syntax.SyntaxNode;
 import dev.armorbench.policy.syntax.SyntaxToken;
 import dev.armorbench.policy.syntax.SyntaxTree;
 import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.policy.syntax.TextLines;
 import dev.armorbench.policy.syntax.TokenKind;
 import dev.armorbench.suggest.NetworkRuleForm;
 import dev.armorbench.suggest.RuleKind;
@@ -242,9 +243,8 @@ public final class InstalledParserCheck {
 
     /** The rule's whole line when it stands alone on it, else just the rule. */
     private static TextEdit removal(String text, int start, int end) {
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        int lineEnd = text.indexOf('\n', end);
-        lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
+        int lineStart = TextLines.lineStart(text, start);
+        int lineEnd = TextLines.nextLineStart(text, end);
         boolean alone = text.substring(lineStart, start).isBlank() && text.substring(end, lineEnd).isBlank();
         return alone ? TextEdit.delete(lineStart, lineEnd) : TextEdit.delete(start, end);
     }

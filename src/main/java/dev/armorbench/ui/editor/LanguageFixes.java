@@ -1,6 +1,7 @@
 package dev.armorbench.ui.editor;
 
 import dev.armorbench.policy.syntax.TextEdit;
+import dev.armorbench.policy.syntax.TextLines;
 import java.util.List;
 
 /** Quick fixes for the policy engine's own diagnostic codes. */
@@ -80,25 +81,20 @@ final class LanguageFixes {
         if (problem.end() > text.length() || !text.startsWith("#", problem.start())) {
             return List.of();
         }
-        int commentLine = lineStart(text, problem.start());
+        int commentLine = TextLines.lineStart(text, problem.start());
         int ruleLine = commentLine;
         while (ruleLine > 0) {
-            int above = lineStart(text, ruleLine - 1);
+            int above = TextLines.lineStart(text, ruleLine - 1);
             String code = withoutComment(text.substring(above, ruleLine - 1)).strip();
             if (code.isEmpty() || code.endsWith(",") || code.endsWith("{") || code.endsWith("}")) {
                 break;
             }
             ruleLine = above;
         }
-        int indentEnd = ruleLine;
-        while (indentEnd < text.length() && (text.charAt(indentEnd) == ' ' || text.charAt(indentEnd) == '\t')) {
-            indentEnd++;
-        }
         String comment = text.substring(problem.start(), problem.end());
         TextEdit removal;
         if (text.substring(commentLine, problem.start()).isBlank()) {
-            int next = text.indexOf('\n', problem.end());
-            removal = new TextEdit(commentLine, next < 0 ? text.length() : next + 1, "");
+            removal = new TextEdit(commentLine, TextLines.nextLineStart(text, problem.end()), "");
         } else {
             int from = problem.start();
             while (from > commentLine && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
@@ -106,12 +102,8 @@ final class LanguageFixes {
             }
             removal = new TextEdit(from, problem.end(), "");
         }
-        TextEdit insertion = TextEdit.insert(ruleLine, text.substring(ruleLine, indentEnd) + comment + "\n");
+        TextEdit insertion = TextEdit.insert(ruleLine, TextLines.indentAt(text, ruleLine) + comment + "\n");
         return List.of(new FixProposal("Move the comment above the rule", List.of(insertion, removal)));
-    }
-
-    private static int lineStart(String text, int offset) {
-        return text.lastIndexOf('\n', offset - 1) + 1;
     }
 
     /** A line's code before a comment: a '#' at the line's start or after a blank starts one. */
