@@ -69,7 +69,9 @@ public final class EditorTab extends Tab {
         editor.install(new SyntaxHighlighting());
         ContainerProblems containerProblems = new ContainerProblems();
         InstalledParserProblems parserProblems = new InstalledParserProblems();
-        problems = editor.install(new ProblemTracking(this::documentPath, sources).withFurtherCheck(containerProblems)
+        problems = editor.install(new ProblemTracking(this::documentPath, sources,
+                () -> file().map(f -> f.lineSeparator() == TextFile.LineSeparator.CRLF).orElse(false))
+                .withFurtherCheck(containerProblems)
                 .withFurtherCheck(parserProblems));
         editor.install(new Folding());
         editor.install(new BracketMatching());

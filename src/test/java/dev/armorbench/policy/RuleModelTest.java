@@ -357,6 +357,12 @@ class RuleModelTest {
         // A blank before the comma, a value after '=', a list, and file rules are safe.
         assertThat(errorCodes("profile t {\r\n  signal send ,\r\n  signal peer=foo,\r\n  dbus (send),\r\n"
                 + "  /a r,\r\n  signal send,\n}")).isEmpty();
+        // The editor's text has LF line ends and says the file is saved with CRLF ones.
+        String editorText = "profile t {\n  signal send,\n  signal send ,\n}\n";
+        PolicySources none = new PolicySources(List.of(Path.of("/nonexistent")), Path.of("/nonexistent"));
+        assertThat(PolicyReader.lint(new SourceFile(Path.of("t"), editorText, true), none).diagnostics())
+                .extracting(d -> d.code() + " " + d.line()).containsExactly("crlf-after-word 2");
+        assertThat(PolicyReader.lint(new SourceFile(Path.of("t"), editorText, false), none).diagnostics()).isEmpty();
     }
 
     @Test

@@ -728,13 +728,18 @@ public final class PolicyReader {
     /**
      * A rule of those kinds whose last word is glued to its ',' on a CRLF line: the reference reads
      * ",\r" as part of the word, so the rule does not end there ('signal send,' then fails). A value
-     * after '=' is read in another state and is safe, as is a blank before the ','. Only where the
-     * text still holds its '\r' (a file as read from disk; the editor works on LF text).
+     * after '=' is read in another state and is safe, as is a blank before the ','. The '\r' is in
+     * the text of a file as read from disk; the editor's text has LF line ends, and says whether
+     * the file is saved with CRLF ones ({@link SourceFile#crlfOnDisk()}).
      */
     private static void reportCarriageReturnGluedToWord(SourceFile source, List<SyntaxToken> ruleTokens,
             SyntaxToken comma, Reporter reporter) {
         String text = source.text();
-        if (ruleTokens.size() < 2 || comma.end() >= text.length() || text.charAt(comma.end()) != '\r') {
+        if (ruleTokens.size() < 2 || comma.end() >= text.length()) {
+            return;
+        }
+        char after = text.charAt(comma.end());
+        if (after != '\r' && !(after == '\n' && source.crlfOnDisk())) {
             return;
         }
         SyntaxToken word = ruleTokens.get(ruleTokens.size() - 1);

@@ -9,12 +9,28 @@ public final class SourceFile {
     private final Path path;
     private final String text;
     private final SyntaxTree tree;
+    private final boolean crlfOnDisk;
     private int[] lineStarts;
 
     public SourceFile(Path path, String text) {
+        this(path, text, false);
+    }
+
+    /**
+     * @param crlfOnDisk the text's {@code \n} line ends are written to disk as {@code \r\n}: an
+     *     editor's view of a file saved with CRLF line ends, which apparmor_parser reads with the
+     *     {@code \r} (the text itself holds none)
+     */
+    public SourceFile(Path path, String text, boolean crlfOnDisk) {
         this.path = path;
         this.text = text;
         this.tree = SyntaxTree.parse(text);
+        this.crlfOnDisk = crlfOnDisk;
+    }
+
+    /** Whether a {@code \r} stands before each {@code \n} on disk, though not in {@link #text()}. */
+    public boolean crlfOnDisk() {
+        return crlfOnDisk;
     }
 
     public Path path() {

@@ -23,7 +23,8 @@ final class LanguageFixes {
                 .register("arrow-in-mount-point", LanguageFixes::removeArrow)
                 .register("target-without-transition", LanguageFixes::removeTarget)
                 .register("permissions-glued-to-arrow", LanguageFixes::spaceBeforeArrow)
-                .register("comment-in-rule", LanguageFixes::moveCommentAboveRule);
+                .register("comment-in-rule", LanguageFixes::moveCommentAboveRule)
+                .register("crlf-after-word", LanguageFixes::blankBeforeComma);
     }
 
     /** The diagnostic marks the rule's last token: the comma goes right after it. */
@@ -114,6 +115,14 @@ final class LanguageFixes {
             }
         }
         return line;
+    }
+
+    /** {@code signal send,} on a CRLF line: the diagnostic marks the ',', which a blank parts from the word. */
+    private static List<FixProposal> blankBeforeComma(Problem problem, String text) {
+        if (problem.end() > text.length() || !text.startsWith(",", problem.start())) {
+            return List.of();
+        }
+        return List.of(FixProposal.of("Put a blank before ','", TextEdit.insert(problem.start(), " ")));
     }
 
     /** {@code /a px->b}: the diagnostic marks the permissions, which the arrow follows at once. */

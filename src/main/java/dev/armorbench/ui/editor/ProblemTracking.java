@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -39,6 +40,7 @@ public final class ProblemTracking implements EditorComponent {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final Supplier<Path> documentPath;
     private final Supplier<PolicySources> sources;
+    private final BooleanSupplier crlfOnDisk;
     private CodeArea area;
     private ProfileEditor editor;
     private Subscription subscription;
@@ -67,8 +69,17 @@ public final class ProblemTracking implements EditorComponent {
     private final List<FurtherCheck> furtherChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ProblemTracking(Supplier<Path> documentPath, Supplier<PolicySources> sources) {
+        this(documentPath, sources, () -> false);
+    }
+
+    /**
+     * @param crlfOnDisk whether the document is saved with CRLF line ends (the editor's text has LF
+     *     ones): apparmor_parser reads the {@code \r} too, and a few rules end differently for it
+     */
+    public ProblemTracking(Supplier<Path> documentPath, Supplier<PolicySources> sources, BooleanSupplier crlfOnDisk) {
         this.documentPath = documentPath;
         this.sources = sources;
+        this.crlfOnDisk = crlfOnDisk;
     }
 
     @Override
@@ -178,6 +189,7 @@ public final class ProblemTracking implements EditorComponent {
         int editsAtStart = edits;
         Path path = documentPath.get();
         PolicySources policySources = sources.get();
+        boolean crlf = crlfOnDisk.getAsBoolean();
         editor.background().execute(() -> {
             if (edits != editsAtStart) {
                 // Typing went on while this waited; a later pause checks the newer text.
@@ -190,7 +202,7 @@ public final class ProblemTracking implements EditorComponent {
             }
             long cpuStart = CPU.getCurrentThreadCpuTime();
             policySources.refreshIfChanged(); // an include edited since the last check is read again
-            LintResult result = PolicyReader.lint(new SourceFile(path, text), policySources, ruleMemo);
+            LintResult result = PolicyReader.lint(new SourceFile(path, text, crlf), policySources, ruleMemo);
             List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
             for (FurtherCheck further : furtherChecks) {
                 diagnostics.addAll(further.check(result));

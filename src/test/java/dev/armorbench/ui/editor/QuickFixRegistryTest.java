@@ -89,6 +89,14 @@ class QuickFixRegistryTest {
     }
 
     @Test
+    void putsABlankBetweenAWordAndTheCommaOfACrlfLine() {
+        String text = "profile p {\r\n  signal send,\r\n}\r\n";
+        List<FixProposal> found = fixes(text, "crlf-after-word");
+        assertThat(found).extracting(FixProposal::title).containsExactly("Put a blank before ','");
+        assertThat(found.get(0).applyTo(text)).isEqualTo("profile p {\r\n  signal send ,\r\n}\r\n");
+    }
+
+    @Test
     void movesACommentOutOfAMultiLineRule() {
         String text = "profile p {\n  /a r,\n\n  dbus send\n       bus=session\n       # path=/x\n       member=M,\n}\n";
         List<FixProposal> found = fixes(text, "comment-in-rule");
