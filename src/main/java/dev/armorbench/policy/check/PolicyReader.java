@@ -472,13 +472,13 @@ public final class PolicyReader {
         }
     }
 
+    /** An exec rule's path whose variables give more paths than this is not compared with the others. */
+    private static final int MAX_EXEC_ALTERNATIVES = 64;
+
     /**
      * What apparmor_parser finds only after parsing, in the policy it keeps: variables are
      * expanded, globs compiled and exec modes merged for the taken branches alone.
      */
-    /** An exec rule's path whose variables give more paths than this is not compared with the others. */
-    private static final int MAX_EXEC_ALTERNATIVES = 64;
-
     private static final Set<String> FOUND_AFTER_PARSING = Set.of("undefined-variable", "recursive-variable", "bad-glob",
             "conflicting-exec-modes");
 
@@ -774,38 +774,7 @@ public final class PolicyReader {
             return;
         }
         if (rule instanceof FileRule file && file.exec() != null && !file.qualifiers().deny() && file.exec().target() != 'x') {
-            // Rules of different priority do not merge, so only equal priorities can conflict; nor
-            // do owner and other rules, which apply to different files (a plain rule, to both).
-            ExecMode previous = null;
-            boolean conflict = false;
-            String owner = file.qualifiers().owner();
-            for (String files : owner == null ? List.of("owner", "other") : List.of(owner.equals("other") ? "other" : "owner")) {
-                String key = file.qualifiers().priority() + " " + files + " " + file.path();
-                FileRule before = scope.execs.putIfAbsent(key, file);
-                if (before != null && !conflict && !ExecModeClashes.sameTransition(before, file)) {
-                    conflict = true;
-                    previous = before.exec();
-                }
-            }
-            if (conflict && buildAlternative(source, node)) {
-                reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
-                        + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), end);
-            } else if (conflict) {
-                reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
-                        + "' in this profile; give one exec mode per path", node.start(), end);
-            }
-            List<String> paths = expandedPaths(file.path());
-            if (paths != null) {
-                scope.execClashes.add(file, paths, source, node).ifPresent(clash -> {
-                    if (buildAlternative(source, node) || buildAlternative(clash.earlierSource(), clash.earlierNode())) {
-                        reporter.report(Severity.INFO, "build-alternative", clash.message() + "; one of the two has"
-                                + " per-build alternatives ('#aa:only' / '#aa:exclude'), so they may never meet in one build",
-                                node.start(), end);
-                    } else {
-                        reporter.error("conflicting-exec-modes", clash.message(), node.start(), end);
-                    }
-                });
-            }
+            checkExecModes(scope, file, source, node, end, reporter);
         }
         if (rule instanceof ChangeProfileRule change && change.exec() != null) {
             String safety = change.execMode() == null ? "safe" : change.execMode();
@@ -816,6 +785,45 @@ public final class PolicyReader {
             }
         }
         scope.rules.add(rule);
+    }
+
+    /**
+     * An allowing exec rule against the profile's earlier ones: the same path with another exec
+     * mode, or a pattern that meets another's with another mode ({@link ExecModeClashes}).
+     */
+    private void checkExecModes(Scope scope, FileRule file, SourceFile source, SyntaxNode node, int end, Reporter reporter) {
+        // Rules of different priority do not merge, so only equal priorities can conflict; nor
+        // do owner and other rules, which apply to different files (a plain rule, to both).
+        ExecMode previous = null;
+        boolean conflict = false;
+        String owner = file.qualifiers().owner();
+        for (String files : owner == null ? List.of("owner", "other") : List.of(owner.equals("other") ? "other" : "owner")) {
+            String key = file.qualifiers().priority() + " " + files + " " + file.path();
+            FileRule before = scope.execs.putIfAbsent(key, file);
+            if (before != null && !conflict && !ExecModeClashes.sameTransition(before, file)) {
+                conflict = true;
+                previous = before.exec();
+            }
+        }
+        if (conflict && buildAlternative(source, node)) {
+            reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
+                    + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), end);
+        } else if (conflict) {
+            reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
+                    + "' in this profile; give one exec mode per path", node.start(), end);
+        }
+        List<String> paths = expandedPaths(file.path());
+        if (paths != null) {
+            scope.execClashes.add(file, paths, source, node).ifPresent(clash -> {
+                if (buildAlternative(source, node) || buildAlternative(clash.earlierSource(), clash.earlierNode())) {
+                    reporter.report(Severity.INFO, "build-alternative", clash.message() + "; one of the two has"
+                            + " per-build alternatives ('#aa:only' / '#aa:exclude'), so they may never meet in one build",
+                            node.start(), end);
+                } else {
+                    reporter.error("conflicting-exec-modes", clash.message(), node.start(), end);
+                }
+            });
+        }
     }
 
     /**
