@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * generated profiles of two to four exec rules agree with it (see docs/policy.md).
  */
 class ExecModeClashTest {
-    private static final String PREAMBLE = "@{B}=/usr/bin /usr/sbin\n@{L}=/usr/bin/foo /usr/bin/bar\n";
+    private static final String PREAMBLE = "@{B}=/usr/bin /usr/sbin\n@{L}=/usr/bin/foo /usr/bin/bar\n@{T}=foo bar\n";
 
     private static List<Diagnostic> clashes(String body) {
         LintResult result = PolicyReader.lint(new SourceFile(Path.of("test.profile"),
@@ -30,7 +30,7 @@ class ExecModeClashTest {
     void patternsThatMeetWithDifferentModesClash() {
         List<Diagnostic> found = clashes("  /usr/bin/* px,\n  /usr/bin/f* ix,");
         assertThat(found).singleElement().extracting(Diagnostic::message).asString()
-                .startsWith("'/usr/bin/f*' ix and '/usr/bin/*' px (line 4) both match '/usr/bin/f'");
+                .startsWith("'/usr/bin/f*' ix and '/usr/bin/*' px (line 5) both match '/usr/bin/f'");
         assertThat(clashes("  /usr/bin/** px,\n  /usr/bin/a/** ix,")).hasSize(1);
         assertThat(clashes("  /** px,\n  /usr/lib/** ix,")).hasSize(1);
         assertThat(clashes("  /{usr,opt}/bin/* px,\n  /opt/*/x ix,")).hasSize(1);
@@ -91,6 +91,32 @@ class ExecModeClashTest {
                 "profile xt {\n  /usr/bin/* px, #aa:exclude RBAC\n  /usr/bin/f* ix,\n}\n"),
                 new PolicySources(List.of(Path.of("/nonexistent")), Path.of("/nonexistent")));
         assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly("build-alternative");
+    }
+
+    @Test
+    void changeProfileRulesClashWhereProgramsAndTargetsMeetOneSafeOneUnsafe() {
+        List<Diagnostic> found = clashes("  change_profile /usr/bin/* -> foo,\n  change_profile unsafe /usr/bin/f* -> foo,");
+        assertThat(found).singleElement().extracting(Diagnostic::message).asString().startsWith(
+                "'change_profile unsafe /usr/bin/f* -> foo,' and 'change_profile /usr/bin/* -> foo,' (line 5) both allow"
+                        + " '/usr/bin/f' to change to 'foo', one unsafe and one safe");
+        // No target is any target; a pattern of targets meets a name.
+        assertThat(clashes("  change_profile /usr/bin/foo,\n  change_profile unsafe /usr/bin/f* -> foo,")).hasSize(1);
+        assertThat(clashes("  change_profile /usr/bin/* -> foo,\n  change_profile unsafe /usr/bin/foo -> f*,")).hasSize(1);
+        assertThat(clashes("  change_profile /usr/bin/* -> {foo,bar},\n  change_profile unsafe /usr/bin/f* -> foo,"))
+                .hasSize(1);
+        // Targets that do not meet, the same safety, an exact program and target: no clash.
+        assertThat(clashes("  change_profile /usr/bin/* -> foo,\n  change_profile unsafe /usr/bin/f* -> foo//bar,"))
+                .isEmpty();
+        assertThat(clashes("  change_profile /usr/bin/* -> foo,\n  change_profile safe /usr/bin/f* -> foo,")).isEmpty();
+        assertThat(clashes("  change_profile /usr/bin/* -> f*,\n  change_profile unsafe /usr/bin/foo -> foo,")).isEmpty();
+        assertThat(clashes("  change_profile -> foo,\n  change_profile unsafe /usr/bin/f* -> foo,")).isEmpty();
+        // Deny rules merge with deny rules of the same text (after expansion) only.
+        assertThat(clashes("  deny change_profile unsafe /usr/bin/a -> bar,\n  change_profile /usr/bin/a -> bar,"))
+                .isEmpty();
+        assertThat(clashes("  deny change_profile unsafe /usr/bin/* -> bar,\n  deny change_profile /usr/bin/a* -> bar,"))
+                .isEmpty();
+        assertThat(clashes("  deny change_profile unsafe @{B}/foo -> @{T},\n  deny change_profile @{B}/foo -> {foo,bar},"))
+                .hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.armorbench.policy.check;
 import dev.armorbench.policy.aare.AarePattern;
 import dev.armorbench.policy.aare.AareSyntaxException;
 import dev.armorbench.policy.aare.AareTokenText;
+import dev.armorbench.policy.model.ChangeProfileRule;
 import dev.armorbench.policy.model.ExecMode;
 import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.syntax.SyntaxNode;
@@ -25,10 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * settle a clash; {@code audit} does not matter; {@code owner} and {@code other} rules apply to
  * disjoint sets of files. Two rules with the same path text are the plain check's
  * ({@code PolicyReader}); this one takes the rest.
+ *
+ * <p>{@code change_profile} rules with a program clash the same way when one is {@code unsafe} and
+ * the other not: the program and the target are matched together, so two rules clash where their
+ * programs meet and their targets meet (no target is any target); a rule whose program and target
+ * are both exact takes precedence over patterns.
  */
 final class ExecModeClashes {
     /** One exec rule: its expanded patterns, and where it was written. */
     private record Entry(FileRule rule, List<AarePattern> patterns, boolean exact, SourceFile source, SyntaxNode node) {}
+
+    /** One change_profile rule with a program: its expanded programs and targets, and where it was written. */
+    private record ChangeEntry(ChangeProfileRule rule, List<AarePattern> programs, List<AarePattern> targets,
+            boolean exact, SourceFile source, SyntaxNode node) {}
 
     /** What to tell the user about a clash, and where the earlier of the two rules is. */
     record Clash(String message, SourceFile earlierSource, SyntaxNode earlierNode) {}
@@ -38,6 +48,9 @@ final class ExecModeClashes {
      * a profile of hundreds of {@code ix} rules costs one comparison per group, not per rule.
      */
     private final Map<String, List<Entry>> groups = new LinkedHashMap<>();
+
+    /** The change_profile rules so far, grouped by exactness and safety as {@link #groups} are. */
+    private final Map<String, List<ChangeEntry>> changeGroups = new LinkedHashMap<>();
 
     /** A pair of patterns, to remember what the product walk found for it. */
     private record PatternPair(AarePattern a, AarePattern b) {}
@@ -95,6 +108,99 @@ final class ExecModeClashes {
         return clash;
     }
 
+    /**
+     * Records an allowing change_profile rule whose program expands to {@code programs} and target
+     * to {@code targets} (empty for none: any target), and returns its clash with one recorded
+     * before, or empty. Left out as {@link #add} leaves rules out.
+     */
+    Optional<Clash> addChangeProfile(ChangeProfileRule rule, List<String> programs, List<String> targets,
+            SourceFile source, SyntaxNode node) {
+        if (rule.qualifiers().priority() != null) {
+            return Optional.empty();
+        }
+        List<AarePattern> programPatterns = new ArrayList<>(programs.size());
+        List<AarePattern> targetPatterns = new ArrayList<>(Math.max(1, targets.size()));
+        boolean exact = !targets.isEmpty();
+        try {
+            for (String program : programs) {
+                String aare = program.startsWith("\"") ? AareTokenText.unquote(program) : program;
+                programPatterns.add(AarePattern.compilePath(aare));
+                exact &= !hasGlob(aare);
+            }
+            for (String target : targets.isEmpty() ? List.of("**") : targets) {
+                String aare = target.startsWith("\"") ? AareTokenText.unquote(target) : target;
+                targetPatterns.add(AarePattern.compile(aare));
+                exact &= !hasGlob(aare);
+            }
+        } catch (AareSyntaxException e) {
+            return Optional.empty();
+        }
+        ChangeEntry added = new ChangeEntry(rule, List.copyOf(programPatterns), List.copyOf(targetPatterns), exact, source,
+                node);
+        String safety = safety(rule);
+        String group = exact + " " + safety;
+        Optional<Clash> clash = Optional.empty();
+        for (Map.Entry<String, List<ChangeEntry>> other : changeGroups.entrySet()) {
+            if (other.getKey().equals(group) || other.getValue().get(0).exact != exact) {
+                continue;
+            }
+            for (ChangeEntry earlier : other.getValue()) {
+                clash = changeClash(earlier, added);
+                if (clash.isPresent()) {
+                    break;
+                }
+            }
+            if (clash.isPresent()) {
+                break;
+            }
+        }
+        changeGroups.computeIfAbsent(group, key -> new ArrayList<>()).add(added);
+        return clash;
+    }
+
+    /** {@code safe} unless written {@code unsafe}: apparmor_parser's default for a change_profile with a program. */
+    static String safety(ChangeProfileRule rule) {
+        return rule.execMode() == null ? "safe" : rule.execMode();
+    }
+
+    private static Optional<Clash> changeClash(ChangeEntry earlier, ChangeEntry added) {
+        ChangeProfileRule a = earlier.rule;
+        ChangeProfileRule b = added.rule;
+        if (a.exec().equals(b.exec()) && Objects.equals(a.target(), b.target())) {
+            return Optional.empty(); // the plain check's
+        }
+        Optional<String> program = firstCommon(added.programs, earlier.programs);
+        if (program.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> target = firstCommon(added.targets, earlier.targets);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        String message = "'" + b.canonical() + "' and '" + a.canonical() + "' (" + where(earlier.source, earlier.node,
+                added.source) + ") both allow '" + program.get() + "' to change to '" + target.get() + "', one "
+                + safety(b) + " and one " + safety(a) + ", and apparmor_parser refuses that: give them the same one of"
+                + " safe and unsafe, or narrow a pattern (a rule whose program and target are exact takes precedence)";
+        return Optional.of(new Clash(message, earlier.source, earlier.node));
+    }
+
+    private static Optional<String> firstCommon(List<AarePattern> mine, List<AarePattern> theirs) {
+        for (AarePattern a : mine) {
+            for (AarePattern b : theirs) {
+                Optional<String> example = commonExample(a, b);
+                if (example.isPresent()) {
+                    return example;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String where(SourceFile earlierSource, SyntaxNode earlierNode, SourceFile addedSource) {
+        int line = earlierSource.line(earlierNode.start());
+        return earlierSource == addedSource ? "line " + line : earlierSource.path().getFileName() + ", line " + line;
+    }
+
     private static Optional<String> commonExample(AarePattern a, AarePattern b) {
         PatternPair pair = new PatternPair(a, b);
         Optional<String> known = EXAMPLES.get(pair);
@@ -128,9 +234,7 @@ final class ExecModeClashes {
     }
 
     private static String message(Entry earlier, Entry added, String example) {
-        int line = earlier.source.line(earlier.node.start());
-        String where = earlier.source == added.source ? "line " + line
-                : earlier.source.path().getFileName() + ", line " + line;
+        String where = where(earlier.source, earlier.node, added.source);
         return "'" + added.rule.path() + "' " + transition(added.rule) + " and '" + earlier.rule.path() + "' "
                 + transition(earlier.rule) + " (" + where + ") both match '" + example + "', and apparmor_parser"
                 + " refuses two exec modes for one path: give them one mode or narrow a pattern (a rule for an"

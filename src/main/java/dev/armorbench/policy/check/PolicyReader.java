@@ -777,14 +777,37 @@ public final class PolicyReader {
             checkExecModes(scope, file, source, node, end, reporter);
         }
         if (rule instanceof ChangeProfileRule change && change.exec() != null) {
-            String safety = change.execMode() == null ? "safe" : change.execMode();
-            String previous = scope.changeProfileSafety.putIfAbsent(change.exec() + " -> " + change.target(), safety);
-            if (previous != null && !previous.equals(safety)) {
-                reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already allowed as " + previous
-                        + " in this profile; use one of safe and unsafe", node.start(), end);
-            }
+            checkChangeProfileSafety(scope, change, source, node, end, reporter);
         }
         scope.rules.add(rule);
+    }
+
+    /**
+     * A change_profile rule with a program against the profile's earlier ones: the same program and
+     * target, or patterns of both that meet, one safe and one unsafe.
+     */
+    private void checkChangeProfileSafety(Scope scope, ChangeProfileRule change, SourceFile source, SyntaxNode node,
+            int end, Reporter reporter) {
+        // Rules of the same text merge, deny rules with deny rules only (measured against 3.0.8);
+        // a deny rule's safety meets no pattern's.
+        boolean deny = change.qualifiers().deny();
+        String safety = ExecModeClashes.safety(change);
+        String key = (deny ? "deny " : "") + asExpanded(change.exec()) + " -> " + asExpanded(change.target());
+        String previous = scope.changeProfileSafety.putIfAbsent(key, safety);
+        if (previous != null && !previous.equals(safety)) {
+            reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already " + (deny ? "denied" : "allowed")
+                    + " as " + previous + " in this profile; use one of safe and unsafe", node.start(), end);
+            return;
+        }
+        if (deny) {
+            return;
+        }
+        List<String> programs = expandedPaths(change.exec());
+        List<String> targets = change.target() == null ? List.of() : expandedPaths(change.target());
+        if (programs != null && targets != null) {
+            scope.execClashes.addChangeProfile(change, programs, targets, source, node)
+                    .ifPresent(clash -> reporter.error("conflicting-exec-modes", clash.message(), node.start(), end));
+        }
     }
 
     /**
@@ -824,6 +847,19 @@ public final class PolicyReader {
                 }
             });
         }
+    }
+
+    /**
+     * Text as apparmor_parser holds it after expanding its variables, where rules of the same text
+     * are merged: a variable of several values becomes an alternation ({@code {a,b}}). The text
+     * as written when that is not known.
+     */
+    private String asExpanded(String text) {
+        List<String> all = expandedPaths(text);
+        if (all == null || all.size() == 1) {
+            return all == null ? String.valueOf(text) : all.get(0);
+        }
+        return "{" + String.join(",", all) + "}";
     }
 
     /**
