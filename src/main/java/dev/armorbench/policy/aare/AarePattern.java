@@ -264,6 +264,11 @@ public final class AarePattern {
         if (!java.util.Arrays.equals(prefixBytes, 0, common, other.prefixBytes, 0, common)) {
             return Optional.empty();
         }
+        // Most pairs never meet: the plain walk tells that without keeping a path to each pair.
+        Boolean meet = dfa.intersects(other.dfa);
+        if (meet == null || !meet) {
+            return Optional.empty();
+        }
         byte[] example = dfa.commonString(other.dfa);
         return example == null ? Optional.empty() : Optional.of(new String(example, java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -9,10 +9,12 @@ import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.syntax.SyntaxNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,8 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * are both exact takes precedence over patterns.
  */
 final class ExecModeClashes {
-    /** One exec rule: its expanded patterns, and where it was written. */
-    private record Entry(FileRule rule, List<AarePattern> patterns, boolean exact, SourceFile source, SyntaxNode node) {}
+    /**
+     * One exec rule: its expanded patterns, the paths they stand for when the rule is exact (null
+     * when not, or when they are not spelt out), and where it was written.
+     */
+    private record Entry(FileRule rule, List<AarePattern> patterns, boolean exact, Set<String> exactPaths,
+            SourceFile source, SyntaxNode node) {}
+
+    /** At most this many paths are spelt out for an exact rule; beyond, its automata are compared. */
+    private static final int MAX_EXACT_PATHS = 256;
 
     /** One change_profile rule with a program: its expanded programs and targets, and where it was written. */
     private record ChangeEntry(ChangeProfileRule rule, List<AarePattern> programs, List<AarePattern> targets,
@@ -75,6 +84,7 @@ final class ExecModeClashes {
         }
         List<AarePattern> patterns = new ArrayList<>(paths.size());
         boolean exact = true;
+        Set<String> exactPaths = new LinkedHashSet<>();
         for (String path : paths) {
             String aare = path.startsWith("\"") ? AareTokenText.unquote(path) : path;
             if (!aare.startsWith("/")) {
@@ -86,8 +96,14 @@ final class ExecModeClashes {
                 return Optional.empty();
             }
             exact &= !hasGlob(aare);
+            Set<String> spelt = exact && exactPaths != null ? ExactPaths.of(aare, MAX_EXACT_PATHS) : null;
+            if (spelt == null || exactPaths.size() + spelt.size() > MAX_EXACT_PATHS) {
+                exactPaths = null;
+            } else {
+                exactPaths.addAll(spelt);
+            }
         }
-        Entry added = new Entry(rule, List.copyOf(patterns), exact, source, node);
+        Entry added = new Entry(rule, List.copyOf(patterns), exact, exact ? exactPaths : null, source, node);
         String group = exact + " " + transition(rule);
         Optional<Clash> clash = Optional.empty();
         for (Map.Entry<String, List<Entry>> other : groups.entrySet()) {
@@ -222,15 +238,16 @@ final class ExecModeClashes {
                 || sameTransition(a, b)) {
             return Optional.empty();
         }
-        for (AarePattern mine : added.patterns) {
-            for (AarePattern theirs : earlier.patterns) {
-                Optional<String> example = commonExample(mine, theirs);
-                if (example.isPresent()) {
-                    return Optional.of(new Clash(message(earlier, added, example.get()), earlier.source, earlier.node));
-                }
-            }
-        }
-        return Optional.empty();
+        Optional<String> example = added.exactPaths != null && earlier.exactPaths != null
+                ? commonPath(added.exactPaths, earlier.exactPaths)
+                : firstCommon(added.patterns, earlier.patterns);
+        return example.map(path -> new Clash(message(earlier, added, path), earlier.source, earlier.node));
+    }
+
+    private static Optional<String> commonPath(Set<String> mine, Set<String> theirs) {
+        Set<String> small = mine.size() <= theirs.size() ? mine : theirs;
+        Set<String> large = small == mine ? theirs : mine;
+        return small.stream().filter(large::contains).findFirst();
     }
 
     private static String message(Entry earlier, Entry added, String example) {
