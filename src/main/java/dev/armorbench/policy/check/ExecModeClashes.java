@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The exec rules of one profile, to find two whose patterns meet with different exec modes.
@@ -40,14 +41,19 @@ final class ExecModeClashes {
      * when not, or when they are not spelt out), and where it was written.
      */
     private record Entry(FileRule rule, List<AarePattern> patterns, boolean exact, Set<String> exactPaths,
-            SourceFile source, SyntaxNode node) {}
+            SourceFile source, SyntaxNode node) implements Recorded {}
+
+    /** A rule as recorded: whether it is exact decides which others it may clash with. */
+    private interface Recorded {
+        boolean exact();
+    }
 
     /** At most this many paths are spelt out for an exact rule; beyond, its automata are compared. */
     private static final int MAX_EXACT_PATHS = 256;
 
     /** One change_profile rule with a program: its expanded programs and targets, and where it was written. */
     private record ChangeEntry(ChangeProfileRule rule, List<AarePattern> programs, List<AarePattern> targets,
-            boolean exact, SourceFile source, SyntaxNode node) {}
+            boolean exact, SourceFile source, SyntaxNode node) implements Recorded {}
 
     /** What to tell the user about a clash, and where the earlier of the two rules is. */
     record Clash(String message, SourceFile earlierSource, SyntaxNode earlierNode) {}
@@ -104,14 +110,23 @@ final class ExecModeClashes {
             }
         }
         Entry added = new Entry(rule, List.copyOf(patterns), exact, exact ? exactPaths : null, source, node);
-        String group = exact + " " + transition(rule);
+        return record(groups, exact + " " + transition(rule), added, earlier -> clash(earlier, added));
+    }
+
+    /**
+     * Adds {@code added} to its group and returns its first clash with a rule of another group of
+     * the same exactness (rules of one group cannot clash; an exact rule takes precedence over
+     * patterns).
+     */
+    private static <E extends Recorded> Optional<Clash> record(Map<String, List<E>> groups, String group, E added,
+            Function<E, Optional<Clash>> clashWith) {
         Optional<Clash> clash = Optional.empty();
-        for (Map.Entry<String, List<Entry>> other : groups.entrySet()) {
-            if (other.getKey().equals(group) || other.getValue().get(0).exact != exact) {
+        for (Map.Entry<String, List<E>> other : groups.entrySet()) {
+            if (other.getKey().equals(group) || other.getValue().get(0).exact() != added.exact()) {
                 continue;
             }
-            for (Entry earlier : other.getValue()) {
-                clash = clash(earlier, added);
+            for (E earlier : other.getValue()) {
+                clash = clashWith.apply(earlier);
                 if (clash.isPresent()) {
                     break;
                 }
@@ -153,25 +168,7 @@ final class ExecModeClashes {
         }
         ChangeEntry added = new ChangeEntry(rule, List.copyOf(programPatterns), List.copyOf(targetPatterns), exact, source,
                 node);
-        String safety = safety(rule);
-        String group = exact + " " + safety;
-        Optional<Clash> clash = Optional.empty();
-        for (Map.Entry<String, List<ChangeEntry>> other : changeGroups.entrySet()) {
-            if (other.getKey().equals(group) || other.getValue().get(0).exact != exact) {
-                continue;
-            }
-            for (ChangeEntry earlier : other.getValue()) {
-                clash = changeClash(earlier, added);
-                if (clash.isPresent()) {
-                    break;
-                }
-            }
-            if (clash.isPresent()) {
-                break;
-            }
-        }
-        changeGroups.computeIfAbsent(group, key -> new ArrayList<>()).add(added);
-        return clash;
+        return record(changeGroups, exact + " " + safety(rule), added, earlier -> changeClash(earlier, added));
     }
 
     /** {@code safe} unless written {@code unsafe}: apparmor_parser's default for a change_profile with a program. */
