@@ -257,16 +257,8 @@ public final class AarePattern {
         if (other.literal) {
             return matches(other.prefixBytes) ? Optional.of(other.prefix) : Optional.empty();
         }
-        if (dfa == null || other.dfa == null) {
-            return Optional.empty();
-        }
-        int common = Math.min(prefixBytes.length, other.prefixBytes.length);
-        if (!java.util.Arrays.equals(prefixBytes, 0, common, other.prefixBytes, 0, common)) {
-            return Optional.empty();
-        }
-        // Most pairs never meet: the plain walk tells that without keeping a path to each pair.
-        Boolean meet = dfa.intersects(other.dfa);
-        if (meet == null || !meet) {
+        // Most pairs never meet: overlaps' plain walk tells that without keeping a path to each pair.
+        if (dfa == null || other.dfa == null || !overlaps(other)) {
             return Optional.empty();
         }
         byte[] example = dfa.commonString(other.dfa);
