@@ -31,6 +31,16 @@ public final class AareTokenText {
     }
 
     /**
+     * {@link #unquote} for a token in double quotes; any other token as it is. How rules' paths
+     * reach the AARE engine for coverage and clash checks.
+     *
+     * @throws AareSyntaxException when a quoted token has no closing quote
+     */
+    public static String unquoteIfQuoted(String token) {
+        return token.startsWith("\"") ? unquote(token) : token;
+    }
+
+    /**
      * {@code processunquoted}: a valid escape becomes its character, except that AARE metacharacters
      * stay escaped, NUL stays as written, and a byte that is not printable ASCII stays an octal escape
      * (the regex stage reads it back as the same byte, and a Java string cannot hold a lone byte).

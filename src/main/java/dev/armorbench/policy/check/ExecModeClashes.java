@@ -92,7 +92,7 @@ final class ExecModeClashes {
         boolean exact = true;
         Set<String> exactPaths = new LinkedHashSet<>();
         for (String path : paths) {
-            String aare = path.startsWith("\"") ? AareTokenText.unquote(path) : path;
+            String aare = AareTokenText.unquoteIfQuoted(path);
             if (!aare.startsWith("/")) {
                 return Optional.empty(); // a relative path or an attachment name: not a file the exec table holds
             }
@@ -154,12 +154,12 @@ final class ExecModeClashes {
         boolean exact = !targets.isEmpty();
         try {
             for (String program : programs) {
-                String aare = program.startsWith("\"") ? AareTokenText.unquote(program) : program;
+                String aare = AareTokenText.unquoteIfQuoted(program);
                 programPatterns.add(AarePattern.compilePath(aare));
                 exact &= !hasGlob(aare);
             }
             for (String target : targets.isEmpty() ? List.of("**") : targets) {
-                String aare = target.startsWith("\"") ? AareTokenText.unquote(target) : target;
+                String aare = AareTokenText.unquoteIfQuoted(target);
                 targetPatterns.add(AarePattern.compile(aare));
                 exact &= !hasGlob(aare);
             }

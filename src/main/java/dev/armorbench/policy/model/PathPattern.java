@@ -20,7 +20,7 @@ public interface PathPattern {
     String text();
 
     static PathPattern of(String text) {
-        String unquoted = text.startsWith("\"") ? AareTokenText.unquote(text) : text;
+        String unquoted = AareTokenText.unquoteIfQuoted(text);
         try {
             AarePattern pattern = unquoted.startsWith("/") ? AarePattern.compilePath(unquoted)
                     : AarePattern.compile(unquoted);
