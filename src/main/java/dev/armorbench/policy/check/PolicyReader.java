@@ -792,7 +792,10 @@ public final class PolicyReader {
         // a deny rule's safety meets no pattern's.
         boolean deny = change.qualifiers().deny();
         String safety = ExecModeClashes.safety(change);
-        String key = (deny ? "deny " : "") + asExpanded(change.exec()) + " -> " + asExpanded(change.target());
+        List<String> programs = expandedPaths(change.exec());
+        List<String> targets = expandedPaths(change.target());
+        String key = (deny ? "deny " : "") + asExpanded(change.exec(), programs) + " -> "
+                + asExpanded(change.target(), targets);
         String previous = scope.changeProfileSafety.putIfAbsent(key, safety);
         if (previous != null && !previous.equals(safety)) {
             reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already " + (deny ? "denied" : "allowed")
@@ -802,10 +805,9 @@ public final class PolicyReader {
         if (deny) {
             return;
         }
-        List<String> programs = expandedPaths(change.exec());
-        List<String> targets = change.target() == null ? List.of() : expandedPaths(change.target());
-        if (programs != null && targets != null) {
-            scope.execClashes.addChangeProfile(change, programs, targets, source, node)
+        if (programs != null && (change.target() == null || targets != null)) {
+            scope.execClashes.addChangeProfile(change, programs, change.target() == null ? List.of() : targets, source,
+                    node)
                     .ifPresent(clash -> reporter.error("conflicting-exec-modes", clash.message(), node.start(), end));
         }
     }
@@ -850,12 +852,11 @@ public final class PolicyReader {
     }
 
     /**
-     * Text as apparmor_parser holds it after expanding its variables, where rules of the same text
-     * are merged: a variable of several values becomes an alternation ({@code {a,b}}). The text
-     * as written when that is not known.
+     * Text as apparmor_parser holds it after expanding its variables ({@code all}, from
+     * {@link #expandedPaths}), where rules of the same text are merged: a variable of several values
+     * becomes an alternation ({@code {a,b}}). The text as written when that is not known.
      */
-    private String asExpanded(String text) {
-        List<String> all = expandedPaths(text);
+    private static String asExpanded(String text, List<String> all) {
         if (all == null || all.size() == 1) {
             return all == null ? String.valueOf(text) : all.get(0);
         }
