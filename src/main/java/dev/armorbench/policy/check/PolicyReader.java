@@ -133,8 +133,17 @@ public final class PolicyReader {
     }
 
     private Reporter reporter(SourceFile source) {
-        return (severity, code, message, start, end) ->
+        return new Reporter() {
+            @Override
+            public void report(Severity severity, String code, String message, int start, int end) {
                 diagnostics.add(new Diagnostic(severity, code, message, source, start, end));
+            }
+
+            @Override
+            public void error(String code, String message, int start, int end, List<DiagnosticFix> fixes) {
+                diagnostics.add(new Diagnostic(Severity.ERROR, code, message, source, start, end, fixes));
+            }
+        };
     }
 
     private void items(SourceFile source, SyntaxNode container, Scope scope, Qualifiers qualifiers, SyntaxNode block) {
@@ -845,7 +854,8 @@ public final class PolicyReader {
                             + " per-build alternatives ('#aa:only' / '#aa:exclude'), so they may never meet in one build",
                             node.start(), end);
                 } else {
-                    reporter.error("conflicting-exec-modes", clash.message(), node.start(), end);
+                    reporter.error("conflicting-exec-modes", clash.message(), node.start(), end,
+                            ExecTransitionEdits.fixes(source, node, clash.earlierSource(), clash.earlierNode()));
                 }
             });
         }

@@ -107,6 +107,11 @@ public final class ProblemTracking implements EditorComponent {
         return checkedVersion;
     }
 
+    /** Whether the problems shown belong to the text as it is now (no edit since the last check). */
+    public boolean isCurrent() {
+        return checkedVersion == currentVersion();
+    }
+
     /** What the last check read the document to mean (profiles, variables), or null before the first. */
     public Policy policy() {
         return policy;

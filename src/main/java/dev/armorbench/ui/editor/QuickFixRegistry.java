@@ -25,13 +25,14 @@ public final class QuickFixRegistry {
         return this;
     }
 
+    /** Whether fixes may exist for the code; a problem may also bring the engine's own (see {@link Problem#engineFixes()}). */
     public boolean hasFixesFor(String code) {
         return byCode.containsKey(code);
     }
 
-    /** Every fix proposed for the problem, in the order its providers give them. */
+    /** Every fix proposed for the problem: the engine's own first, then its providers' in their order. */
     public List<FixProposal> fixesFor(Problem problem, String text) {
-        List<FixProposal> fixes = new ArrayList<>();
+        List<FixProposal> fixes = new ArrayList<>(problem.engineFixes());
         for (QuickFix fix : byCode.getOrDefault(problem.code(), List.of())) {
             fixes.addAll(fix.propose(problem, text));
         }

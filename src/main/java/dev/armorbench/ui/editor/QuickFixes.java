@@ -137,7 +137,7 @@ public final class QuickFixes implements EditorComponent {
 
     private List<Problem> problemsAtCaret() {
         int caret = area.getCaretPosition();
-        List<Problem> at = editor.component(ProblemTracking.class).map(tracking -> tracking.problemsAt(caret))
+        List<Problem> at = editor.component(ProblemTracking.class).map(tracking -> asOfNow(tracking, tracking.problemsAt(caret)))
                 .orElse(List.of());
         if (!at.isEmpty()) {
             return at;
@@ -147,7 +147,18 @@ public final class QuickFixes implements EditorComponent {
     }
 
     private List<Problem> problems() {
-        return editor.component(ProblemTracking.class).map(tracking -> List.copyOf(tracking.problems()))
+        return editor.component(ProblemTracking.class).map(tracking -> asOfNow(tracking, tracking.problems()))
                 .orElse(List.of());
+    }
+
+    /**
+     * The problems without the engine's fixes when the text changed since they were found: those
+     * edits hold offsets of the text as it was, while the registry's fixes read the text as it is.
+     */
+    private static List<Problem> asOfNow(ProblemTracking tracking, List<Problem> problems) {
+        if (tracking.isCurrent()) {
+            return List.copyOf(problems);
+        }
+        return problems.stream().map(Problem::withoutEngineFixes).toList();
     }
 }

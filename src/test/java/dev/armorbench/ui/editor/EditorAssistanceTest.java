@@ -191,6 +191,34 @@ class EditorAssistanceTest {
     }
 
     @Test
+    void clashingExecModesAreFixedWithTheOtherRulesModeUntilTheTextChanges(FxRobot robot) throws Exception {
+        int at = PROFILE.indexOf("  capability");
+        robot.interact(() -> editor.area().insertText(at, "  /usr/bin/* px,\n  /usr/bin/f* ix,\n"));
+        waitUntil(() -> problems().problems().stream().anyMatch(p -> p.code().equals("conflicting-exec-modes")));
+        int clashing = editor.area().getText().indexOf("/usr/bin/f*");
+        QuickFixes quickFixes = editor.component(QuickFixes.class).orElseThrow();
+        List<FixProposal> fixes = WaitForAsyncUtils.asyncFx(() -> {
+            editor.area().moveTo(clashing + 2);
+            return quickFixes.fixesAtCaret();
+        }).get();
+        assertThat(fixes).extracting(FixProposal::title)
+                .containsExactly("Use 'px' here, as line 5 does", "Use 'ix' on line 5 too, as here");
+
+        // Typed text moves the rules: the engine's edits are of the text it checked, so they wait for the next check.
+        List<FixProposal> afterTyping = WaitForAsyncUtils.asyncFx(() -> {
+            editor.area().insertText(0, "\n");
+            editor.area().moveTo(clashing + 3);
+            return quickFixes.fixesAtCaret();
+        }).get();
+        assertThat(afterTyping).isEmpty();
+        waitUntil(() -> problems().isCurrent());
+        robot.interact(() -> quickFixes.apply(quickFixes.fixesAtCaret().get(0)));
+        assertThat(editor.area().getText()).contains("  /usr/bin/* px,\n  /usr/bin/f* px,\n");
+        waitUntil(() -> problems().isCurrent()
+                && problems().problems().stream().noneMatch(p -> p.code().equals("conflicting-exec-modes")));
+    }
+
+    @Test
     void hoverShowsDocumentation(FxRobot robot) throws Exception {
         HoverDocumentation hover = editor.component(HoverDocumentation.class).orElseThrow();
         int at = PROFILE.indexOf("chown") + 2;
