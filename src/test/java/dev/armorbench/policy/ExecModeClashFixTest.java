@@ -59,6 +59,15 @@ class ExecModeClashFixTest {
     }
 
     @Test
+    void rulesOfOnePathTextAreFixedTheSameWay() throws Exception {
+        String body = "  /usr/bin/foo Px,\n  owner /usr/bin/foo rix,";
+        List<DiagnosticFix> fixes = fixes(body);
+        assertThat(fixes).extracting(DiagnosticFix::title)
+                .containsExactly("Use 'Px' here, as line 2 does", "Use 'ix' on line 2 too, as here");
+        assertThat(fixed(body, fixes.get(0))).isEqualTo("  /usr/bin/foo Px,\n  owner /usr/bin/foo rPx,");
+    }
+
+    @Test
     void theTargetGoesWithTheMode() throws Exception {
         String body = "  /usr/bin/** rCx -> foo,\n  ix /usr/bin/f*,";
         List<DiagnosticFix> fixes = fixes(body);

@@ -4,7 +4,6 @@ import dev.armorbench.files.ReadProblem;
 import dev.armorbench.policy.check.Element.Atom;
 import dev.armorbench.policy.model.BuiltinVariables;
 import dev.armorbench.policy.model.ChangeProfileRule;
-import dev.armorbench.policy.model.ExecMode;
 import dev.armorbench.policy.model.FileRule;
 import dev.armorbench.policy.model.Policy;
 import dev.armorbench.policy.model.Profile;
@@ -119,7 +118,7 @@ public final class PolicyReader {
         final Set<String> childNames = new HashSet<>();
         final Set<Path> includes = new HashSet<>();
         /** The first allowing exec rule per priority, files (owner or other) and path text. */
-        final Map<String, FileRule> execs = new HashMap<>();
+        final Map<String, WrittenRule> execs = new HashMap<>();
         final Map<String, String> changeProfileSafety = new HashMap<>();
         final ExecModeClashes execClashes = new ExecModeClashes();
         /** Reading an include for the cache: rules are recorded with their origin, cross-rule checks wait for replay. */
@@ -131,6 +130,9 @@ public final class PolicyReader {
             this.hat = hat;
         }
     }
+
+    /** An exec rule and where it is written, for the fixes of a later rule that clashes with it. */
+    private record WrittenRule(FileRule rule, SourceFile source, SyntaxNode node) {}
 
     private Reporter reporter(SourceFile source) {
         return new Reporter() {
@@ -828,23 +830,23 @@ public final class PolicyReader {
     private void checkExecModes(Scope scope, FileRule file, SourceFile source, SyntaxNode node, int end, Reporter reporter) {
         // Rules of different priority do not merge, so only equal priorities can conflict; nor
         // do owner and other rules, which apply to different files (a plain rule, to both).
-        ExecMode previous = null;
-        boolean conflict = false;
+        WrittenRule previous = null;
         String owner = file.qualifiers().owner();
         for (String files : owner == null ? List.of("owner", "other") : List.of(owner.equals("other") ? "other" : "owner")) {
             String key = file.qualifiers().priority() + " " + files + " " + file.path();
-            FileRule before = scope.execs.putIfAbsent(key, file);
-            if (before != null && !conflict && !ExecModeClashes.sameTransition(before, file)) {
-                conflict = true;
-                previous = before.exec();
+            WrittenRule before = scope.execs.putIfAbsent(key, new WrittenRule(file, source, node));
+            if (before != null && previous == null && !ExecModeClashes.sameTransition(before.rule(), file)) {
+                previous = before;
             }
         }
+        boolean conflict = previous != null;
         if (conflict && buildAlternative(source, node)) {
             reporter.report(Severity.INFO, "build-alternative", "'" + file.path() + "' has per-build alternatives "
                     + "('#aa:only' / '#aa:exclude'); the first one is used here", node.start(), end);
         } else if (conflict) {
-            reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '" + previous.text()
-                    + "' in this profile; give one exec mode per path", node.start(), end);
+            reporter.error("conflicting-exec-modes", "'" + file.path() + "' already has exec mode '"
+                    + previous.rule().exec().text() + "' in this profile; give one exec mode per path", node.start(), end,
+                    ExecTransitionEdits.fixes(source, node, previous.source(), previous.node()));
         }
         List<String> paths = expandedPaths(file.path());
         if (paths != null) {
