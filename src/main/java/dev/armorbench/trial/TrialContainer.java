@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TrialContainer {
     /** How long the end-of-output check may ask the engine whether the container still runs. */
     private static final Duration END_CHECK = Duration.ofSeconds(5);
+    /** Between two questions of the end-of-output check about a container the engine still calls running. */
+    private static final Duration END_CHECK_PAUSE = Duration.ofMillis(100);
 
     private final DockerEngine engine;
     private final String id;
@@ -362,18 +364,35 @@ public final class TrialContainer {
             }
         }
 
+        /**
+         * Why the stream ended: empty for the container's exit. The engine may end the stream a
+         * moment before it marks the container exited (seen in a slow guest), so a container still
+         * running is asked about again until {@link #END_CHECK} has passed; only an engine that no
+         * longer accepts connections, or a container still running then, means the engine went away.
+         */
         private Optional<EngineProblem> exitOrEngineGone() {
             String action = "following the output of container " + shortId();
-            if (!engine.acceptsNewConnections()) {
-                // The engine closes its socket first, then stops the containers, which ends this stream.
-                return Optional.of(EngineFailures.engineGone(engine.endpoint(), action));
-            }
+            Instant deadline = Instant.now().plus(END_CHECK);
             try {
-                ContainerState state = state(END_CHECK);
-                return state.running() ? Optional.of(EngineFailures.engineGone(engine.endpoint(), action)) : Optional.empty();
+                while (true) {
+                    if (!engine.acceptsNewConnections()) {
+                        // The engine closes its socket first, then stops the containers, which ends this stream.
+                        return Optional.of(EngineFailures.engineGone(engine.endpoint(), action));
+                    }
+                    if (!state(DockerEngine.remaining(deadline)).running()) {
+                        return Optional.empty();
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        return Optional.of(EngineFailures.engineGone(engine.endpoint(), action));
+                    }
+                    Thread.sleep(END_CHECK_PAUSE.toMillis());
+                }
             } catch (DockerEngineException e) {
                 return Optional.of(e.problem().kind() == Kind.MISSING_CONTAINER ? e.problem()
                         : EngineFailures.engineGone(engine.endpoint(), action));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(EngineFailures.engineGone(engine.endpoint(), action));
             }
         }
 

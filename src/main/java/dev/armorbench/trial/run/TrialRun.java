@@ -150,9 +150,8 @@ public final class TrialRun {
                 request.abstractions(), loading.networkRules());
         RunEvents runEvents = new RunEvents(stream, suggester, listener);
         runEvents.start();
-        // The output's end says nothing the exit does not: its own check may even call the engine gone
-        // when the log stream ends before the engine marks the container exited (seen in the slow
-        // guest), while the exit the engine reports right after proves it is there.
+        // The output's end says nothing the exit does not: how the run ended is what awaitExit
+        // reports, with the engine's own exit code.
         OutputLines output = new OutputLines(listener::output, problem -> { });
         ContainerLauncher.Launched container;
         try {
