@@ -9,13 +9,9 @@ import dev.armorbench.policy.check.PolicyReader;
 import dev.armorbench.policy.check.PolicySources;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.syntax.TextEdit;
-import dev.armorbench.testing.Requirements;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.armorbench.testing.ReferenceParser;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,14 +99,7 @@ class ExecModeClashFixTest {
     }
 
     private static void assertCompiles(String text) throws Exception {
-        Path parser = Stream.of("/usr/sbin/apparmor_parser", "/sbin/apparmor_parser").map(Path::of)
-                .filter(Files::isExecutable).findFirst().orElse(null);
-        Requirements.require(parser != null, "apparmor_parser is not installed (apt-get install apparmor)");
-        Process run = new ProcessBuilder(parser.toString(), "-Q", "-K").redirectErrorStream(true).start();
-        run.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        run.getOutputStream().close();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("apparmor_parser finishes").isTrue();
-        assertThat(run.exitValue()).as("apparmor_parser -Q -K on:%n%s%n%s", text, output).isZero();
+        ReferenceParser.Run run = ReferenceParser.compile(text);
+        assertThat(run.compiled()).as("apparmor_parser -Q -K on:%n%s%n%s", text, run.output()).isTrue();
     }
 }

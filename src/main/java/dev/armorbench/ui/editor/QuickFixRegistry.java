@@ -25,7 +25,10 @@ public final class QuickFixRegistry {
         return this;
     }
 
-    /** Whether fixes may exist for the code; a problem may also bring the engine's own (see {@link Problem#engineFixes()}). */
+    /**
+     * Whether providers are registered for the code; a problem may also bring the engine's own fixes
+     * (see {@link Problem#engineFixes()}).
+     */
     public boolean hasFixesFor(String code) {
         return byCode.containsKey(code);
     }

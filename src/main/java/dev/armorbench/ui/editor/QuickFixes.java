@@ -137,8 +137,8 @@ public final class QuickFixes implements EditorComponent {
 
     private List<Problem> problemsAtCaret() {
         int caret = area.getCaretPosition();
-        List<Problem> at = editor.component(ProblemTracking.class).map(tracking -> asOfNow(tracking, tracking.problemsAt(caret)))
-                .orElse(List.of());
+        List<Problem> at = editor.component(ProblemTracking.class)
+                .map(tracking -> asOfNow(tracking, tracking.problemsAt(caret))).orElse(List.of());
         if (!at.isEmpty()) {
             return at;
         }

@@ -11,6 +11,7 @@ import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.suggest.KnownProfiles;
 import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
+import dev.armorbench.testing.ReferenceParser;
 import dev.armorbench.testing.Requirements;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,19 +81,12 @@ class GuestRecordingTest {
     /** Why: apparmor_parser 3.0 (Debian 12's, the guest's) reads the family and type form only. */
     @Test
     void apparmorParserThreeReadsOnlyTheFamilyAndTypeForm() throws IOException, InterruptedException {
-        Path parser = Path.of("/sbin/apparmor_parser");
-        Requirements.require(Files.isExecutable(parser), "apparmor_parser (Debian package apparmor)");
-        assertThat(parses(parser, "network inet stream,")).isTrue();
-        assertThat(parses(parser, "network (create) inet stream,")).isFalse();
-        assertThat(parses(parser, "network (listen) inet6 stream port=80,")).isFalse();
+        assertThat(parses("network inet stream,")).isTrue();
+        assertThat(parses("network (create) inet stream,")).isFalse();
+        assertThat(parses("network (listen) inet6 stream port=80,")).isFalse();
     }
 
-    private static boolean parses(Path parser, String rule) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(parser.toString(), "-Q", "-K", "/dev/stdin").redirectErrorStream(true).start();
-        try (var in = process.getOutputStream()) {
-            in.write(("profile t {\n  " + rule + "\n}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        process.getInputStream().readAllBytes();
-        return process.waitFor() == 0;
+    private static boolean parses(String rule) throws IOException, InterruptedException {
+        return ReferenceParser.compile("profile t {\n  " + rule + "\n}\n").compiled();
     }
 }
