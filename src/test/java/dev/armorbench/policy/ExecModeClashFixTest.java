@@ -88,6 +88,21 @@ class ExecModeClashFixTest {
     }
 
     @Test
+    void changeProfileRulesTakeTheOthersSafety() throws Exception {
+        String body = "  change_profile unsafe /usr/bin/f* -> foo,\n  audit change_profile /usr/bin/fo? -> foo,";
+        List<DiagnosticFix> fixes = fixes(body);
+        assertThat(fixes).extracting(DiagnosticFix::title)
+                .containsExactly("Make it unsafe here, as line 2 does", "Make it safe on line 2 too, as here");
+        assertThat(fixed(body, fixes.get(0)))
+                .isEqualTo("  change_profile unsafe /usr/bin/f* -> foo,\n  audit change_profile unsafe /usr/bin/fo? -> foo,");
+        assertThat(fixed(body, fixes.get(1)))
+                .isEqualTo("  change_profile safe /usr/bin/f* -> foo,\n  audit change_profile /usr/bin/fo? -> foo,");
+        // Rules of one program and target text are fixed the same way.
+        String same = "  change_profile /usr/bin/foo,\n  change_profile unsafe /usr/bin/foo,";
+        assertThat(fixed(same, fixes(same).get(0))).isEqualTo("  change_profile /usr/bin/foo,\n  change_profile safe /usr/bin/foo,");
+    }
+
+    @Test
     void noFixWhenASafetyKeywordWouldOverrideTheLetters() {
         assertThat(fixes("  safe /usr/bin/* px,\n  /usr/bin/f* ix,")).isEmpty();
         assertThat(fixes("  /usr/bin/* px,\n  unsafe /usr/bin/f* ix,")).isEmpty();

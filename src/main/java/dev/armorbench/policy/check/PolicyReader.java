@@ -119,7 +119,8 @@ public final class PolicyReader {
         final Set<Path> includes = new HashSet<>();
         /** The first allowing exec rule per priority, files (owner or other) and path text. */
         final Map<String, WrittenRule> execs = new HashMap<>();
-        final Map<String, String> changeProfileSafety = new HashMap<>();
+        /** The first change_profile rule per deny and expanded program and target, with its safety. */
+        final Map<String, WrittenSafety> changeProfileSafety = new HashMap<>();
         final ExecModeClashes execClashes = new ExecModeClashes();
         /** Reading an include for the cache: rules are recorded with their origin, cross-rule checks wait for replay. */
         List<CachedInclude.Origin> captured;
@@ -133,6 +134,9 @@ public final class PolicyReader {
 
     /** An exec rule and where it is written, for the fixes of a later rule that clashes with it. */
     private record WrittenRule(FileRule rule, SourceFile source, SyntaxNode node) {}
+
+    /** A change_profile rule's safety and where the rule is written, as {@link WrittenRule}. */
+    private record WrittenSafety(String safety, SourceFile source, SyntaxNode node) {}
 
     private Reporter reporter(SourceFile source) {
         return new Reporter() {
@@ -807,10 +811,11 @@ public final class PolicyReader {
         List<String> targets = expandedPaths(change.target());
         String key = (deny ? "deny " : "") + asExpanded(change.exec(), programs) + " -> "
                 + asExpanded(change.target(), targets);
-        String previous = scope.changeProfileSafety.putIfAbsent(key, safety);
-        if (previous != null && !previous.equals(safety)) {
+        WrittenSafety previous = scope.changeProfileSafety.putIfAbsent(key, new WrittenSafety(safety, source, node));
+        if (previous != null && !previous.safety().equals(safety)) {
             reporter.error("conflicting-exec-modes", "'" + change.exec() + "' is already " + (deny ? "denied" : "allowed")
-                    + " as " + previous + " in this profile; use one of safe and unsafe", node.start(), end);
+                    + " as " + previous.safety() + " in this profile; use one of safe and unsafe", node.start(), end,
+                    ChangeProfileSafetyEdits.fixes(source, node, previous.source(), previous.node()));
             return;
         }
         if (deny) {
@@ -819,7 +824,8 @@ public final class PolicyReader {
         if (programs != null && (change.target() == null || targets != null)) {
             scope.execClashes.addChangeProfile(change, programs, change.target() == null ? List.of() : targets, source,
                     node)
-                    .ifPresent(clash -> reporter.error("conflicting-exec-modes", clash.message(), node.start(), end));
+                    .ifPresent(clash -> reporter.error("conflicting-exec-modes", clash.message(), node.start(), end,
+                            ChangeProfileSafetyEdits.fixes(source, node, clash.earlierSource(), clash.earlierNode())));
         }
     }
 
