@@ -11,7 +11,8 @@ public enum ContainerCheck {
     CAPABILITY_NOT_IN_DOCKER_DEFAULT("container-capability-not-in-docker-default", Severity.WARNING),
     CAPABILITY_DOCKER_DEFAULT_UNUSED("container-capability-docker-default-unused", Severity.INFO),
     ENTRYPOINT_TRANSITION_NEVER_FIRES("container-entrypoint-transition-never-fires", Severity.WARNING),
-    ENTRYPOINT_NO_EXEC("container-entrypoint-no-exec", Severity.WARNING);
+    ENTRYPOINT_NO_EXEC("container-entrypoint-no-exec", Severity.WARNING),
+    PX_TO_CHILD_NAME("container-px-to-child-name", Severity.WARNING);
 
     private final String code;
     private final Severity severity;

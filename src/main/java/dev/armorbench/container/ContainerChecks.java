@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Docker changes about a profile, as diagnostics on the open text with quick fixes. Each check
@@ -26,6 +28,8 @@ public final class ContainerChecks {
             "mknod", "net_raw", "setgid", "setuid", "setfcap", "setpcap", "net_bind_service", "sys_chroot", "kill",
             "audit_write");
     private static final List<String> DISCONNECTED_FLAGS = List.of("attach_disconnected", "mediate_deleted");
+    /** A word of permissions with a px-like exec mode in it; the mode (group 1) as written. */
+    private static final Pattern PX_LETTERS = Pattern.compile("(?<=\\s)[rwaklm]*([pP][iIuU]?x)[rwaklm]*(?=[\\s,])");
 
     private final ContainerPolicy policy;
     private final SourceFile source;
@@ -49,6 +53,7 @@ public final class ContainerChecks {
         checks.childAttachments(container);
         checks.capabilities(container);
         checks.entryPoint(container, start);
+        checks.pxToChildName(container);
         checks.found.sort((a, b) -> Integer.compare(a.diagnostic().start(), b.diagnostic().start()));
         return List.copyOf(checks.found);
     }
@@ -310,6 +315,54 @@ public final class ContainerChecks {
 
     private String text(TextRange range) {
         return source.text().substring(range.start(), range.end());
+    }
+
+    // 6
+    /**
+     * A {@code px -> NAME} rule whose NAME is a child of the profile but no top-level profile of the
+     * file: {@code px} looks for a top-level profile of that name, so without one loaded from
+     * elsewhere the exec fails (or takes the rule's fallback), while {@code cx -> NAME} reaches the
+     * child that is there.
+     */
+    private void pxToChildName(PolicyProfile container) {
+        List<PolicyProfile> family = new ArrayList<>();
+        addFamily(container, family);
+        for (PolicyProfile profile : family) {
+            for (Transition transition : policy.transitions(profile)) {
+                if (transition.kind() != Transition.Kind.PROFILE || transition.resolved() || transition.range() == null
+                        || transition.rule().target() == null) {
+                    continue;
+                }
+                PolicyProfile child = profile.child(transition.targetName());
+                if (child == null || child.isHat()) {
+                    continue;
+                }
+                Matcher written = PX_LETTERS.matcher(source.text())
+                        .region(transition.range().start(), transition.range().end()).useTransparentBounds(true);
+                boolean spelt = written.find();
+                String mode = spelt ? written.group(1) : transition.modeText();
+                String childMode = (Character.isUpperCase(mode.charAt(0)) ? "C" : "c") + mode.substring(1);
+                String name = transition.targetName();
+                String without = switch (transition.rule().exec().fallback()) {
+                    case 'i' -> "the program stays in '" + profile.fullName() + "' (the 'i' fallback)";
+                    case 'u' -> "the program runs unconfined (the 'u' fallback)";
+                    default -> "the exec fails";
+                };
+                String message = "'" + mode + " -> " + name + "' looks for a top-level profile '" + name + "', which"
+                        + " this file does not define, so " + without + " unless one is loaded from elsewhere; the"
+                        + " child profile '" + child.fullName() + "' is reached with '" + childMode + " -> " + name + "'";
+                QuickFix fix = spelt ? QuickFix.of("Use '" + childMode + " -> " + name + "' (the child profile)",
+                        new TextEdit(written.start(1), written.start(1) + 1, childMode.substring(0, 1))) : null;
+                report(ContainerCheck.PX_TO_CHILD_NAME, transition.range(), message, fix);
+            }
+        }
+    }
+
+    private static void addFamily(PolicyProfile profile, List<PolicyProfile> out) {
+        out.add(profile);
+        for (PolicyProfile child : profile.children()) {
+            addFamily(child, out);
+        }
     }
 
     private void report(ContainerCheck check, TextRange range, String message, QuickFix fix) {

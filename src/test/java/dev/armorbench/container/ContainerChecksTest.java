@@ -190,6 +190,30 @@ class ContainerChecksTest {
     }
 
     @Test
+    void pxToTheNameOfAChildIsWarnedAndTheFixMakesItCx() {
+        String text = "profile web flags=(attach_disconnected,mediate_deleted) {\n"
+                + "  /usr/bin/* mrPix -> helpers,\n  px /usr/bin/tool -> elsewhere,\n"
+                + "  profile helpers flags=(attach_disconnected,mediate_deleted) {\n    /usr/bin/x Px -> helpers,\n  }\n}\n";
+        ContainerAnalysis analysis = fixture.analyze(text);
+        List<ContainerDiagnostic> found = withCode(analysis, ContainerCheck.PX_TO_CHILD_NAME);
+        // 'elsewhere' is no child, and the child's own 'Px -> helpers' would need a 'web//helpers//helpers'.
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(covered(analysis, d)).isEqualTo("/usr/bin/* mrPix -> helpers,");
+            assertThat(d.message()).startsWith("'Pix -> helpers' looks for a top-level profile 'helpers', which this"
+                    + " file does not define, so the program stays in 'web' (the 'i' fallback) unless one is loaded")
+                    .endsWith("the child profile 'web//helpers' is reached with 'Cix -> helpers'");
+            assertThat(d.fix().title()).isEqualTo("Use 'Cix -> helpers' (the child profile)");
+        });
+        String fixed = found.get(0).quickFix().orElseThrow().apply(text);
+        assertThat(fixed).contains("  /usr/bin/* mrCix -> helpers,\n");
+        assertThat(withCode(fixture.analyze(fixed), ContainerCheck.PX_TO_CHILD_NAME)).isEmpty();
+        // Written with the permissions first, the rule's letters are found as well.
+        String first = "profile web {\n  px /usr/bin/a -> helpers,\n  profile helpers { }\n}\n";
+        assertThat(withCode(fixture.analyze(first), ContainerCheck.PX_TO_CHILD_NAME).get(0).quickFix().orElseThrow()
+                .apply(first)).isEqualTo("profile web {\n  cx /usr/bin/a -> helpers,\n  profile helpers { }\n}\n");
+    }
+
+    @Test
     void everyCheckCodeIsExplainedInTheDocs() throws java.io.IOException {
         String docs = java.nio.file.Files.readString(Path.of("docs/container-checks.md"));
         for (ContainerCheck check : ContainerCheck.values()) {
