@@ -33,8 +33,7 @@ final class ChangeProfileSafetyEdits {
         if (mine.isEmpty() || theirs.isEmpty() || mine.get().safety().equals(theirs.get().safety())) {
             return List.of();
         }
-        String line = (earlierSource == source ? "line " : earlierSource.path().getFileName() + ", line ")
-                + earlierSource.line(earlierNode.start());
+        String line = ExecModeClashes.where(earlierSource, earlierNode, source);
         List<DiagnosticFix> fixes = new ArrayList<>(2);
         fixes.add(new DiagnosticFix("Make it " + theirs.get().safety() + " here, as " + line + " does",
                 List.of(mine.get().become(theirs.get().safety()))));

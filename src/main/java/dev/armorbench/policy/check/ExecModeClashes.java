@@ -209,7 +209,8 @@ final class ExecModeClashes {
         return Optional.empty();
     }
 
-    private static String where(SourceFile earlierSource, SyntaxNode earlierNode, SourceFile addedSource) {
+    /** Where the earlier rule is, as a message to the added rule's file names it: "line 8", or "FILE, line 8". */
+    static String where(SourceFile earlierSource, SyntaxNode earlierNode, SourceFile addedSource) {
         int line = earlierSource.line(earlierNode.start());
         return earlierSource == addedSource ? "line " + line : earlierSource.path().getFileName() + ", line " + line;
     }

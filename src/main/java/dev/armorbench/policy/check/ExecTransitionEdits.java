@@ -73,8 +73,7 @@ final class ExecTransitionEdits {
         if (mine.isEmpty() || theirs.isEmpty()) {
             return List.of();
         }
-        String line = (earlierSource == source ? "line " : earlierSource.path().getFileName() + ", line ")
-                + earlierSource.line(earlierNode.start());
+        String line = ExecModeClashes.where(earlierSource, earlierNode, source);
         List<DiagnosticFix> fixes = new ArrayList<>(2);
         fixes.add(new DiagnosticFix("Use '" + theirs.get().transition() + "' here, as " + line + " does",
                 mine.get().adopt(theirs.get())));
