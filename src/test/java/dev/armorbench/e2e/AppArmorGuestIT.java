@@ -46,6 +46,42 @@ class AppArmorGuestIT {
         assertThat(result.run()).isPositive();
     }
 
+    /**
+     * What {@code container-px-to-child-name} says: {@code px -> NAME} looks for a top-level profile
+     * NAME, not the child of that name, so the exec fails (or takes the {@code i} fallback), while
+     * {@code cx -> NAME} lands in the child.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void pxToAChildsNameFindsNoProfileWhileCxReachesTheChild() {
+        String profile = "profile pxchild {\n"
+                + "  /tmp/work/run.sh r,\n"
+                + "  /tmp/work/px/busybox mrPx -> helpers,\n"
+                + "  /tmp/work/pix/busybox mrPix -> helpers,\n"
+                + "  /tmp/work/cx/busybox mrCx -> helpers,\n"
+                + "  /proc/** r,\n"
+                + "  profile helpers {\n    /tmp/work/*/busybox mr,\n    /proc/** r,\n  }\n"
+                + "}\n";
+        String run = "for mode in px pix cx; do\n"
+                + "  /tmp/work/$mode/busybox cat /proc/self/attr/current 2>&1; echo \"$mode exit=$?\"\n"
+                + "done\n";
+        GuestResult result = guest.run(Map.of(),
+                "for mode in px pix cx; do mkdir -p /tmp/work/$mode && cp /bin/busybox /tmp/work/$mode/busybox; done\n"
+                        + "cat > /tmp/work/pxchild.profile <<'EOF'\n" + profile + "EOF\n"
+                        + "apparmor_parser -r -K /tmp/work/pxchild.profile || exit 10\n"
+                        + "cat > /tmp/work/run.sh <<'EOF'\n" + run + "EOF\n"
+                        + "/bin/busybox sh -c 'echo \"exec pxchild\" > /proc/self/attr/exec && exec /bin/busybox sh /tmp/work/run.sh'\n"
+                        + "dmesg | grep 'apparmor=\"DENIED\"' | grep -o 'operation=\"exec\".*name=\"/tmp/work/px/busybox\".*' | head -1\n",
+                WORKLOAD_TIMEOUT);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .contains("/tmp/work/px/busybox: Permission denied\npx exit=126")
+                .contains("pxchild (enforce)\npix exit=0")
+                .contains("pxchild//helpers (enforce)\ncx exit=0")
+                .contains("operation=\"exec\" info=\"profile transition not found\" error=-13 profile=\"pxchild\""
+                        + " name=\"/tmp/work/px/busybox\"");
+    }
+
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyBootStartsFromTheBuiltImage() {
