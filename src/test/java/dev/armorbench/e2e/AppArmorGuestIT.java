@@ -48,7 +48,7 @@ class AppArmorGuestIT {
 
     /**
      * What {@code container-px-to-child-name} says: {@code px -> NAME} looks for a top-level profile
-     * NAME, not the child of that name, so the exec fails (or takes the {@code i} fallback), while
+     * NAME, not the child of that name, so the exec fails (or takes the {@code i} or {@code u} fallback), while
      * {@code cx -> NAME} lands in the child.
      */
     @Test
@@ -58,15 +58,16 @@ class AppArmorGuestIT {
                 + "  /tmp/work/run.sh r,\n"
                 + "  /tmp/work/px/busybox mrPx -> helpers,\n"
                 + "  /tmp/work/pix/busybox mrPix -> helpers,\n"
+                + "  /tmp/work/pux/busybox mrPux -> helpers,\n"
                 + "  /tmp/work/cx/busybox mrCx -> helpers,\n"
                 + "  /proc/** r,\n"
                 + "  profile helpers {\n    /tmp/work/*/busybox mr,\n    /proc/** r,\n  }\n"
                 + "}\n";
-        String run = "for mode in px pix cx; do\n"
+        String run = "for mode in px pix pux cx; do\n"
                 + "  /tmp/work/$mode/busybox cat /proc/self/attr/current 2>&1; echo \"$mode exit=$?\"\n"
                 + "done\n";
         GuestResult result = guest.run(Map.of(),
-                "for mode in px pix cx; do mkdir -p /tmp/work/$mode && cp /bin/busybox /tmp/work/$mode/busybox; done\n"
+                "for mode in px pix pux cx; do mkdir -p /tmp/work/$mode && cp /bin/busybox /tmp/work/$mode/busybox; done\n"
                         + "cat > /tmp/work/pxchild.profile <<'EOF'\n" + profile + "EOF\n"
                         + "apparmor_parser -r -K /tmp/work/pxchild.profile || exit 10\n"
                         + "cat > /tmp/work/run.sh <<'EOF'\n" + run + "EOF\n"
@@ -77,6 +78,7 @@ class AppArmorGuestIT {
         assertThat(result.output())
                 .contains("/tmp/work/px/busybox: Permission denied\npx exit=126")
                 .contains("pxchild (enforce)\npix exit=0")
+                .contains("unconfined\npux exit=0")
                 .contains("pxchild//helpers (enforce)\ncx exit=0")
                 .contains("operation=\"exec\" info=\"profile transition not found\" error=-13 profile=\"pxchild\""
                         + " name=\"/tmp/work/px/busybox\"");
