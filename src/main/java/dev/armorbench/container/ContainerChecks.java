@@ -3,6 +3,7 @@ package dev.armorbench.container;
 import dev.armorbench.container.Entry.EntryStep;
 import dev.armorbench.container.ProfileSite.RuleSite;
 import dev.armorbench.policy.check.Diagnostic;
+import dev.armorbench.policy.check.ExecLetters;
 import dev.armorbench.policy.check.SourceFile;
 import dev.armorbench.policy.model.CapabilityRule;
 import dev.armorbench.policy.model.Rule;
@@ -13,10 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What Docker changes about a profile, as diagnostics on the open text with quick fixes. Each check
@@ -28,8 +28,6 @@ public final class ContainerChecks {
             "mknod", "net_raw", "setgid", "setuid", "setfcap", "setpcap", "net_bind_service", "sys_chroot", "kill",
             "audit_write");
     private static final List<String> DISCONNECTED_FLAGS = List.of("attach_disconnected", "mediate_deleted");
-    /** A word of permissions with a px-like exec mode in it; the mode (group 1) as written. */
-    private static final Pattern PX_LETTERS = Pattern.compile("(?<=\\s)[rwaklm]*([pP][iIuU]?x)[rwaklm]*(?=[\\s,])");
 
     private final ContainerPolicy policy;
     private final SourceFile source;
@@ -325,9 +323,7 @@ public final class ContainerChecks {
      * child that is there.
      */
     private void pxToChildName(PolicyProfile container) {
-        List<PolicyProfile> family = new ArrayList<>();
-        addFamily(container, family);
-        for (PolicyProfile profile : family) {
+        for (PolicyProfile profile : container.withDescendants()) {
             for (Transition transition : policy.transitions(profile)) {
                 if (transition.kind() != Transition.Kind.PROFILE || transition.resolved() || transition.range() == null
                         || transition.rule().target() == null) {
@@ -337,10 +333,10 @@ public final class ContainerChecks {
                 if (child == null || child.isHat()) {
                     continue;
                 }
-                Matcher written = PX_LETTERS.matcher(source.text())
-                        .region(transition.range().start(), transition.range().end()).useTransparentBounds(true);
-                boolean spelt = written.find();
-                String mode = spelt ? written.group(1) : transition.modeText();
+                Optional<ExecLetters> written = ExecLetters.inRule(source, transition.range().start(),
+                        transition.range().end());
+                String mode = written.map(letters -> text(new TextRange(letters.start(), letters.end())))
+                        .orElse(transition.modeText());
                 String childMode = (Character.isUpperCase(mode.charAt(0)) ? "C" : "c") + mode.substring(1);
                 String name = transition.targetName();
                 String without = switch (transition.rule().exec().fallback()) {
@@ -351,17 +347,11 @@ public final class ContainerChecks {
                 String message = "'" + mode + " -> " + name + "' looks for a top-level profile '" + name + "', which"
                         + " this file does not define, so " + without + " unless one is loaded from elsewhere; the"
                         + " child profile '" + child.fullName() + "' is reached with '" + childMode + " -> " + name + "'";
-                QuickFix fix = spelt ? QuickFix.of("Use '" + childMode + " -> " + name + "' (the child profile)",
-                        new TextEdit(written.start(1), written.start(1) + 1, childMode.substring(0, 1))) : null;
+                QuickFix fix = written.map(letters -> QuickFix.of("Use '" + childMode + " -> " + name
+                        + "' (the child profile)", new TextEdit(letters.start(), letters.start() + 1,
+                        childMode.substring(0, 1)))).orElse(null);
                 report(ContainerCheck.PX_TO_CHILD_NAME, transition.range(), message, fix);
             }
-        }
-    }
-
-    private static void addFamily(PolicyProfile profile, List<PolicyProfile> out) {
-        out.add(profile);
-        for (PolicyProfile child : profile.children()) {
-            addFamily(child, out);
         }
     }
 

@@ -91,16 +91,9 @@ public final class ContainerPolicy {
     public List<PolicyProfile> allProfiles() {
         List<PolicyProfile> all = new ArrayList<>();
         for (PolicyProfile profile : topLevel) {
-            addWithChildren(profile, all);
+            all.addAll(profile.withDescendants());
         }
         return all;
-    }
-
-    private static void addWithChildren(PolicyProfile profile, List<PolicyProfile> out) {
-        out.add(profile);
-        for (PolicyProfile child : profile.children()) {
-            addWithChildren(child, out);
-        }
     }
 
     /**

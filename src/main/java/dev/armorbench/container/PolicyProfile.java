@@ -68,6 +68,20 @@ public final class PolicyProfile {
         return Collections.unmodifiableList(children);
     }
 
+    /** This profile, its children and hats, theirs, and so on: parents first. */
+    public List<PolicyProfile> withDescendants() {
+        List<PolicyProfile> all = new ArrayList<>();
+        addWithDescendants(all);
+        return all;
+    }
+
+    private void addWithDescendants(List<PolicyProfile> out) {
+        out.add(this);
+        for (PolicyProfile child : children) {
+            child.addWithDescendants(out);
+        }
+    }
+
     void addChild(PolicyProfile child) {
         children.add(child);
     }

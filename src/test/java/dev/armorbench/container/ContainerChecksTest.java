@@ -211,6 +211,10 @@ class ContainerChecksTest {
         String first = "profile web {\n  px /usr/bin/a -> helpers,\n  profile helpers { }\n}\n";
         assertThat(withCode(fixture.analyze(first), ContainerCheck.PX_TO_CHILD_NAME).get(0).quickFix().orElseThrow()
                 .apply(first)).isEqualTo("profile web {\n  cx /usr/bin/a -> helpers,\n  profile helpers { }\n}\n");
+        // The letters are found among the rule's words: a quoted path that holds " px " is left as written.
+        String quoted = "profile web {\n  \"/opt/a px b\" Px -> helpers,\n  profile helpers { }\n}\n";
+        assertThat(withCode(fixture.analyze(quoted), ContainerCheck.PX_TO_CHILD_NAME).get(0).quickFix().orElseThrow()
+                .apply(quoted)).isEqualTo("profile web {\n  \"/opt/a px b\" Cx -> helpers,\n  profile helpers { }\n}\n");
     }
 
     @Test

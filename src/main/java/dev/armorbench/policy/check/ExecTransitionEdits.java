@@ -10,14 +10,13 @@ import java.util.Optional;
 
 /**
  * The fixes for two exec rules whose patterns meet with different transitions: one rule takes the
- * other's transition as it is written there, its exec letters and its {@code -> target} or none.
+ * other's transition as it is written there, its exec letters ({@link ExecLetters}) and its
+ * {@code -> target} or none.
  * Which of the two is meant only the user knows, so both ways are offered; the other rule is
  * edited only when it is in the same file. Each edit touches only the letters and the target, so
  * the rest of the user's text, permissions and layout, stays as written.
  */
 final class ExecTransitionEdits {
-    private static final String EXEC_LETTERS = "pPcCuUiI";
-
     private ExecTransitionEdits() {
     }
 
@@ -87,8 +86,6 @@ final class ExecTransitionEdits {
     /** Where the exec rule {@code rule} writes its transition in {@code text}, or empty (see {@link #fixes}). */
     static Optional<Written> find(String text, SyntaxNode rule) {
         List<SyntaxToken> tokens = rule.significantTokens();
-        int execStart = -1;
-        int execEnd = -1;
         int arrow = -1;
         for (int i = 0; i < tokens.size(); i++) {
             SyntaxToken token = tokens.get(i);
@@ -96,25 +93,17 @@ final class ExecTransitionEdits {
             if (token.kind() == TokenKind.KEYWORD && (word.equals("safe") || word.equals("unsafe"))) {
                 return Optional.empty();
             }
-            if (token.kind() == TokenKind.WORD && execStart < 0 && isPermissions(word)) {
-                int x = word.indexOf('x');
-                int start = x;
-                while (start > 0 && x - start < 2 && EXEC_LETTERS.indexOf(word.charAt(start - 1)) >= 0) {
-                    start--;
-                }
-                if (start < x) {
-                    execStart = token.start() + start;
-                    execEnd = token.start() + x + 1;
-                }
-            }
             if (token.kind() == TokenKind.ARROW && arrow < 0) {
                 arrow = i;
             }
         }
+        Optional<ExecLetters> letters = ExecLetters.in(text, rule);
         int comma = tokens.size() - 1;
-        if (execStart < 0 || comma < 1 || tokens.get(comma).kind() != TokenKind.COMMA) {
+        if (letters.isEmpty() || comma < 1 || tokens.get(comma).kind() != TokenKind.COMMA) {
             return Optional.empty();
         }
+        int execStart = letters.get().start();
+        int execEnd = letters.get().end();
         int codeEnd = tokens.get(comma - 1).end();
         if (arrow < 0) {
             return Optional.of(new Written(text, execStart, execEnd, -1, -1, -1, codeEnd));
@@ -129,18 +118,5 @@ final class ExecTransitionEdits {
             return Optional.empty();
         }
         return Optional.of(new Written(text, execStart, execEnd, removeFrom, target.start(), target.end(), codeEnd));
-    }
-
-    /** A word of permission letters with an exec mode in it ({@code px}, {@code mrix}, {@code rPUx}). */
-    private static boolean isPermissions(String word) {
-        if (word.indexOf('x') < 0) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if ("rwaklmx".indexOf(word.charAt(i)) < 0 && EXEC_LETTERS.indexOf(word.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
