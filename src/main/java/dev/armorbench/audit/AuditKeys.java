@@ -205,10 +205,18 @@ public final class AuditKeys {
         if (length > 16 || length <= 0) {
             return -1; // no key is that long
         }
-        long first = ByteRuns.word(line, start, Math.min(8, length));
-        long second = ByteRuns.word(line, start + 8, length - 8);
+        return slot(ByteRuns.word(line, start, Math.min(8, length)), ByteRuns.word(line, start + 8, length - 8), length);
+    }
+
+    /**
+     * The table slot of the key {@code length} bytes long (1 to 16) whose bytes are the
+     * little-endian words {@code first} and {@code second}, zero past its end; or -1.
+     */
+    static int slot(long first, long second, int length) {
         int at = group(first, second, length, MULTIPLIER) << 2;
-        return GROUPS[at] == first && GROUPS[at + 1] == second && GROUPS[at + 2] == length ? (int) GROUPS[at + 3] : -1;
+        // An empty group holds zeros: the length test keeps an empty key from matching one.
+        return length > 0 && GROUPS[at] == first && GROUPS[at + 1] == second && GROUPS[at + 2] == length
+                ? (int) GROUPS[at + 3] : -1;
     }
 
     private static boolean sameChars(String line, int start, String key) {

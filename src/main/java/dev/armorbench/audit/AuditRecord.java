@@ -32,12 +32,12 @@ public record AuditRecord(
     }
 
     public String operation() {
-        return fields.known(AuditKeys.OPERATION);
+        return fields.known(KeyIds.OPERATION);
     }
 
     /** The confining label: {@code profile=} in kernel records, {@code label=} in D-Bus ones. */
     public String profile() {
-        return fields.firstKnown(AuditKeys.PROFILE, AuditKeys.LABEL);
+        return fields.firstKnown(KeyIds.PROFILE, KeyIds.LABEL);
     }
 
     public ProfileLabel label() {
@@ -47,15 +47,15 @@ public record AuditRecord(
 
     /** The record class ({@code file}, {@code net}, {@code cap}, …) where the kernel names one. */
     public String recordClass() {
-        return fields.known(AuditKeys.CLASS);
+        return fields.known(KeyIds.CLASS);
     }
 
     public long pid() {
-        return fields.knownNumber(AuditKeys.PID, -1);
+        return fields.knownNumber(KeyIds.PID, -1);
     }
 
     public String comm() {
-        return fields.known(AuditKeys.COMM);
+        return fields.known(KeyIds.COMM);
     }
 
     public String get(String key) {

@@ -1,6 +1,6 @@
 package dev.armorbench.audit;
 
-import static dev.armorbench.audit.AuditKeys.*;
+import static dev.armorbench.audit.KeyIds.*;
 
 /** Turns a record into the typed event of its mediation class. */
 final class EventClassifier {
@@ -117,7 +117,7 @@ final class EventClassifier {
                 requested(f), denied(f));
     }
 
-    private static long portOf(RecordFields f, String a, String b) {
+    private static long portOf(RecordFields f, int a, int b) {
         long port = f.knownNumber(a, -1);
         return port >= 0 ? port : f.knownNumber(b, -1);
     }

@@ -2,6 +2,7 @@ package dev.armorbench.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * Reads one log line into an {@link AuditRecord}, whatever envelope carries it: the kernel's
@@ -36,6 +37,11 @@ public final class LogLineParser {
     private static final int AUDI_INT = (int) ByteRuns.word("audi".getBytes(StandardCharsets.US_ASCII), 0, 4);
     private static final int TYPE_INT = (int) ByteRuns.word("type".getBytes(StandardCharsets.US_ASCII), 0, 4);
     private static final byte[] MSG_QUOTE = "msg='".getBytes(StandardCharsets.US_ASCII);
+    /** The audit types by name: {@code USER_AVC}, and {@code APPARMOR} alone (1500) or with a suffix (1501–1506, in order). */
+    private static final long USER_AVC_WORD = ByteRuns.word("USER_AVC".getBytes(StandardCharsets.US_ASCII), 0, 8);
+    private static final long APPARMOR_TYPE_WORD = ByteRuns.word("APPARMOR".getBytes(StandardCharsets.US_ASCII), 0, 8);
+    private static final byte[][] APPARMOR_TYPE_SUFFIXES = Stream.of("AUDIT", "ALLOWED", "DENIED", "HINT", "STATUS", "ERROR")
+            .map(suffix -> suffix.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     /**
      * The most digits of a stamp's seconds and serial that are read: more cannot be a clock (the
@@ -87,6 +93,7 @@ public final class LogLineParser {
     private static final long SPACES = 0x2020202020202020L;
     private static final long DOUBLE_QUOTES = 0x2222222222222222L;
     private static final long SINGLE_QUOTES = 0x2727272727272727L;
+    private static final long EQUALS_SIGNS = 0x3D3D3D3D3D3D3D3DL;
 
     /** Non-zero when a byte of {@code word} is zero (exact in whether, not in where). */
     private static long zeroByte(long word) {
@@ -137,6 +144,8 @@ public final class LogLineParser {
     /** A hash of the keys and forms added so far: records of one layout get the same. */
     private int layoutHash;
     private int innerType;
+    /** The value of the last {@code apparmor=} key read, or null. */
+    private String keyword;
     /** Where {@link #scanPrefix} found the last {@code type=}, or -1. */
     private int prefixTypeKey;
     private long stampMicros;
@@ -271,6 +280,7 @@ public final class LogLineParser {
         count = 0;
         layoutHash = 0;
         innerType = TYPE_NONE;
+        keyword = null;
         SkipReason damage = scanFields(line, body, end);
         if (damage != null) {
             return skip(apparmor >= 0 || isAppArmorType(type) || isAppArmorType(innerType)
@@ -278,7 +288,6 @@ public final class LogLineParser {
         }
 
         EventKind kind;
-        String keyword = get(AuditKeys.APPARMOR);
         if (keyword != null) {
             kind = kindOf(keyword);
             if (kind == null) {
@@ -437,23 +446,47 @@ public final class LogLineParser {
         if (end - at == 3 && first == 'A' && line[at + 1] == 'V' && line[at + 2] == 'C') {
             return TYPE_AVC;
         }
-        String name = new String(line, at, end - at, StandardCharsets.ISO_8859_1);
-        switch (name) {
-            case "USER_AVC": return TYPE_USER_AVC;
-            case "APPARMOR": return TYPE_OLD_APPARMOR;
-            case "APPARMOR_AUDIT": return 1501;
-            case "APPARMOR_ALLOWED": return 1502;
-            case "APPARMOR_DENIED": return 1503;
-            case "APPARMOR_HINT": return 1504;
-            case "APPARMOR_STATUS": return 1505;
-            case "APPARMOR_ERROR": return 1506;
-            default:
-                break;
+        int named = namedType(line, at, end);
+        if (named != TYPE_NONE) {
+            return named;
         }
+        String name = new String(line, at, end - at, StandardCharsets.ISO_8859_1);
         if (name.startsWith("UNKNOWN[") && name.endsWith("]")) {
             return typeOfNumber(RecordFields.parseLong(name.substring(8, name.length() - 1), -1));
         }
         return TYPE_OTHER;
+    }
+
+    /**
+     * The AppArmor and D-Bus types written by name ({@code USER_AVC}, {@code APPARMOR},
+     * {@code APPARMOR_DENIED}, …) in {@code line[at, end)}, compared as words rather than made
+     * into a string; {@link #TYPE_NONE} for any other name.
+     */
+    private static int namedType(byte[] line, int at, int end) {
+        int length = end - at;
+        if (length < 8) {
+            return TYPE_NONE;
+        }
+        long first = ByteRuns.word(line, at, 8);
+        if (first == USER_AVC_WORD) {
+            return length == 8 ? TYPE_USER_AVC : TYPE_NONE;
+        }
+        if (first != APPARMOR_TYPE_WORD) {
+            return TYPE_NONE;
+        }
+        if (length == 8) {
+            return TYPE_OLD_APPARMOR;
+        }
+        if (line[at + 8] != '_') {
+            return TYPE_NONE;
+        }
+        for (int i = 0; i < APPARMOR_TYPE_SUFFIXES.length; i++) {
+            byte[] suffix = APPARMOR_TYPE_SUFFIXES[i];
+            if (suffix.length == length - 9 && ByteRuns.equal(line, at + 9, suffix, 0, suffix.length)) {
+                return TYPE_OLD_APPARMOR + 1 + i;
+            }
+        }
+        return TYPE_NONE;
     }
 
     private static long parseNumber(byte[] line, int start, int end) {
@@ -485,7 +518,12 @@ public final class LogLineParser {
             return false;
         }
         long micros = number * 1_000_000L;
-        if (line[i] == '.') {
+        if (line[i] == '.' && i + 4 < close && line[i + 4] == ':' && isDigit(line[i + 1]) && isDigit(line[i + 2])
+                && isDigit(line[i + 3])) {
+            // What the kernel writes: milliseconds, three digits.
+            micros += (line[i + 1] - '0') * 100_000 + (line[i + 2] - '0') * 10_000 + (line[i + 3] - '0') * 1_000;
+            i += 4;
+        } else if (line[i] == '.') {
             i++;
             long scale = 100_000;
             int fractionDigits = 0;
@@ -570,10 +608,33 @@ public final class LogLineParser {
                 return SkipReason.BINARY;
             }
             int keyStart = i;
-            // Most keys are ones the kernel writes: find the '=' a word at a time and look the key
-            // up; only a key the table does not know is checked byte by byte.
-            int equals = ByteRuns.indexOf(line, (byte) '=', i + 1, Math.min(end, i + KNOWN_KEY_SCAN));
-            int slot = equals > 0 ? AuditKeys.slot(line, keyStart, equals) : -1;
+            // Most keys are ones the kernel writes, all shorter than 16 bytes: the two words at the
+            // key's start give both its '=' and the key to look up, with no search and no second
+            // read. Only a key the table does not know is checked byte by byte.
+            int equals;
+            int slot;
+            if (keyStart + 16 <= line.length) {
+                long first = (long) LONGS.get(line, keyStart);
+                long found = zeroByte(first ^ EQUALS_SIGNS);
+                if (found != 0) {
+                    int length = Long.numberOfTrailingZeros(found) >>> 3;
+                    equals = keyStart + length;
+                    slot = AuditKeys.slot(first & ((1L << (length << 3)) - 1), 0, length);
+                } else {
+                    long second = (long) LONGS.get(line, keyStart + 8);
+                    found = zeroByte(second ^ EQUALS_SIGNS);
+                    int length = Long.numberOfTrailingZeros(found) >>> 3; // 8 when there is none
+                    equals = keyStart + 8 + length;
+                    slot = found == 0 ? -1 : AuditKeys.slot(first, second & ((1L << (length << 3)) - 1), 8 + length);
+                }
+                if (equals >= end) {
+                    slot = -1;
+                }
+            } else {
+                // Near the end of the buffer, where a word would read past it.
+                equals = ByteRuns.indexOf(line, (byte) '=', i + 1, Math.min(end, i + KNOWN_KEY_SCAN));
+                slot = equals > 0 ? AuditKeys.slot(line, keyStart, equals) : -1;
+            }
             if (slot >= 0) {
                 i = equals;
                 c = '=';
@@ -668,7 +729,10 @@ public final class LogLineParser {
                     form = RecordFields.Form.QUOTED;
                 }
             } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
-                value = shared.share(line, valueStart, valueEnd);
+                value = shared.known(line, valueStart, valueEnd);
+                if (value == null) {
+                    value = shared.share(line, valueStart, valueEnd);
+                }
             } else {
                 value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             }
@@ -685,18 +749,12 @@ public final class LogLineParser {
         }
         keys[count] = key;
         fieldValues[count] = value;
+        if (key == AuditKeys.APPARMOR) {
+            keyword = value; // the last one wins, as in libapparmor
+        }
         forms[count] = (byte) form.ordinal();
         layoutHash = 31 * (31 * layoutHash + key.hashCode()) + form.ordinal();
         count++;
-    }
-
-    private String get(String key) {
-        for (int i = count - 1; i >= 0; i--) {
-            if (keys[i] == key) {
-                return fieldValues[i];
-            }
-        }
-        return null;
     }
 
     private AuditRecord skip(SkipReason reason) {

@@ -99,9 +99,9 @@ public final class RecordFields {
         return null;
     }
 
-    /** Like {@link #get} for a key that is one of the {@link AuditKeys} constants. */
-    String known(String constant) {
-        int at = positions[AuditKeys.idOf(constant)];
+    /** Like {@link #get} for a key by its {@link KeyIds} number. */
+    String known(int keyId) {
+        int at = positions[keyId];
         return at < 0 ? null : values[at];
     }
 
@@ -111,15 +111,15 @@ public final class RecordFields {
         return v != null ? v : get(b);
     }
 
-    /** {@link #first} for two {@link AuditKeys} constants. */
-    String firstKnown(String a, String b) {
+    /** {@link #first} for two {@link KeyIds} numbers. */
+    String firstKnown(int a, int b) {
         String v = known(a);
         return v != null ? v : known(b);
     }
 
-    /** {@link #number} for an {@link AuditKeys} constant. */
-    long knownNumber(String constant, long missing) {
-        String v = known(constant);
+    /** {@link #number} for a {@link KeyIds} number. */
+    long knownNumber(int keyId, long missing) {
+        String v = known(keyId);
         return v == null ? missing : parseLong(v, missing);
     }
 

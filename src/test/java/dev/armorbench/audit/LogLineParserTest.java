@@ -76,6 +76,30 @@ class LogLineParserTest {
     }
 
     @Test
+    void namesEveryLegacyTypeAndNothingCloseToOne() {
+        String old = " operation=\"inode_permission\" requested_mask=\"r::\" denied_mask=\"r::\" name=\"/bin/dash\" pid=1144 profile=\"/bin/dash\"";
+        String[] names = {"APPARMOR_AUDIT", "APPARMOR_ALLOWED", "APPARMOR_DENIED", "APPARMOR_HINT", "APPARMOR_STATUS", "APPARMOR_ERROR"};
+        EventKind[] kinds = {EventKind.AUDIT, EventKind.ALLOWED, EventKind.DENIED, EventKind.HINT, EventKind.STATUS, EventKind.ERROR};
+        for (int i = 0; i < names.length; i++) {
+            assertThat(parse("type=" + names[i] + " msg=audit(1225263601.980:37699):" + old).kind()).as(names[i]).isEqualTo(kinds[i]);
+        }
+        // Names that only start like one are some other record type, which is no AppArmor record.
+        for (String other : new String[] {"APPARMOR_DENIEDX", "APPARMOR_DENIE", "APPARMORX", "APPARMOR_", "USER_AVCX", "USER_AV"}) {
+            assertThat(parser.parse("type=" + other + " msg=audit(1225263601.980:37699):" + old, "test", 1)).as(other).isNull();
+            assertThat(parser.lastSkipReason()).as(other).isEqualTo(SkipReason.NOT_APPARMOR);
+        }
+    }
+
+    @Test
+    void readsStampsWithAnyFraction() {
+        assertThat(parse("type=AVC msg=audit(1225263601.980:37699): " + BODY).epochMicros()).isEqualTo(1_225_263_601_980_000L);
+        assertThat(parse("type=AVC msg=audit(1225263601.98:37699): " + BODY).epochMicros()).isEqualTo(1_225_263_601_980_000L);
+        assertThat(parse("type=AVC msg=audit(1225263601.123456:37699): " + BODY).epochMicros()).isEqualTo(1_225_263_601_123_456L);
+        assertThat(parse("type=AVC msg=audit(1225263601:37699): " + BODY).epochMicros()).isEqualTo(1_225_263_601_000_000L);
+        assertThat(parse("type=AVC msg=audit(1225263601.980:37699): " + BODY).serial()).isEqualTo(37699);
+    }
+
+    @Test
     void readsDbusRecords() {
         String inner = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" path=\"/org/freedesktop/DBus\""
                 + " interface=\"org.freedesktop.DBus\" member=\"Hello\" mask=\"send\" name=\"org.freedesktop.DBus\""
