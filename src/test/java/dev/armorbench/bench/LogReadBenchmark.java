@@ -118,7 +118,7 @@ public final class LogReadBenchmark {
         }
     }
 
-    private static long buildLog(List<String> seeds, int count, Path target) throws IOException {
+    static long buildLog(List<String> seeds, int count, Path target) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.ISO_8859_1)) {
             for (int i = 0; i < count; i++) {
                 String line = seeds.get(i % seeds.size());
