@@ -13,7 +13,8 @@ import java.util.Arrays;
  * whatever shared its slot. Only for ASCII values, which is what the kernel writes unencoded.
  */
 final class SharedValues {
-    private static final int SIZE = 4096;
+    private static final int SLOT_BITS = 12;
+    private static final int SIZE = 1 << SLOT_BITS;
     private static final int MAX_LENGTH = 128;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -78,10 +79,14 @@ final class SharedValues {
         return value;
     }
 
-    /** Hashed by the first and last eight bytes and the length, not byte by byte. */
-    private static int slotOf(long first, long last, int length) {
-        long mixed = (first * 0x9E3779B97F4A7C15L) ^ (last * 0xC2B2AE3D27D4EB4FL) ^ length;
-        int hash = (int) (mixed ^ (mixed >>> 29));
-        return (hash ^ (hash >>> 12)) & (SIZE - 1);
+    /**
+     * Hashed by the first and last eight bytes and the length, not byte by byte. The slot is the
+     * top bits of the products, which every byte of a word reaches through the multiply; the low
+     * bits see only the low bytes, and values that differ in their last byte ({@code /dev/pts/1},
+     * {@code /dev/pts/2}) used to share a slot and push each other out.
+     */
+    static int slotOf(long first, long last, int length) {
+        long mixed = (first ^ length) * 0x9E3779B97F4A7C15L + last * 0xC2B2AE3D27D4EB4FL;
+        return (int) (mixed >>> (64 - SLOT_BITS));
     }
 }
