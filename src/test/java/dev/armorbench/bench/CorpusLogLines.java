@@ -13,6 +13,20 @@ final class CorpusLogLines {
     private CorpusLogLines() {
     }
 
+    /**
+     * {@link #read} of the corpora under {@code -Darmorbench.corpora} ({@code ../shared/corpora} by
+     * default); a benchmark cannot run without them, so it exits saying where it looked.
+     */
+    static List<String> readOrExit() throws IOException {
+        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
+        List<String> seeds = read(corpora);
+        if (seeds.isEmpty()) {
+            System.err.println("No corpus lines under " + corpora + " (set -Darmorbench.corpora=DIR).");
+            System.exit(2);
+        }
+        return seeds;
+    }
+
     /** Every line of the corpus logs, AppArmor or not, as a real log mixes them. */
     static List<String> read(Path corpora) throws IOException {
         List<String> lines = new ArrayList<>();

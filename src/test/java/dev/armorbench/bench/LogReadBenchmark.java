@@ -46,12 +46,7 @@ public final class LogReadBenchmark {
             return;
         }
         int lineCount = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path corpora = Path.of(System.getProperty("armorbench.corpora", "../shared/corpora")).toAbsolutePath().normalize();
-        List<String> seeds = CorpusLogLines.read(corpora);
-        if (seeds.isEmpty()) {
-            System.err.println("No corpus lines under " + corpora + " (set -Darmorbench.corpora=DIR).");
-            System.exit(2);
-        }
+        List<String> seeds = CorpusLogLines.readOrExit();
         Path log = Files.createTempFile("armorbench-bench-", ".log");
         Path small = Files.createTempFile("armorbench-bench-small-", ".log");
         try {
