@@ -1,8 +1,5 @@
 package dev.armorbench.audit;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,7 +13,6 @@ final class SharedValues {
     private static final int SLOT_BITS = 12;
     private static final int SIZE = 1 << SLOT_BITS;
     private static final int MAX_LENGTH = 128;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final String[] slots = new String[SIZE];
     private final byte[][] bytes = new byte[SIZE][];
@@ -39,16 +35,11 @@ final class SharedValues {
      */
     String known(byte[] line, int start, int end) {
         int length = end - start;
-        if (length <= 0 || length > 16 || start + 16 > line.length) {
+        if (length <= 0 || length > 16) {
             return null;
         }
-        long first = (long) LONGS.get(line, start);
-        long last = 0;
-        if (length < 8) {
-            first &= (1L << (length << 3)) - 1;
-        } else if (length > 8) {
-            last = (long) LONGS.get(line, end - 8);
-        }
+        long first = ByteRuns.word(line, start, Math.min(8, length));
+        long last = length > 8 ? ByteRuns.word(line, end - 8, 8) : 0;
         int slot = slotOf(first, last, length);
         int at = slot * 3;
         return keys[at] == first && keys[at + 1] == last && keys[at + 2] == length ? slots[slot] : null;
