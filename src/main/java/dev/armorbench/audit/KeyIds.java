@@ -3,7 +3,8 @@ package dev.armorbench.audit;
 /**
  * The numbers ({@link AuditKeys#idOf}) of the keys that the classifier and {@link AuditRecord}
  * look up in every record. As constants the JIT folds them into one array read per lookup, where
- * a key's string would be looked up in the key table on every call: 4% of a line's time.
+ * a key's string would be looked up in the key table on every call (one of session 20's changes
+ * that together cut a line's time by 15–19%: docs/audit-speed-history.md).
  */
 final class KeyIds {
     static final int OPERATION = AuditKeys.idOf(AuditKeys.OPERATION);

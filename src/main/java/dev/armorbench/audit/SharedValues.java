@@ -31,7 +31,8 @@ final class SharedValues {
     /**
      * The string already shared for the ASCII bytes {@code line[start, end)} when they are 1 to 16
      * bytes long, or null. The scanner asks this first: it is small enough for the JIT to inline
-     * into the scanner, which {@link #share} is not, and that call was 4% of a line's time.
+     * into the scanner, which {@link #share} is not (one of the changes that together cut a line's
+     * time by 15–19%: docs/audit-speed-history.md, session 20).
      */
     String known(byte[] line, int start, int end) {
         int length = end - start;
