@@ -4,6 +4,17 @@ import static dev.armorbench.audit.KeyIds.*;
 
 /** Turns a record into the typed event of its mediation class. */
 final class EventClassifier {
+    /**
+     * The values this class compares with literals ({@code class=}, {@code operation=},
+     * {@code family=}): the parser shares these very strings ({@link SharedValues}), so each
+     * comparison that matches is one of identity.
+     */
+    static final String[] COMPARED_VALUES = {
+        "file", "cap", "net", "signal", "ptrace", "mount", "dbus", "posix_mqueue", "sysv_mqueue", "io_uring",
+        "module", "namespace", "unix", "exec", "change_profile", "change_onexec", "change_hat", "capable",
+        "umount", "remount", "pivotroot", "userns_create",
+    };
+
     private EventClassifier() {}
 
     static AuditEvent classify(AuditRecord record) {

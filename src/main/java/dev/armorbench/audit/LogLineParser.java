@@ -58,6 +58,10 @@ public final class LogLineParser {
     private static final byte DOUBLE_QUOTE = 8;
     private static final byte SINGLE_QUOTE = 16;
     private static final byte[] CLASSES = new byte[256];
+    /** {@link RecordFields.Form} ordinals, as the scanner keeps them. */
+    private static final byte BARE = (byte) RecordFields.Form.BARE.ordinal();
+    private static final byte QUOTED = (byte) RecordFields.Form.QUOTED.ordinal();
+    private static final byte HEX = (byte) RecordFields.Form.HEX.ordinal();
     /** How far to look for the '=' of a known key: longer than the longest of {@link AuditKeys}. */
     private static final int KNOWN_KEY_SCAN = 24;
 
@@ -94,6 +98,7 @@ public final class LogLineParser {
     private static final long DOUBLE_QUOTES = 0x2222222222222222L;
     private static final long SINGLE_QUOTES = 0x2727272727272727L;
     private static final long EQUALS_SIGNS = 0x3D3D3D3D3D3D3D3DL;
+    private static final long ZEROS = 0x3030303030303030L;
 
     /** Non-zero when a byte of {@code word} is zero (exact in whether, not in where). */
     private static long zeroByte(long word) {
@@ -132,7 +137,7 @@ public final class LogLineParser {
     }
 
     private final HexText hex = new HexText();
-    private final SharedValues shared = new SharedValues();
+    private final SharedValues shared = new SharedValues(EventClassifier.COMPARED_VALUES);
     private final RecordLayouts layouts = new RecordLayouts();
     private final JournalEntry journal = new JournalEntry();
     private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
@@ -218,10 +223,15 @@ public final class LogLineParser {
             int fallbackType, String source, long lineNumber) {
         // Whichever comes first: the audit stamp, or a record without one. Both are found by a rare
         // byte ('(' of the stamp, '=' of the key) rather than by every 'a' of a syslog prefix.
-        int stamp = stampAt(line, from, length);
+        int stamp;
         int apparmor;
         int typeAt = -1;
-        if (stamp >= 0) {
+        if (startsWith(line, from, length, APPARMOR_KEY) && isApparmorKeyAt(line, from, from, length)) {
+            // A bare record (a journal's MESSAGE, a log of records alone): nothing before it to
+            // search, where looking for a stamp would cross the whole line.
+            stamp = -1;
+            apparmor = from;
+        } else if ((stamp = stampAt(line, from, length)) >= 0) {
             apparmor = scanPrefix(line, from, stamp, length); // also finds the last type= before the stamp
             typeAt = prefixTypeKey;
         } else {
@@ -513,6 +523,10 @@ public final class LogLineParser {
 
     /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
     private boolean parseStamp(byte[] line, int start, int close) {
+        if (close - start > 15 && close - start <= 23 && line[start + 10] == '.' && line[start + 14] == ':'
+                && parseKernelStamp(line, start, close)) {
+            return true;
+        }
         int i = readNumber(line, start, close, MAX_EPOCH_DIGITS);
         if (i == start || i >= close) {
             return false;
@@ -549,6 +563,33 @@ public final class LogLineParser {
         }
         stampMicros = micros;
         stampSerial = number;
+        return true;
+    }
+
+    /**
+     * The stamp as the kernel writes it, {@code EEEEEEEEEE.MMM:SERIAL} with a serial of one to
+     * eight digits, read in whole words: the digits of the epoch and of the serial, each checked
+     * and converted eight at a time, with no loop over them. False when it is not that form (the
+     * general reading decides then).
+     */
+    private boolean parseKernelStamp(byte[] line, int start, int close) {
+        long epochTail = (long) LONGS.get(line, start + 2);
+        // The serial, right-aligned in the word that ends at the ')', its left padded with '0'.
+        int serialDigits = close - start - 15;
+        long padding = (-1L >>> 1) >>> ((serialDigits << 3) - 1); // the bytes before the serial, low in the word: none for eight digits
+        long serialWord = ((long) LONGS.get(line, close - 8) & ~padding) | (ZEROS & padding);
+        byte e0 = line[start];
+        byte e1 = line[start + 1];
+        byte m0 = line[start + 11];
+        byte m1 = line[start + 12];
+        byte m2 = line[start + 13];
+        if (!areEightDigits(epochTail) || !areEightDigits(serialWord) || !isDigit(e0) || !isDigit(e1)
+                || !isDigit(m0) || !isDigit(m1) || !isDigit(m2)) {
+            return false;
+        }
+        long epoch = ((e0 - '0') * 10 + (e1 - '0')) * 100_000_000L + eightDigits(epochTail);
+        stampMicros = epoch * 1_000_000L + (m0 - '0') * 100_000 + (m1 - '0') * 10_000 + (m2 - '0') * 1_000;
+        stampSerial = eightDigits(serialWord);
         return true;
     }
 
@@ -661,7 +702,7 @@ public final class LogLineParser {
             int valueStart;
             int valueEnd;
             int highBits = 0;
-            RecordFields.Form form;
+            byte form;
             byte quote = i < end ? line[i] : (byte) ' ';
             if (quote == '"' || quote == '\'') {
                 byte stop = (byte) (JUNK | (quote == '"' ? DOUBLE_QUOTE : SINGLE_QUOTE));
@@ -682,7 +723,7 @@ public final class LogLineParser {
                     return SkipReason.BINARY;
                 }
                 valueEnd = i++;
-                form = RecordFields.Form.QUOTED;
+                form = QUOTED;
             } else {
                 valueStart = i;
                 while (true) {
@@ -697,7 +738,7 @@ public final class LogLineParser {
                     return SkipReason.BINARY;
                 }
                 valueEnd = i;
-                form = RecordFields.Form.BARE;
+                form = BARE;
             }
             String key = slot >= 0 ? AuditKeys.keyAt(slot) : new String(line, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1);
             if (key == AuditKeys.TYPE) {
@@ -715,18 +756,18 @@ public final class LogLineParser {
                 if (value.indexOf('\uFFFD') >= 0) {
                     return SkipReason.BINARY;
                 }
-            } else if (form == RecordFields.Form.BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
+            } else if (form == BARE && (traits & AuditKeys.UNTRUSTED_TRAIT) != 0
                     && HexText.looksHex(line, valueStart, valueEnd)) {
                 value = hex.decode(line, valueStart, valueEnd);
                 if (value == null) {
                     return SkipReason.BAD_HEX;
                 }
-                form = RecordFields.Form.HEX;
-            } else if (key == AuditKeys.PROTOCOL && form == RecordFields.Form.BARE) {
+                form = HEX;
+            } else if (key == AuditKeys.PROTOCOL && form == BARE) {
                 String number = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
                 value = NetworkProtocols.name(number);
                 if (value != number) {
-                    form = RecordFields.Form.QUOTED;
+                    form = QUOTED;
                 }
             } else if ((traits & AuditKeys.VOCABULARY_TRAIT) != 0) {
                 value = shared.known(line, valueStart, valueEnd);
@@ -736,12 +777,16 @@ public final class LogLineParser {
             } else {
                 value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             }
-            add(key, value, form);
+            add(key, slot >= 0 ? slot : key.hashCode(), value, form);
         }
         return null;
     }
 
-    private void add(String key, String value, RecordFields.Form form) {
+    /**
+     * {@code keyHash}: the key's table slot when it is a known key, else its string hash, so the
+     * layout hash needs no load from the key's string.
+     */
+    private void add(String key, int keyHash, String value, byte form) {
         if (count == keys.length) {
             keys = Arrays.copyOf(keys, count * 2);
             fieldValues = Arrays.copyOf(fieldValues, count * 2);
@@ -752,8 +797,8 @@ public final class LogLineParser {
         if (key == AuditKeys.APPARMOR) {
             keyword = value; // the last one wins, as in libapparmor
         }
-        forms[count] = (byte) form.ordinal();
-        layoutHash = 31 * (31 * layoutHash + key.hashCode()) + form.ordinal();
+        forms[count] = form;
+        layoutHash = 31 * (31 * layoutHash + keyHash) + form;
         count++;
     }
 

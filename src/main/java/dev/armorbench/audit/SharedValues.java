@@ -22,9 +22,18 @@ final class SharedValues {
      */
     private final long[] keys = new long[SIZE * 3];
 
-    SharedValues() {
+    /**
+     * {@code seeds}: strings to hand out for their values from the start, such as the literals a
+     * reader of the values compares them with: a {@code switch} on a string or {@code equals}
+     * answers at once for the same object, where an equal copy is compared byte by byte.
+     */
+    SharedValues(String... seeds) {
         for (int slot = 0; slot < SIZE; slot++) {
             keys[slot * 3 + 2] = -1;
+        }
+        for (String seed : seeds) {
+            byte[] value = seed.getBytes(StandardCharsets.ISO_8859_1);
+            keep(seed, value, 0, value.length);
         }
     }
 
@@ -62,7 +71,16 @@ final class SharedValues {
                 && (length <= 16 || ByteRuns.equal(line, start + 8, bytes[slot], 8, length - 16))) {
             return slots[slot];
         }
-        String value = new String(line, start, length, StandardCharsets.ISO_8859_1);
+        return keep(new String(line, start, length, StandardCharsets.ISO_8859_1), line, start, end);
+    }
+
+    /** Shares {@code value}, whose bytes are {@code line[start, end)}, in place of whatever held its slot. */
+    private String keep(String value, byte[] line, int start, int end) {
+        int length = end - start;
+        long first = ByteRuns.word(line, start, Math.min(8, length));
+        long last = length > 8 ? ByteRuns.word(line, end - 8, 8) : 0;
+        int slot = slotOf(first, last, length);
+        int at = slot * 3;
         slots[slot] = value;
         keys[at] = first;
         keys[at + 1] = last;

@@ -100,6 +100,35 @@ class LogLineParserTest {
     }
 
     @Test
+    void readsKernelStampsWithSerialsOfEveryLength() {
+        // The kernel's own form, EEEEEEEEEE.MMM:SERIAL, has a word-at-a-time reading for serials of up
+        // to eight digits; longer ones, and anything else, take the general one. Both must agree.
+        long serial = 0;
+        for (int digits = 1; digits <= 12; digits++) {
+            serial = serial * 10 + digits % 10;
+            AuditRecord record = parse("type=AVC msg=audit(1795919128.076:" + serial + "): " + BODY);
+            assertThat(record.serial()).as("%d digits", digits).isEqualTo(serial);
+            assertThat(record.epochMicros()).as("%d digits", digits).isEqualTo(1_795_919_128_076_000L);
+        }
+        assertThat(parse("type=AVC msg=audit(0000000001.001:00000001): " + BODY).epochMicros()).isEqualTo(1_001_000L);
+        assertThat(parse("type=AVC msg=audit(9999999999.999:99999999): " + BODY).serial()).isEqualTo(99_999_999L);
+        for (String broken : new String[] {"17959191x8.876:3", "1795919128.8x6:3", "1795919128.876:3x", "1795919128.876:x",
+                "1795919128.876:12x45678", "1795919128.876:", "1795919128,876:3", "1795919128.876;3"}) {
+            assertThat(parser.parse("type=AVC msg=audit(" + broken + "): " + BODY, "test", 1)).as(broken).isNull();
+            assertThat(parser.lastSkipReason()).as(broken).isEqualTo(SkipReason.BAD_AUDIT_ID);
+        }
+    }
+
+    @Test
+    void readsRecordsThatStartTheLineWhateverFollows() {
+        // A bare record needs no search for a stamp, even when a value holds text like one.
+        AuditRecord record = parse(BODY.replace("comm=\"testcat\"", "comm=\"audit(1:2)\""));
+        assertThat(record.get("comm")).isEqualTo("audit(1:2)");
+        assertThat(record.serial()).isEqualTo(-1);
+        assertThat(parse("  " + BODY).get("apparmor")).isEqualTo("DENIED");
+    }
+
+    @Test
     void readsDbusRecords() {
         String inner = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" path=\"/org/freedesktop/DBus\""
                 + " interface=\"org.freedesktop.DBus\" member=\"Hello\" mask=\"send\" name=\"org.freedesktop.DBus\""

@@ -64,6 +64,28 @@ class SharedValuesPropertyTest {
         }
     }
 
+    /** A seed is the very string handed out for its value, short or long, until another value takes its slot. */
+    @Example
+    void handsOutItsSeedsThemselves() {
+        String shortSeed = new String("file");
+        String longSeed = new String("posix_mqueue_and_then_some");
+        SharedValues shared = new SharedValues(shortSeed, longSeed);
+        byte[] line = " file posix_mqueue_and_then_some ".getBytes(StandardCharsets.US_ASCII);
+        assertThat(shared.known(line, 1, 5)).isSameAs(shortSeed);
+        assertThat(shared.share(line, 1, 5)).isSameAs(shortSeed);
+        assertThat(shared.share(line, 6, 32)).isSameAs(longSeed);
+    }
+
+    /** The classifier's literals are what a parser shares for those values, so its comparisons are of identity. */
+    @Example
+    void parsersShareTheClassifiersLiterals() {
+        AuditRecord record = new LogLineParser().parse("apparmor=\"DENIED\" operation=\"exec\" class=\"file\" family=\"unix\"",
+                "test", 1);
+        assertThat(record.get("class")).isSameAs("file");
+        assertThat(record.get("operation")).isSameAs("exec");
+        assertThat(record.get("family")).isSameAs("unix");
+    }
+
     /** Values that differ only in their last byte, as numbered devices and files do, get slots of their own. */
     @Example
     void valuesDifferingInTheirLastByteGetTheirOwnSlots() {
