@@ -77,14 +77,28 @@ public final class LineSplitter {
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    /** The first newline in {@code bytes[from, to)}, eight bytes at a time, or -1. */
+    /** A high bit set where a byte of {@code word} is a newline (exact for the lowest: no borrow reaches below it). */
+    private static long newlines(long word) {
+        long flipped = word ^ NEWLINES;
+        return (flipped - LOW_BITS) & ~flipped & HIGH_BITS;
+    }
+
+    /** The first newline in {@code bytes[from, to)}, sixteen bytes at a time, or -1. */
     static int indexOfNewline(byte[] bytes, int from, int to) {
         int i = from;
+        // Sixteen bytes a step, then eight: half the loop's branches over a line of a few hundred bytes.
+        for (; i + 16 <= to; i += 16) {
+            long first = newlines((long) LONGS.get(bytes, i));
+            long second = newlines((long) LONGS.get(bytes, i + 8));
+            if ((first | second) != 0) {
+                return first != 0 ? i + (Long.numberOfTrailingZeros(first) >>> 3)
+                        : i + 8 + (Long.numberOfTrailingZeros(second) >>> 3);
+            }
+        }
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
-            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS; // a high bit set where a byte was '\n'
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            long found = newlines((long) LONGS.get(bytes, i));
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
         for (; i < to; i++) {

@@ -142,11 +142,15 @@ public final class LogLineParser {
     private final JournalEntry journal = new JournalEntry();
     private SkipReason lastSkip = SkipReason.NOT_APPARMOR;
 
-    private String[] keys = new String[24];
+    /** Per field, its key and form as one {@link RecordLayouts#code}. */
+    private short[] codes = new short[24];
+    /** Per field, its key when the key table does not know it (its code says so); otherwise not written. */
+    private String[] unknownKeys = new String[24];
     private String[] fieldValues = new String[24];
-    private byte[] forms = new byte[24];
     private int count;
-    /** A hash of the keys and forms added so far: records of one layout get the same. */
+    /** Whether a key of this record is one the key table does not know. */
+    private boolean hasUnknownKey;
+    /** A hash of the codes added so far: records of one layout get the same. */
     private int layoutHash;
     private int innerType;
     /** The value of the last {@code apparmor=} key read, or null. */
@@ -251,10 +255,13 @@ public final class LogLineParser {
             if (type == TYPE_OTHER) {
                 return skip(SkipReason.NOT_APPARMOR);
             }
-            int close = indexOf(line, (byte) ')', stamp, length);
-            if (close < 0 || !parseStamp(line, stamp + STAMP.length, close)) {
-                boolean meant = findApparmorKey(line, stamp, length, length) >= 0 || isAppArmorType(type);
-                return skip(meant ? SkipReason.BAD_AUDIT_ID : SkipReason.NOT_APPARMOR);
+            int close = kernelStamp(line, stamp + STAMP.length, length);
+            if (close < 0) {
+                close = indexOf(line, (byte) ')', stamp, length);
+                if (close < 0 || !parseStamp(line, stamp + STAMP.length, close)) {
+                    boolean meant = findApparmorKey(line, stamp, length, length) >= 0 || isAppArmorType(type);
+                    return skip(meant ? SkipReason.BAD_AUDIT_ID : SkipReason.NOT_APPARMOR);
+                }
             }
             micros = stampMicros;
             serial = stampSerial;
@@ -289,6 +296,7 @@ public final class LogLineParser {
 
         count = 0;
         layoutHash = 0;
+        hasUnknownKey = false;
         innerType = TYPE_NONE;
         keyword = null;
         SkipReason damage = scanFields(line, body, end);
@@ -315,7 +323,7 @@ public final class LogLineParser {
         if (count < 2) {
             return skip(SkipReason.TRUNCATED);
         }
-        layouts.share(keys, forms, count, layoutHash);
+        layouts.share(codes, unknownKeys, count, hasUnknownKey, layoutHash);
         String[] values = new String[count]; // not Arrays.copyOf: for a String[] it goes through reflection
         System.arraycopy(fieldValues, 0, values, 0, count);
         RecordFields fields = new RecordFields(layouts.keys(), values, layouts.forms(), count,
@@ -523,10 +531,6 @@ public final class LogLineParser {
 
     /** Reads {@code EPOCH.FRACTION:SERIAL} in {@code line[start, close)} into the stamp fields. */
     private boolean parseStamp(byte[] line, int start, int close) {
-        if (close - start > 15 && close - start <= 23 && line[start + 10] == '.' && line[start + 14] == ':'
-                && parseKernelStamp(line, start, close)) {
-            return true;
-        }
         int i = readNumber(line, start, close, MAX_EPOCH_DIGITS);
         if (i == start || i >= close) {
             return false;
@@ -567,30 +571,42 @@ public final class LogLineParser {
     }
 
     /**
-     * The stamp as the kernel writes it, {@code EEEEEEEEEE.MMM:SERIAL} with a serial of one to
-     * eight digits, read in whole words: the digits of the epoch and of the serial, each checked
-     * and converted eight at a time, with no loop over them. False when it is not that form (the
-     * general reading decides then).
+     * Reads the stamp at {@code line[start, …)} if it is as the kernel writes it,
+     * {@code EEEEEEEEEE.MMM:SERIAL)} with a serial of one to eight digits, into the stamp fields, and
+     * returns where its ')' is; -1 for any other form, which {@link #parseStamp} then reads once its
+     * ')' is found. Whole words: the digits of the epoch and of the serial are checked and converted
+     * eight at a time, and the serial's end is where its word stops being digits, so there is no
+     * loop over the digits and no search for the ')'.
      */
-    private boolean parseKernelStamp(byte[] line, int start, int close) {
+    private int kernelStamp(byte[] line, int start, int limit) {
+        int serialStart = start + 15;
+        if (serialStart + 8 > limit || line[start + 10] != '.' || line[start + 14] != ':') {
+            return -1;
+        }
         long epochTail = (long) LONGS.get(line, start + 2);
-        // The serial, right-aligned in the word that ends at the ')', its left padded with '0'.
-        int serialDigits = close - start - 15;
-        long padding = (-1L >>> 1) >>> ((serialDigits << 3) - 1); // the bytes before the serial, low in the word: none for eight digits
-        long serialWord = ((long) LONGS.get(line, close - 8) & ~padding) | (ZEROS & padding);
+        long serialWord = (long) LONGS.get(line, serialStart);
+        // A byte is no digit when, less '0', it is above 9; exact for the first such byte, which
+        // is all that is used: a carry only reaches the bytes after it.
+        long lessZeros = serialWord ^ ZEROS;
+        long notDigits = ((lessZeros + 0x7676767676767676L) | lessZeros) & HIGHS;
+        int serialDigits = Long.numberOfTrailingZeros(notDigits) >>> 3; // 8 when all eight are digits
+        int close = serialStart + serialDigits;
         byte e0 = line[start];
         byte e1 = line[start + 1];
         byte m0 = line[start + 11];
         byte m1 = line[start + 12];
         byte m2 = line[start + 13];
-        if (!areEightDigits(epochTail) || !areEightDigits(serialWord) || !isDigit(e0) || !isDigit(e1)
-                || !isDigit(m0) || !isDigit(m1) || !isDigit(m2)) {
-            return false;
+        if (serialDigits == 0 || serialDigits == 8 || line[close] != ')' || !areEightDigits(epochTail) || !isDigit(e0)
+                || !isDigit(e1) || !isDigit(m0) || !isDigit(m1) || !isDigit(m2)) {
+            return -1;
         }
+        // The serial's digits moved to the word's end and '0's put before them: eight digits.
+        int padBits = (8 - serialDigits) << 3;
+        long padded = (serialWord << padBits) | (ZEROS & ((1L << padBits) - 1));
         long epoch = ((e0 - '0') * 10 + (e1 - '0')) * 100_000_000L + eightDigits(epochTail);
         stampMicros = epoch * 1_000_000L + (m0 - '0') * 100_000 + (m1 - '0') * 10_000 + (m2 - '0') * 1_000;
-        stampSerial = eightDigits(serialWord);
-        return true;
+        stampSerial = eightDigits(padded);
+        return close;
     }
 
     /**
@@ -777,28 +793,29 @@ public final class LogLineParser {
             } else {
                 value = new String(line, valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
             }
-            add(key, slot >= 0 ? slot : key.hashCode(), value, form);
+            add(key, slot, value, form);
         }
         return null;
     }
 
-    /**
-     * {@code keyHash}: the key's table slot when it is a known key, else its string hash, so the
-     * layout hash needs no load from the key's string.
-     */
-    private void add(String key, int keyHash, String value, byte form) {
-        if (count == keys.length) {
-            keys = Arrays.copyOf(keys, count * 2);
+    /** {@code slot}: the key's {@link AuditKeys} table slot, or -1 for a key the table does not know. */
+    private void add(String key, int slot, String value, byte form) {
+        if (count == codes.length) {
+            codes = Arrays.copyOf(codes, count * 2);
+            unknownKeys = Arrays.copyOf(unknownKeys, count * 2);
             fieldValues = Arrays.copyOf(fieldValues, count * 2);
-            forms = Arrays.copyOf(forms, count * 2);
         }
-        keys[count] = key;
+        short code = RecordLayouts.code(slot, form);
+        if (slot < 0) {
+            unknownKeys[count] = key;
+            hasUnknownKey = true;
+        }
+        codes[count] = code;
         fieldValues[count] = value;
         if (key == AuditKeys.APPARMOR) {
             keyword = value; // the last one wins, as in libapparmor
         }
-        forms[count] = form;
-        layoutHash = 31 * (31 * layoutHash + keyHash) + form;
+        layoutHash = 31 * layoutHash + code;
         count++;
     }
 

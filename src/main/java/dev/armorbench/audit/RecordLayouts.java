@@ -12,6 +12,7 @@ final class RecordLayouts {
     /** Room for a few hundred layouts (a mixed log has that many): a miss costs a copy and a positions table. */
     private static final int SIZE = 512;
 
+    private final short[][] codeSlots = new short[SIZE][];
     private final String[][] keySlots = new String[SIZE][];
     private final byte[][] formSlots = new byte[SIZE][];
     private final short[][] positionSlots = new short[SIZE][];
@@ -20,27 +21,46 @@ final class RecordLayouts {
     private short[] positions;
 
     /**
-     * Finds or keeps the layout of {@code keys[0, count)} and {@code forms[0, count)}; see {@link
-     * #keys()}. {@code hash} is any hash of the keys and forms that equal layouts share (the parser
-     * builds it as it reads the keys).
+     * A field's key and form in one number, as the parser keeps them: the key's {@link AuditKeys}
+     * table slot (under 1,024) and the form's ordinal (under 4); negative for a key the table does
+     * not know ({@code keySlot} -1). Records of one layout have the same codes, so a layout is
+     * compared as one array of shorts rather than key by key and form by form.
      */
-    void share(String[] scratchKeys, byte[] scratchForms, int count, int hash) {
+    static short code(int keySlot, byte form) {
+        return (short) ((keySlot << 2) | form);
+    }
+
+    /**
+     * Finds or keeps the layout of the fields {@code codes[0, count)} (see {@link #code}), whose
+     * keys unknown to the key table are in {@code unknownKeys} at their places; see {@link #keys()}.
+     * {@code hash} is any hash of the codes that equal layouts share (the parser builds it as it
+     * reads the keys). A layout with an unknown key is made anew each time and not kept: its key
+     * strings are new with every record, and such records are rare.
+     */
+    void share(short[] codes, String[] unknownKeys, int count, boolean hasUnknownKey, int hash) {
         int slot = (hash ^ (hash >>> 7) ^ (hash >>> 17)) & (SIZE - 1);
-        String[] cachedKeys = keySlots[slot];
-        byte[] cachedForms = formSlots[slot];
-        if (cachedKeys != null && cachedKeys.length == count && sameKeys(cachedKeys, scratchKeys, count)
-                && Arrays.equals(cachedForms, 0, count, scratchForms, 0, count)) {
-            keys = cachedKeys;
-            forms = cachedForms;
+        short[] cached = codeSlots[slot];
+        if (!hasUnknownKey && cached != null && cached.length == count
+                && Arrays.equals(cached, 0, count, codes, 0, count)) {
+            keys = keySlots[slot];
+            forms = formSlots[slot];
             positions = positionSlots[slot];
             return;
         }
-        keys = Arrays.copyOf(scratchKeys, count);
-        forms = Arrays.copyOf(scratchForms, count);
+        keys = new String[count];
+        forms = new byte[count];
+        for (int i = 0; i < count; i++) {
+            int code = codes[i];
+            keys[i] = code < 0 ? unknownKeys[i] : AuditKeys.keyAt(code >> 2);
+            forms[i] = (byte) (code & 3);
+        }
         positions = RecordFields.positionsOf(keys, count);
-        keySlots[slot] = keys;
-        formSlots[slot] = forms;
-        positionSlots[slot] = positions;
+        if (!hasUnknownKey) {
+            codeSlots[slot] = Arrays.copyOf(codes, count);
+            keySlots[slot] = keys;
+            formSlots[slot] = forms;
+            positionSlots[slot] = positions;
+        }
     }
 
     /** Where the last {@link #share} call's keys are (see {@link RecordFields}), worked out once per layout. */
@@ -56,15 +76,5 @@ final class RecordLayouts {
     /** The shared forms of the last {@link #share} call, exactly {@code count} long. */
     byte[] forms() {
         return forms;
-    }
-
-    /** Same key objects: the parser's keys are shared constants, so this is the cheap test that matters. */
-    private static boolean sameKeys(String[] a, String[] b, int count) {
-        for (int i = 0; i < count; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -47,6 +47,33 @@ class AuditStampPropertyTest {
         assertThat(parser.lastSkipReason()).as(damaged).isEqualTo(SkipReason.BAD_AUDIT_ID);
     }
 
+    /**
+     * The kernel's own form, ten digits of seconds and three of milliseconds, has a reading of its
+     * own (whole words, no search for the ')'): the same answers, for every serial length, and the
+     * same refusal of a damaged digit anywhere in it, milliseconds included.
+     */
+    @Property(tries = 400)
+    void theKernelsOwnStampIsReadAsWrittenOrRefused(@ForAll("kernelSeconds") String seconds,
+            @ForAll("milliseconds") String milliseconds, @ForAll("serials") String serial,
+            @ForAll @IntRange(min = -1, max = 40) int where, @ForAll("damage") char damage) {
+        String stamp = seconds + "." + milliseconds + ":" + serial;
+        if (where < 0) {
+            AuditRecord record = parser.parse("type=AVC msg=audit(" + stamp + "): " + BODY, "log", 1);
+            assertThat(record).as("%s (skipped: %s)", stamp, parser.lastSkipReason()).isNotNull();
+            assertThat(record.epochMicros()).as(stamp)
+                    .isEqualTo(Long.parseLong(seconds) * 1_000_000 + Long.parseLong(milliseconds) * 1_000);
+            assertThat(record.serial()).as(stamp).isEqualTo(Long.parseLong(serial));
+            return;
+        }
+        int at = where % stamp.length();
+        if (stamp.charAt(at) == '.' || stamp.charAt(at) == ':') {
+            at = stamp.length() - 1; // damage a digit: a changed separator may still be a stamp ("1:5" is one)
+        }
+        String damaged = stamp.substring(0, at) + damage + stamp.substring(at + 1);
+        assertThat(parser.parse("type=AVC msg=audit(" + damaged + "): " + BODY, "log", 1)).as(damaged).isNull();
+        assertThat(parser.lastSkipReason()).as(damaged).isEqualTo(SkipReason.BAD_AUDIT_ID);
+    }
+
     @Property(tries = 50)
     void anEpochOrSerialLongerThanAnyClockOrCounterIsRefused(@ForAll @IntRange(min = 13, max = 24) int secondsDigits,
             @ForAll @IntRange(min = 19, max = 24) int serialDigits) {
@@ -74,6 +101,16 @@ class AuditStampPropertyTest {
     @Provide
     Arbitrary<String> fractions() {
         return Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(9);
+    }
+
+    @Provide
+    Arbitrary<String> kernelSeconds() {
+        return Arbitraries.strings().numeric().ofLength(10);
+    }
+
+    @Provide
+    Arbitrary<String> milliseconds() {
+        return Arbitraries.strings().numeric().ofLength(3);
     }
 
     @Provide

@@ -129,6 +129,32 @@ class LogLineParserTest {
     }
 
     @Test
+    void keepsKeysTheTableDoesNotKnowAndTheLayoutsAroundThem() {
+        // Records share one key array per layout; a key the key table does not know makes its
+        // record's layout its own, and must neither take nor spoil the shared one of its neighbours.
+        String known = "type=AVC msg=audit(1795919128.876:3): " + BODY;
+        String odd = "type=AVC msg=audit(1795919128.876:4): " + BODY + " newkey=\"x\" other=7";
+        for (int round = 0; round < 3; round++) {
+            AuditRecord first = parse(known);
+            AuditRecord second = parse(odd);
+            AuditRecord third = parse(known);
+            AuditRecord fourth = parse(odd.replace("newkey", "fresh").replace(" other=", " more="));
+            assertThat(first.fields().asMap().keySet()).containsExactly("apparmor", "operation", "class", "profile", "name",
+                    "pid", "comm", "requested_mask", "denied_mask", "fsuid", "ouid");
+            assertThat(second.get("newkey")).isEqualTo("x");
+            assertThat(second.get("other")).isEqualTo("7");
+            assertThat(second.fields().form(second.fields().size() - 1)).isEqualTo(RecordFields.Form.BARE);
+            assertThat(second.fields().form(second.fields().size() - 2)).isEqualTo(RecordFields.Form.QUOTED);
+            assertThat(third.fields().asMap()).isEqualTo(first.fields().asMap());
+            assertThat(third.get("newkey")).isNull();
+            // The same forms in the same places, other unknown keys: not the layout of the second.
+            assertThat(fourth.get("fresh")).isEqualTo("x");
+            assertThat(fourth.get("more")).isEqualTo("7");
+            assertThat(fourth.get("newkey")).isNull();
+        }
+    }
+
+    @Test
     void readsDbusRecords() {
         String inner = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" path=\"/org/freedesktop/DBus\""
                 + " interface=\"org.freedesktop.DBus\" member=\"Hello\" mask=\"send\" name=\"org.freedesktop.DBus\""
