@@ -230,7 +230,7 @@ public final class LogLineParser {
         int stamp;
         int apparmor;
         int typeAt = -1;
-        if (startsWith(line, from, length, APPARMOR_KEY) && isApparmorKeyAt(line, from, from, length)) {
+        if (apparmorKeyStartsAt(line, from, length) && isApparmorKeyAt(line, from, from, length)) {
             // A bare record (a journal's MESSAGE, a log of records alone): nothing before it to
             // search, where looking for a stamp would cross the whole line.
             stamp = -1;
@@ -274,7 +274,7 @@ public final class LogLineParser {
             while (next < length && line[next] == ' ') {
                 next++;
             }
-            apparmor = startsWith(line, next, length, APPARMOR_KEY) && isApparmorKeyAt(line, next, next, length)
+            apparmor = apparmorKeyStartsAt(line, next, length) && isApparmorKeyAt(line, next, next, length)
                     ? next : findApparmorKey(line, body, length, length);
         } else {
             if (apparmor < 0 && fallbackType == TYPE_NONE) {
@@ -417,6 +417,11 @@ public final class LogLineParser {
         }
         byte before = line[at - 1];
         return before == ' ' || before == '\'' || before == '\t' || before == ':' || before == ';' || before == 0x1d;
+    }
+
+    /** Whether {@code apparmor=} starts at {@code at} (before {@code limit}): one word and a byte compared, on every line. */
+    private static boolean apparmorKeyStartsAt(byte[] line, int at, int limit) {
+        return at + APPARMOR_KEY.length <= limit && (long) LONGS.get(line, at) == APPARMOR_WORD && line[at + 8] == '=';
     }
 
     private static boolean startsWith(byte[] line, int at, int limit, byte[] what) {

@@ -406,6 +406,8 @@ public final class LogReader {
     private static final class ChunkParser {
         private final LogLineParser parser;
         private int[] lineEnds = new int[4096];
+        /** Per line, where its text ends: before a '\r' that ends a CRLF line, else at its end. */
+        private int[] contentEnds = new int[4096];
         private byte[] regionBuffer;
 
         ChunkParser(LogLineParser parser) {
@@ -439,7 +441,7 @@ public final class LogReader {
             int eventCount = 0;
             for (int i = 0; i < lines; i++, lineNumber++) {
                 int end = lineEnds[i];
-                int length = LineSplitter.lineLength(bytes, start, end);
+                int length = end - start > LineSplitter.MAX_LINE_BYTES ? -1 : contentEnds[i] - start; // as LineSplitter.lineLength
                 if (length < 0) {
                     skipped[SkipReason.TOO_LONG.ordinal()]++;
                 } else {
@@ -455,7 +457,11 @@ public final class LogReader {
             return new ParsedChunk(events, eventCount, lines, skipped, 0);
         }
 
-        /** Keeps where each line of {@code bytes[from, to)} ends (a last line without newline ends at {@code to}). */
+        /**
+         * Keeps where each line of {@code bytes[from, to)} ends (a last line without newline ends at
+         * {@code to}), and where its text ends: the '\r' of a CRLF line is looked at here, while its
+         * bytes are at hand, not when the line is parsed, long after.
+         */
         private int findLineEnds(byte[] bytes, int from, int to) {
             int lines = 0;
             int start = from;
@@ -464,8 +470,10 @@ public final class LogReader {
                 int end = newline < 0 ? to : newline;
                 if (lines == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, lines * 2);
+                    contentEnds = Arrays.copyOf(contentEnds, lines * 2);
                 }
-                lineEnds[lines++] = end;
+                lineEnds[lines] = end;
+                contentEnds[lines++] = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
                 start = end + 1;
             }
             return lines;
