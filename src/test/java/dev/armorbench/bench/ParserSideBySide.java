@@ -1,12 +1,5 @@
 package dev.armorbench.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +17,9 @@ import java.util.function.IntBinaryOperator;
  * a {@code git worktree} of an older commit compiled on its own), and take turns on slices of
  * 20,000 lines of the benchmark's 1,000,000-line log held in memory: a slow minute of the host
  * slows both alike. It prints the time of each round and the ratio, baseline over this build
- * (above 1: this build is faster). The same code against itself gave medians of 0.99 to 1.06 in
- * five runs (the compiler does not treat the two copies alike), so repeat a run to trust a
- * change of less than about 6%.
+ * (above 1: this build is faster). The same code against itself gave medians of 0.91 to 1.06 in
+ * eight runs over two days (the compiler does not treat the two copies alike), so one run cannot
+ * show a change of less than about 10%: repeat it, and trust only what the repeats agree on.
  *
  * <p>Run, with a baseline built from commit REV:
  * <pre>
@@ -111,61 +104,10 @@ public final class ParserSideBySide {
         return Arrays.copyOf(ends, count);
     }
 
-    /**
-     * A {@link SliceParser} whose parser is the one in {@code classes}: the class is defined anew in
-     * a loader that takes {@code dev.armorbench} from there and the libraries from this JVM.
-     */
+    /** A {@link SliceParser} whose parser is the one in {@code classes} (see {@link BuildLoader}). */
     private static IntBinaryOperator parserFrom(Path classes, byte[] bytes, int[] ends) throws Exception {
-        if (!Files.isRegularFile(classes.resolve("dev/armorbench/audit/LogLineParser.class"))) {
-            throw new IllegalArgumentException("no LogLineParser.class under " + classes + ": compile that build first");
-        }
-        ClassLoader loader = new BuildLoader(classes, ParserSideBySide.class.getClassLoader());
-        Constructor<?> constructor = loader.loadClass(SliceParser.class.getName())
-                .getDeclaredConstructor(byte[].class, int[].class);
-        constructor.setAccessible(true);
-        return (IntBinaryOperator) constructor.newInstance(bytes, ends);
-    }
-
-    /**
-     * Loads {@code dev.armorbench} classes from one build's folder, child first, and {@link
-     * SliceParser} from this benchmark's own bytes, so that it links to that build's parser.
-     */
-    private static final class BuildLoader extends URLClassLoader {
-        BuildLoader(Path classes, ClassLoader parent) throws MalformedURLException {
-            super(new URL[] {classes.toUri().toURL()}, parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null && name.equals(SliceParser.class.getName())) {
-                    byte[] code = ownBytes(name);
-                    loaded = defineClass(name, code, 0, code.length);
-                } else if (loaded == null && name.startsWith("dev.armorbench.")) {
-                    loaded = findClass(name);
-                }
-                if (loaded == null) {
-                    return super.loadClass(name, resolve);
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
-
-        private static byte[] ownBytes(String name) {
-            String resource = name.replace('.', '/') + ".class";
-            try (InputStream in = ParserSideBySide.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("no " + resource + " on the class path");
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return BuildLoader.instance(classes, SliceParser.class, IntBinaryOperator.class,
+                new Class<?>[] {byte[].class, int[].class}, bytes, ends);
     }
 
     /** Parses lines {@code [from, to)} of the log with the parser of the loader that defined it; returns the events. */
