@@ -601,7 +601,7 @@ public final class LogLineParser {
         byte m0 = line[start + 11];
         byte m1 = line[start + 12];
         byte m2 = line[start + 13];
-        if (serialDigits == 0 || serialDigits == 8 || line[close] != ')' || !areEightDigits(epochTail) || !isDigit(e0)
+        if (serialDigits == 0 || close >= limit || line[close] != ')' || !areEightDigits(epochTail) || !isDigit(e0)
                 || !isDigit(e1) || !isDigit(m0) || !isDigit(m1) || !isDigit(m2)) {
             return -1;
         }
