@@ -139,9 +139,11 @@ public final class LineSplitter {
      * when it is too long to be a record.
      */
     static int lineLength(byte[] bytes, int start, int end) {
-        if (end - start > MAX_LINE_BYTES) {
-            return -1;
-        }
-        return end > start && bytes[end - 1] == '\r' ? end - 1 - start : end - start;
+        return end - start > MAX_LINE_BYTES ? -1 : textEnd(bytes, start, end) - start;
+    }
+
+    /** Where the text of the line {@code bytes[start, end)} ends: before a carriage return that ends it (CRLF), else at {@code end}. */
+    static int textEnd(byte[] bytes, int start, int end) {
+        return end > start && bytes[end - 1] == '\r' ? end - 1 : end;
     }
 }

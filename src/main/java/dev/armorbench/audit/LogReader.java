@@ -473,7 +473,7 @@ public final class LogReader {
                     contentEnds = Arrays.copyOf(contentEnds, lines * 2);
                 }
                 lineEnds[lines] = end;
-                contentEnds[lines++] = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+                contentEnds[lines++] = LineSplitter.textEnd(bytes, start, end);
                 start = end + 1;
             }
             return lines;

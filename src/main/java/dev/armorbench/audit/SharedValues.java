@@ -33,7 +33,9 @@ final class SharedValues {
         }
         for (String seed : seeds) {
             byte[] value = seed.getBytes(StandardCharsets.ISO_8859_1);
-            keep(seed, value, 0, value.length);
+            long first = ByteRuns.word(value, 0, Math.min(8, value.length));
+            long last = value.length > 8 ? ByteRuns.word(value, value.length - 8, 8) : 0;
+            keep(seed, value, 0, value.length, slotOf(first, last, value.length), first, last);
         }
     }
 
@@ -71,15 +73,15 @@ final class SharedValues {
                 && (length <= 16 || ByteRuns.equal(line, start + 8, bytes[slot], 8, length - 16))) {
             return slots[slot];
         }
-        return keep(new String(line, start, length, StandardCharsets.ISO_8859_1), line, start, end);
+        return keep(new String(line, start, length, StandardCharsets.ISO_8859_1), line, start, end, slot, first, last);
     }
 
-    /** Shares {@code value}, whose bytes are {@code line[start, end)}, in place of whatever held its slot. */
-    private String keep(String value, byte[] line, int start, int end) {
+    /**
+     * Shares {@code value}, whose bytes are {@code line[start, end)}, in {@code slot} in place of
+     * whatever held it; {@code first} and {@code last} are its words, as {@link #slotOf} took them.
+     */
+    private String keep(String value, byte[] line, int start, int end, int slot, long first, long last) {
         int length = end - start;
-        long first = ByteRuns.word(line, start, Math.min(8, length));
-        long last = length > 8 ? ByteRuns.word(line, end - 8, 8) : 0;
-        int slot = slotOf(first, last, length);
         int at = slot * 3;
         slots[slot] = value;
         keys[at] = first;
