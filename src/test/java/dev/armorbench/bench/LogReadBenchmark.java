@@ -150,10 +150,10 @@ public final class LogReadBenchmark {
     /** One timed reading of the log by a fresh {@link LogReader}; the event count goes to {@code events[0]}. */
     private static Speed armorBenchPass(Path log, int lineCount, int threads, long[] events) throws IOException {
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         events[0] = readWithArmorBench(log, 1, threads);
         return new Speed(lineCount / ((System.nanoTime() - start) / 1e9),
-                lineCount / ((processCpuNanos() - cpuStart) / 1e9));
+                lineCount / ((ProcessCpu.nanos() - cpuStart) / 1e9));
     }
 
     /**
@@ -268,14 +268,6 @@ public final class LogReadBenchmark {
             System.out.printf("%-28s %,12.0f lines/s  %,12.0f lines/CPU-s  (ArmorBench is %.2f× / %.2f× this)%n", name,
                     speed.wall(), speed.cpu(), armorBench.wall() / speed.wall(), armorBench.cpu() / speed.cpu());
         }
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        }
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** grep through bash, whose {@code times} reports the CPU time grep used (dash rounds it to zero). */

@@ -78,9 +78,8 @@ public final class ParserSideBySide {
                 ratios.add(ratio);
             }
         }
-        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("baseline/this build: median %.3f, quartiles %.3f-%.3f over %d rounds (above 1: this build is faster)%n",
-                sorted[sorted.length / 2], sorted[sorted.length / 4], sorted[(3 * sorted.length) / 4], sorted.length);
+        System.out.printf("baseline/this build: %s over %d rounds (above 1: this build is faster)%n",
+                SideBySideRatios.medianAndQuartiles(ratios), ratios.size());
     }
 
     private static long time(IntBinaryOperator parser, int from, int to) {

@@ -4,7 +4,6 @@ import dev.armorbench.audit.AuditEvent;
 import dev.armorbench.audit.LogReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +63,11 @@ public final class ReaderSideBySide {
             double[] clock = new double[2];
             for (int turn = 0; turn < 2; turn++) {
                 int which = (round + turn) & 1; // alternate which goes first
-                long cpuStart = processCpuNanos();
+                long cpuStart = ProcessCpu.nanos();
                 long start = System.nanoTime();
                 events[which] = readers.get(which).applyAsLong(log);
                 clock[which] = (System.nanoTime() - start) / 1e9;
-                cpu[which] = (processCpuNanos() - cpuStart) / 1e9;
+                cpu[which] = (ProcessCpu.nanos() - cpuStart) / 1e9;
             }
             System.out.printf("round %2d: this build %.3f s CPU (%.3f s clock), baseline %.3f s CPU (%.3f s clock)%s%n",
                     round + 1, cpu[0], clock[0], cpu[1], clock[1], round < WARM_UP_ROUNDS ? " (warm-up)" : "");
@@ -79,23 +78,13 @@ public final class ReaderSideBySide {
         }
         System.out.printf("%,d lines; this build reads %,d events, the baseline %,d%n", LINES, events[0], events[1]);
         System.out.println("baseline/this build (above 1: this build is faster), over " + cpuRatios.size() + " rounds:");
-        System.out.println("  CPU time: " + medianAndQuartiles(cpuRatios));
-        System.out.println("  by the clock: " + medianAndQuartiles(clockRatios));
-    }
-
-    private static String medianAndQuartiles(List<Double> ratios) {
-        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return String.format("median %.3f, quartiles %.3f-%.3f", sorted[sorted.length / 2], sorted[sorted.length / 4],
-                sorted[(3 * sorted.length) / 4]);
+        System.out.println("  CPU time: " + SideBySideRatios.medianAndQuartiles(cpuRatios));
+        System.out.println("  by the clock: " + SideBySideRatios.medianAndQuartiles(clockRatios));
     }
 
     @SuppressWarnings("unchecked")
     private static ToLongFunction<Path> readerFrom(Path classes) throws Exception {
         return BuildLoader.instance(classes, PassReader.class, ToLongFunction.class, new Class<?>[0]);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Reads a log once with a new default {@link LogReader} of the loader that defined it; returns the events. */

@@ -17,7 +17,6 @@ import dev.armorbench.suggest.Suggester;
 import dev.armorbench.suggest.Suggestion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +121,10 @@ public final class SuggestBenchmark {
         Run result = null;
         for (int i = 0; i < TIMED_PASSES; i++) {
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             result = run(log, profiles, known, offers, false);
             wall[i] = lineCount / ((System.nanoTime() - start) / 1e9);
-            cpu[i] = lineCount / ((processCpuNanos() - cpuStart) / 1e9);
+            cpu[i] = lineCount / ((ProcessCpu.nanos() - cpuStart) / 1e9);
         }
         java.util.Arrays.sort(wall);
         java.util.Arrays.sort(cpu);
@@ -248,11 +247,4 @@ public final class SuggestBenchmark {
         return new double[] {Double.parseDouble(numbers[0]), Double.parseDouble(numbers[1])};
     }
 
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime();
-        }
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
 }
