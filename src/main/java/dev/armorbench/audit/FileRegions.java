@@ -60,7 +60,7 @@ final class FileRegions {
         if (region.start() == 0) {
             firstLine = 0;
         } else {
-            int newline = LineSplitter.indexOfNewline(buffer, 0, filled);
+            int newline = ByteRuns.indexOfNewline(buffer, 0, filled);
             firstLine = newline < 0 ? filled : newline + 1;
         }
         if (firstLine >= filled) {
@@ -85,7 +85,7 @@ final class FileRegions {
             if (read == 0) {
                 return filled; // the end of the file
             }
-            int newline = LineSplitter.indexOfNewline(buffer, filled, filled + read);
+            int newline = ByteRuns.indexOfNewline(buffer, filled, filled + read);
             if (newline >= 0) {
                 return newline + 1;
             }

@@ -1,8 +1,5 @@
 package dev.armorbench.audit;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -34,7 +31,7 @@ public final class LineSplitter {
         int end = offset + length;
         int start = offset;
         while (start < end) {
-            int newline = indexOfNewline(bytes, start, end);
+            int newline = ByteRuns.indexOfNewline(bytes, start, end);
             if (newline < 0) {
                 keep(bytes, start, end - start);
                 return;
@@ -70,43 +67,6 @@ public final class LineSplitter {
     void reset() {
         dropping = false;
         pendingLength = 0;
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
-    /** A high bit set where a byte of {@code word} is a newline (exact for the lowest: no borrow reaches below it). */
-    private static long newlines(long word) {
-        long flipped = word ^ NEWLINES;
-        return (flipped - LOW_BITS) & ~flipped & HIGH_BITS;
-    }
-
-    /** The first newline in {@code bytes[from, to)}, sixteen bytes at a time, or -1. */
-    static int indexOfNewline(byte[] bytes, int from, int to) {
-        int i = from;
-        // Sixteen bytes a step, then eight: half the loop's branches over a line of a few hundred bytes.
-        for (; i + 16 <= to; i += 16) {
-            long first = newlines((long) LONGS.get(bytes, i));
-            long second = newlines((long) LONGS.get(bytes, i + 8));
-            if ((first | second) != 0) {
-                return first != 0 ? i + (Long.numberOfTrailingZeros(first) >>> 3)
-                        : i + 8 + (Long.numberOfTrailingZeros(second) >>> 3);
-            }
-        }
-        for (; i + 8 <= to; i += 8) {
-            long found = newlines((long) LONGS.get(bytes, i));
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void keep(byte[] bytes, int start, int length) {

@@ -213,6 +213,6 @@ final class LogChunks {
     }
 
     private static int firstNewline(byte[] bytes, int length) {
-        return LineSplitter.indexOfNewline(bytes, 0, length);
+        return ByteRuns.indexOfNewline(bytes, 0, length);
     }
 }

@@ -100,11 +100,6 @@ public final class LogLineParser {
     private static final long EQUALS_SIGNS = 0x3D3D3D3D3D3D3D3DL;
     private static final long ZEROS = 0x3030303030303030L;
 
-    /** Non-zero when a byte of {@code word} is zero (exact in whether, not in where). */
-    private static long zeroByte(long word) {
-        return (word - ONES) & ~word & HIGHS;
-    }
-
     /**
      * The bytes of {@code word} that need a look, as their high bits: the {@code stopper} (the
      * closing quote, or a space for a bare value), control bytes, DEL and bytes above 0x7f. Control
@@ -115,7 +110,7 @@ public final class LogLineParser {
         // One mask for three of the tests: a byte below 0x20 borrows when 0x20 is taken from it,
         // DEL carries into its high bit when one is added, and a byte above 0x7f has it already.
         // A borrow or carry only reaches the bytes above the one that flagged it.
-        return zeroByte(word ^ stopper) | (((word - SPACES) | (word + ONES) | word) & HIGHS);
+        return ByteRuns.matching(word, stopper) | (((word - SPACES) | (word + ONES) | word) & HIGHS);
     }
 
     /** The first byte in {@code line[i, end)} that needs a look (see {@link #toLookAt}), or {@code end}: eight bytes a step. */
@@ -677,14 +672,14 @@ public final class LogLineParser {
             int slot;
             if (keyStart + 16 <= line.length) {
                 long first = (long) LONGS.get(line, keyStart);
-                long found = zeroByte(first ^ EQUALS_SIGNS);
+                long found = ByteRuns.matching(first, EQUALS_SIGNS);
                 if (found != 0) {
                     int length = Long.numberOfTrailingZeros(found) >>> 3;
                     equals = keyStart + length;
                     slot = AuditKeys.slot(first & ((1L << (length << 3)) - 1), 0, length);
                 } else {
                     long second = (long) LONGS.get(line, keyStart + 8);
-                    found = zeroByte(second ^ EQUALS_SIGNS);
+                    found = ByteRuns.matching(second, EQUALS_SIGNS);
                     int length = Long.numberOfTrailingZeros(found) >>> 3; // 8 when there is none
                     equals = keyStart + 8 + length;
                     slot = found == 0 ? -1 : AuditKeys.slot(first, second & ((1L << (length << 3)) - 1), 8 + length);

@@ -466,7 +466,7 @@ public final class LogReader {
             int lines = 0;
             int start = from;
             while (start < to) {
-                int newline = LineSplitter.indexOfNewline(bytes, start, to);
+                int newline = ByteRuns.indexOfNewline(bytes, start, to);
                 int end = newline < 0 ? to : newline;
                 if (lines == lineEnds.length) {
                     lineEnds = Arrays.copyOf(lineEnds, lines * 2);

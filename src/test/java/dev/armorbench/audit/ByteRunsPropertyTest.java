@@ -11,12 +11,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The newline search reads sixteen bytes a step, then eight, then one: wherever the first newline
- * falls among them, and wherever the search starts and stops in the array, it finds the one a
- * byte-by-byte search finds. Bytes near a newline's value (and above 0x7f, where a borrow would
+ * The byte searches read sixteen bytes a step (newlines), then eight, then one: wherever the first
+ * match falls among them, and wherever the search starts and stops in the array, they find the one
+ * a byte-by-byte search finds. Bytes near the searched values (and above 0x7f, where a borrow would
  * show) fill the rest.
  */
-class LineSplitterPropertyTest {
+class ByteRunsPropertyTest {
     @Property(tries = 1000)
     void findsTheFirstNewlineInTheRange(@ForAll("bytes") List<Byte> content, @ForAll @IntRange(min = 0, max = 80) int from,
             @ForAll @IntRange(min = 0, max = 80) int fromEnd) {
@@ -27,16 +27,34 @@ class LineSplitterPropertyTest {
         int start = Math.min(from, bytes.length);
         int end = Math.max(start, bytes.length - fromEnd);
 
-        assertThat(LineSplitter.indexOfNewline(bytes, start, end)).isEqualTo(byteByByte(bytes, start, end));
+        assertThat(ByteRuns.indexOfNewline(bytes, start, end)).isEqualTo(byteByByte(bytes, (byte) '\n', start, end));
     }
 
-    private static int byteByByte(byte[] bytes, int from, int to) {
+    @Property(tries = 1000)
+    void findsTheFirstOfAnyByteInTheRange(@ForAll("bytes") List<Byte> content, @ForAll("searched") byte what,
+            @ForAll @IntRange(min = 0, max = 80) int from, @ForAll @IntRange(min = 0, max = 80) int fromEnd) {
+        byte[] bytes = new byte[content.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = content.get(i);
+        }
+        int start = Math.min(from, bytes.length);
+        int end = Math.max(start, bytes.length - fromEnd);
+
+        assertThat(ByteRuns.indexOf(bytes, what, start, end)).isEqualTo(byteByByte(bytes, what, start, end));
+    }
+
+    private static int byteByByte(byte[] bytes, byte what, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == what) {
                 return i;
             }
         }
         return -1;
+    }
+
+    @Provide
+    Arbitrary<Byte> searched() {
+        return Arbitraries.of((byte) '=', (byte) '(', (byte) '\n', (byte) 0xff, (byte) 0);
     }
 
     @Provide
