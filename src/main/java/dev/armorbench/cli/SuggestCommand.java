@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code armorbench suggest}: the rules a log's denials ask for, as a diff, as profiles or as JSON. */
@@ -41,10 +42,15 @@ import picocli.CommandLine.Spec;
 public final class SuggestCommand implements Callable<Integer> {
     enum Format { diff, profile, json }
 
-    @Option(names = "--log", required = true, paramLabel = "FILE",
+    @Option(names = "--log", paramLabel = "FILE",
             description = "The log to read (audit.log, syslog, dmesg, journalctl -o json; a rotated one gzip'd);"
                     + " - for stdin. Repeatable: several are read as one, in the order given (kern.log.1 then kern.log).")
     List<String> logs = new ArrayList<>();
+
+    // The logs command takes its files this way, so a user who writes `suggest ... kern.log` means a log too.
+    @Parameters(paramLabel = "LOG", arity = "0..*",
+            description = "More logs, as with --log, read after those of --log in the order given.")
+    List<String> trailingLogs = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "FILE", description = "A policy file whose profiles get the rules; repeatable.")
     List<Path> profiles = new ArrayList<>();
@@ -76,6 +82,12 @@ public final class SuggestCommand implements Callable<Integer> {
                 err.println("armorbench suggest: " + ReadProblem.cannotRead(profile, e));
                 return 1;
             }
+        }
+        logs.addAll(trailingLogs);
+        if (logs.isEmpty()) {
+            err.println("armorbench suggest: no log to read: name one with --log FILE (or FILE after the options),"
+                    + " or --log - for stdin.");
+            return 2;
         }
         if (logs.size() > 1 && logs.contains("-")) {
             err.println("armorbench suggest: --log - (stdin) is read alone; give the files, or one stream on stdin.");

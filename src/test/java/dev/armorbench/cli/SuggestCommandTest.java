@@ -90,6 +90,27 @@ class SuggestCommandTest {
     }
 
     @Test
+    void logsAfterTheOptionsAreReadAfterThoseOfLog() throws IOException {
+        Path older = write("kern.log.1", String.format(LOG, "p", "/etc/hosts"));
+        Path newer = write("kern.log", String.format(LOG, "p", "/etc/passwd"));
+        CommandRun run = suggest("--format", "json", "--log", older.toString(), newer.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsSubsequence("/etc/hosts", "/etc/passwd");
+
+        CommandRun alone = suggest("--format", "profile", newer.toString());
+        assertThat(alone.exit()).as(alone.err()).isZero();
+        assertThat(alone.out()).isEqualTo("profile p {\n  /etc/passwd r,\n\n}\n");
+    }
+
+    @Test
+    void noLogAtAllSaysHowToNameOne() {
+        CommandRun run = suggest("--format", "diff");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("armorbench suggest: no log to read: name one with --log FILE (or FILE after the"
+                + " options), or --log - for stdin.\n");
+    }
+
+    @Test
     void aMissingLogIsAMessageNotATrace() {
         CommandRun run = suggest("--log", dir.resolve("nope").toString());
         assertThat(run.exit()).isEqualTo(1);
