@@ -15,7 +15,6 @@ abi <abi/3.0>,
 include <tunables/global>
 
 profile complain-starter flags=(complain,attach_disconnected,mediate_deleted) {
+  # Accepted suggestions are added after the profile's last rule: here, after this include.
   include <abstractions/base>
-
-  # Rules learned from trial runs go here.
 }
