@@ -45,7 +45,7 @@ public final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE",
             description = "The log to read (audit.log, syslog, dmesg, journalctl -o json; a rotated one gzip'd);"
                     + " - for stdin. Repeatable: several are read as one, in the order given (kern.log.1 then kern.log).")
-    List<String> logs = new ArrayList<>();
+    List<String> logOptions = new ArrayList<>();
 
     // The logs command takes its files this way, so a user who writes `suggest ... kern.log` means a log too.
     @Parameters(paramLabel = "LOG", arity = "0..*",
@@ -83,6 +83,7 @@ public final class SuggestCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        List<String> logs = new ArrayList<>(logOptions);
         logs.addAll(trailingLogs);
         if (logs.isEmpty()) {
             err.println("armorbench suggest: no log to read: name one with --log FILE (or FILE after the options),"
