@@ -78,6 +78,7 @@ public final class DockerPanel extends BorderPane {
         historyTab = tab("History", "mdi2h-history", history, "docker-tab-history");
         loopTab = tab("Loop", "mdi2s-sync", loopView, "docker-tab-loop");
         sections.getTabs().addAll(imagesTab, configurationTab, runTab, loopTab, historyTab);
+        run.setOnRunRequested(() -> sections.getSelectionModel().select(runTab));
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sections.setId("docker-sections");
 
@@ -184,7 +185,6 @@ public final class DockerPanel extends BorderPane {
 
     /** Starts a trial run of the current profile, as the Run button and Ctrl+R do. */
     public void runTrial() {
-        sections.getSelectionModel().select(runTab);
         run.runTrial();
     }
 

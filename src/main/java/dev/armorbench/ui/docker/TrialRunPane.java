@@ -68,6 +68,7 @@ final class TrialRunPane extends BorderPane {
     private final HBox controls;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final Timeline processPoll = new Timeline(new KeyFrame(PROCESS_POLL, event -> pollProcesses()));
+    private Runnable onRunRequested = () -> { };
     private ProfileForTrial profileForTrial = () -> {
         throw new ProfileForTrial.NotReady("Open a profile to run.");
     };
@@ -144,6 +145,11 @@ final class TrialRunPane extends BorderPane {
         this.profileForTrial = profileForTrial;
     }
 
+    /** Told of every run asked for (the Run button, Ctrl+R, the menu), before it is checked: the panel shows this pane. */
+    void setOnRunRequested(Runnable onRunRequested) {
+        this.onRunRequested = onRunRequested;
+    }
+
     OutputView output() {
         return output;
     }
@@ -169,6 +175,8 @@ final class TrialRunPane extends BorderPane {
         if (running.get()) {
             return;
         }
+        // Why a run did not start (no AppArmor, a load refused) is written in this pane's output.
+        onRunRequested.run();
         RunConfiguration config = configuration.configuration();
         if (!configuration.problems().isEmpty()) {
             status.setText("Not started: " + configuration.problems().get(0));

@@ -59,6 +59,11 @@ class DockerPanelTest {
         robot.interact(() -> window.runTrial());
         assertThat(fx(() -> window.dockerPanel().runPane().status().getText())).startsWith("Not started");
 
+        // The panel's Run button, pressed on another tab, shows the Run tab too: its output says why a run did not start.
+        robot.interact(() -> sections(robot).getSelectionModel().select(0));
+        robot.clickOn("#docker-run-button");
+        assertThat(fx(() -> sections(robot).getSelectionModel().getSelectedItem().getId())).isEqualTo("docker-tab-run");
+
         // The View menu's item hides the panel again.
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D);
         assertThat(fx(() -> robot.lookup("#docker-panel").tryQuery().isPresent())).isFalse();
@@ -124,6 +129,10 @@ class DockerPanelTest {
     }
 
     /** Types as the user would, into a field the form may have scrolled out of view. */
+    private static javafx.scene.control.TabPane sections(FxRobot robot) {
+        return robot.lookup("#docker-sections").queryAs(javafx.scene.control.TabPane.class);
+    }
+
     private static void typeInto(FxRobot robot, String query, String text) {
         robot.interact(() -> robot.lookup(query).query().requestFocus());
         robot.write(text);
