@@ -346,10 +346,19 @@ final class TrialRunPane extends BorderPane {
             case STOPPED -> "Stopped after " + seconds(result.duration());
             case TIMED_OUT -> "Stopped: it ran too long";
             case LINT_FAILED -> "Not started: the profile has errors";
-            case LOAD_FAILED -> "Not started: the profile could not be loaded";
-            case NO_EVENT_SOURCE -> "Not started: no AppArmor events can be read";
+            case LOAD_FAILED -> "Not started: " + firstLine(result.message(), "the profile could not be loaded");
+            case NO_EVENT_SOURCE -> "Not started: " + firstLine(result.message(), "no AppArmor events can be read");
             case CONTAINER_FAILED -> "Failed: " + result.message();
         };
+    }
+
+    /** The cause where the status line can say it (the output has the whole message, fix included). */
+    private static String firstLine(String message, String otherwise) {
+        if (message == null || message.isBlank()) {
+            return otherwise;
+        }
+        String first = message.strip().lines().findFirst().orElse(otherwise);
+        return first.endsWith(":") ? first.substring(0, first.length() - 1) : first;
     }
 
     private static String outcomeText(TrialRunResult result) {

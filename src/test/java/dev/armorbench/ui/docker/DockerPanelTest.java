@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.armorbench.trial.DockerEndpoint;
 import dev.armorbench.trial.RunConfiguration;
 import dev.armorbench.trial.RunConfigurationStore;
+import dev.armorbench.trial.run.TrialOutcome;
+import dev.armorbench.trial.run.TrialRunResult;
 import dev.armorbench.ui.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +131,24 @@ class DockerPanelTest {
     }
 
     /** Types as the user would, into a field the form may have scrolled out of view. */
+    @Test
+    void aRunThatCouldNotStartNamesItsCauseInTheStatusLine() {
+        TrialRunResult noAppArmor = refused(TrialOutcome.LOAD_FAILED, "AppArmor is not enabled: this kernel has no"
+                + " AppArmor module (/sys/module/apparmor is missing). Boot a kernel with AppArmor.");
+        assertThat(TrialRunPane.summary(noAppArmor)).isEqualTo("Not started: AppArmor is not enabled: this kernel has"
+                + " no AppArmor module (/sys/module/apparmor is missing). Boot a kernel with AppArmor.");
+        TrialRunResult parserOutput = refused(TrialOutcome.LOAD_FAILED, "apparmor_parser refused the profile:\n"
+                + "  AppArmor parser error at line 3: syntax error");
+        assertThat(TrialRunPane.summary(parserOutput)).isEqualTo("Not started: apparmor_parser refused the profile");
+        assertThat(TrialRunPane.summary(refused(TrialOutcome.NO_EVENT_SOURCE, " ")))
+                .isEqualTo("Not started: no AppArmor events can be read");
+    }
+
+    private static TrialRunResult refused(TrialOutcome outcome, String message) {
+        return new TrialRunResult(outcome, "p", -1, java.time.Duration.ZERO, java.util.Map.of(), java.util.List.of(),
+                java.util.List.of(), message, 0);
+    }
+
     private static javafx.scene.control.TabPane sections(FxRobot robot) {
         return robot.lookup("#docker-sections").queryAs(javafx.scene.control.TabPane.class);
     }
