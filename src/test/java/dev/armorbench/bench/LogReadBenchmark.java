@@ -10,7 +10,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,6 @@ import java.util.stream.Stream;
 public final class LogReadBenchmark {
     private static final Pattern PID = Pattern.compile("(?<![a-z_])pid=\\d+");
     private static final Pattern STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d+):\\d+\\)");
-    private static final String PYTHON = "/usr/bin/python3";
 
     private LogReadBenchmark() {}
 
@@ -302,21 +300,9 @@ public final class LogReadBenchmark {
 
     /** Runs a Python script that prints its own wall and CPU lines/s (timing only the reading), or null. */
     private static Speed timePython(String script, Path log) {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return null;
-        }
         try {
-            Process process = new ProcessBuilder(PYTHON, "-c", script, log.toString()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                if (!output.contains("ModuleNotFoundError")) {
-                    System.err.println("python: " + output);
-                }
-                return null;
-            }
-            String[] lines = output.split("\n");
-            String[] numbers = lines[lines.length - 1].trim().split("\\s+");
-            return new Speed(Double.parseDouble(numbers[0]), Double.parseDouble(numbers[1]));
+            double[] rates = PythonScripts.lastLineRates(script, log);
+            return rates == null ? null : new Speed(rates[0], rates[1]);
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {
@@ -381,19 +367,16 @@ public final class LogReadBenchmark {
 
         /** The reader, ready for its first pass; null when Python or its module is not installed. */
         static PythonPasses start(String script, Path log) throws IOException {
-            if (!Files.isExecutable(Path.of(PYTHON))) {
+            if (!PythonScripts.installed()) {
                 return null;
             }
-            Process process = new ProcessBuilder(PYTHON, "-c", script, log.toString()).redirectErrorStream(true).start();
+            Process process = PythonScripts.start(script, log);
             PythonPasses passes = new PythonPasses(process);
             String first = passes.out.readLine();
             if (!"ready".equals(first)) {
                 String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 passes.close();
-                String output = (first == null ? "" : first + "\n") + rest;
-                if (!output.contains("ModuleNotFoundError")) {
-                    System.err.println("python: " + output.strip());
-                }
+                PythonScripts.reportFailure((first == null ? "" : first + "\n") + rest);
                 return null;
             }
             return passes;

@@ -20,11 +20,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +46,6 @@ public final class SuggestBenchmark {
     private static final Pattern PID = Pattern.compile("(?<![a-z_])pid=\\d+");
     private static final Pattern PROC = Pattern.compile("/proc/\\d+/");
     private static final Pattern STAMP = Pattern.compile("audit\\((\\d+)\\.(\\d+):\\d+\\)");
-    private static final String PYTHON = "/usr/bin/python3";
     private static final int WARM_UP_PASSES = 3;
     private static final int TIMED_PASSES = 5;
     private static final List<String> ABSTRACTIONS = List.of("base", "base-strict", "nameservice-strict", "consoles",
@@ -215,9 +212,6 @@ public final class SuggestBenchmark {
 
     /** aa-logprof's reader on the file: lines/s by the clock and per CPU-second, or null when not installed. */
     private static double[] timeReadLog(Path log) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return null;
-        }
         String script = String.join("\n",
                 "import sys, time",
                 "from apparmor.logparser import ReadLog",
@@ -234,17 +228,7 @@ public final class SuggestBenchmark {
                 "start, cpu = time.perf_counter(), time.process_time()",
                 "reader.read_log('')",
                 "print(n / (time.perf_counter() - start), n / (time.process_time() - cpu))");
-        Process process = new ProcessBuilder(PYTHON, "-c", script, log.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            if (!output.contains("ModuleNotFoundError")) {
-                System.err.println("python: " + output);
-            }
-            return null;
-        }
-        String[] lines = output.split("\n");
-        String[] numbers = lines[lines.length - 1].trim().split("\\s+");
-        return new double[] {Double.parseDouble(numbers[0]), Double.parseDouble(numbers[1])};
+        return PythonScripts.lastLineRates(script, log);
     }
 
 }
