@@ -7,7 +7,8 @@ final class EventClassifier {
     /**
      * The values this class compares with literals ({@code class=}, {@code operation=},
      * {@code family=}): the parser shares these very strings ({@link SharedValues}), so each
-     * comparison that matches is one of identity.
+     * comparison that matches is one of identity. EventClassifierLiteralsTest keeps this list and the
+     * {@code case} and {@code equals} literals below the same.
      */
     static final String[] COMPARED_VALUES = {
         "file", "cap", "net", "signal", "ptrace", "mount", "dbus", "posix_mqueue", "sysv_mqueue", "io_uring",
