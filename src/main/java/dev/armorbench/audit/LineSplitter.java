@@ -99,7 +99,12 @@ public final class LineSplitter {
      * when it is too long to be a record.
      */
     static int lineLength(byte[] bytes, int start, int end) {
-        return end - start > MAX_LINE_BYTES ? -1 : textEnd(bytes, start, end) - start;
+        return lineLength(start, end, textEnd(bytes, start, end));
+    }
+
+    /** As {@link #lineLength(byte[], int, int)}, for a caller that found the line's {@link #textEnd} already. */
+    static int lineLength(int start, int end, int textEnd) {
+        return end - start > MAX_LINE_BYTES ? -1 : textEnd - start;
     }
 
     /** Where the text of the line {@code bytes[start, end)} ends: before a carriage return that ends it (CRLF), else at {@code end}. */

@@ -441,7 +441,7 @@ public final class LogReader {
             int eventCount = 0;
             for (int i = 0; i < lines; i++, lineNumber++) {
                 int end = lineEnds[i];
-                int length = end - start > LineSplitter.MAX_LINE_BYTES ? -1 : contentEnds[i] - start; // as LineSplitter.lineLength
+                int length = LineSplitter.lineLength(start, end, contentEnds[i]);
                 if (length < 0) {
                     skipped[SkipReason.TOO_LONG.ordinal()]++;
                 } else {
